@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Execute notebooks on the anomaly4j kernel and export them to an offline HTML site.
+
+    run_notebooks.py [--notebooks notebooks] [--out build] [--force] [NAME.ipynb ...]
+
+For each notebook: execute it with nbclient on the "anomaly4j" kernel (one kernel per notebook) into
+build/notebooks/, stop at the first error output, export it to build/site/NAME.html with a template that
+loads nothing from a CDN, copy plotly.min.js (from the pip plotly package) beside the pages, and write
+build/site/index.html linking them. A notebook whose executed copy is newer than its source and than the
+library jar is reused unless --force is given, so a second `make run` is fast.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import pathlib
+import shutil
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+KERNEL = "anomaly4j"
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TEMPLATES = HERE / "nbconvert"
+
+
+def plotly_js() -> pathlib.Path:
+    import plotly
+    p = pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not p.is_file():
+        raise SystemExit(f"plotly.min.js not found in the plotly package at {p}; reinstall plotly")
+    return p
+
+
+def execute(src: pathlib.Path, dst: pathlib.Path, timeout: int = 900) -> float:
+    """Execute src into dst; raise CellExecutionError on the first failing cell. Returns seconds."""
+    nb = nbformat.read(src, as_version=4)
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=120,
+                            resources={"metadata": {"path": str(src.parent.resolve())}})
+    t0 = time.perf_counter()
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    failed = dst.with_suffix(".failed.ipynb")
+    try:
+        client.execute()
+    except BaseException:
+        nbformat.write(nb, failed)  # kept for reading the error; never mistaken for a good run
+        dst.unlink(missing_ok=True)
+        raise
+    failed.unlink(missing_ok=True)
+    nbformat.write(nb, dst)
+    return time.perf_counter() - t0
+
+
+def export_html(executed: pathlib.Path, site: pathlib.Path) -> pathlib.Path:
+    from nbconvert import HTMLExporter
+    exporter = HTMLExporter(template_name="anomaly4j", extra_template_basedirs=[str(TEMPLATES)])
+    body, _ = exporter.from_filename(str(executed))
+    out = site / (executed.stem + ".html")
+    out.write_text(body, encoding="utf-8")
+    return out
+
+
+def title_of(nb_path: pathlib.Path) -> str:
+    nb = nbformat.read(nb_path, as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "markdown":
+            for line in c.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return nb_path.stem
+
+
+def write_index(site: pathlib.Path, pages: list[pathlib.Path], sources: dict[str, pathlib.Path]) -> None:
+    items = "\n".join(
+        f'<li><a href="{html.escape(p.name)}">{html.escape(title_of(sources[p.stem]))}</a> '
+        f'<code>{html.escape(p.stem)}.ipynb</code></li>' for p in sorted(pages))
+    (site / "index.html").write_text(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>anomaly4j notebooks</title>"
+        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}</style></head><body>"
+        "<h1>anomaly4j notebooks</h1><p>Executed on the Java (anomaly4j) kernel.</p>"
+        f"<ul>\n{items}\n</ul></body></html>\n", encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--notebooks", default=str(ROOT / "notebooks"))
+    ap.add_argument("--out", default=str(ROOT / "build"))
+    ap.add_argument("--force", action="store_true")
+    ap.add_argument("names", nargs="*")
+    a = ap.parse_args()
+
+    nb_dir, out = pathlib.Path(a.notebooks), pathlib.Path(a.out)
+    executed_dir, site = out / "notebooks", out / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    jar = ROOT / "kernel-ext" / "target" / "anomaly4j.jar"
+    jar_time = jar.stat().st_mtime if jar.exists() else 0
+    sources = sorted(nb_dir.glob("*.ipynb")) if not a.names else [nb_dir / n for n in a.names]
+    if not sources:
+        print(f"no notebooks in {nb_dir}", file=sys.stderr)
+        return 1
+    pages, failed = [], []
+    for src in sources:
+        dst = executed_dir / src.name
+        page = site / (src.stem + ".html")
+        fresh = (dst.exists() and page.exists() and dst.stat().st_mtime > max(src.stat().st_mtime, jar_time))
+        if fresh and not a.force:
+            print(f"  {src.name}: up to date ({dst})")
+        else:
+            print(f"  {src.name}: executing on kernel '{KERNEL}' ...", flush=True)
+            try:
+                secs = execute(src, dst)
+                print(f"  {src.name}: executed in {secs:.1f} s -> {dst}")
+            except CellExecutionError as e:
+                print(f"  {src.name}: FAILED\n{e}", file=sys.stderr)
+                failed.append(src.name)
+                continue
+        pages.append(export_html(dst, site))
+    shutil.copy2(plotly_js(), site / "plotly.min.js")
+    write_index(site, [p for p in pages], {s.stem: s for s in sources})
+    print(f"\nExecuted notebooks: {executed_dir}/\nHTML site:          {site / 'index.html'}")
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+package org.anomaly4j.kernel;
+
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.LoopThread;
+
+/**
+ * Main class of the {@code anomaly4j} kernelspec: starts the Rapaio Java kernel
+ * ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) with its start-up race fixed.
+ * <p>The fix is anomaly4j's own {@link LoopThread}, which must come before the kernel's jar on the class
+ * path (the kernelspec puts {@code anomaly4j.jar} first). The launcher refuses to start with the kernel's
+ * original class rather than hang one start in five.
+ */
+public final class KernelLauncher {
+
+    private KernelLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (!fixedLoopThreadLoaded()) {
+            System.err.println("anomaly4j: the kernel's original LoopThread was loaded (start-up race not fixed). "
+                    + "Put anomaly4j's jar before rapaio-jupyter-kernel on the class path; reinstall the kernel "
+                    + "with 'make kernel'.");
+            System.exit(2);
+        }
+        if (args.length != 1) {
+            System.err.println("usage: KernelLauncher CONNECTION_FILE (Jupyter passes {connection_file})");
+            System.exit(2);
+        }
+        MainApp.main(args);
+    }
+
+    /** Whether the class path resolved {@link LoopThread} to anomaly4j's fixed copy. */
+    static boolean fixedLoopThreadLoaded() {
+        try {
+            LoopThread.class.getField("ANOMALY4J_START_RACE_FIXED");
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+}
