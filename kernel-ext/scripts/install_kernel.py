@@ -2,8 +2,9 @@
 """Install the Jupyter kernelspec "anomaly4j" (display name "Java (anomaly4j)") into a Python prefix.
 
 The kernel is the Rapaio Java kernel started through org.anomaly4j.kernel.KernelLauncher, with the
-anomaly4j class path (kernel-ext/target/classpath.txt, anomaly4j.jar first) and a JShell init script that
-imports the library, so a first cell needs no imports.
+anomaly4j class path (kernel-ext/target/classpath.txt, anomaly4j.jar first) and the JShell init script
+kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell (also used by `make jshell`), which imports
+the library so a first cell needs no imports.
 
 usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt --prefix .venv
 """
@@ -17,13 +18,7 @@ import sys
 KERNEL_NAME = "anomaly4j"
 DISPLAY_NAME = "Java (anomaly4j)"
 
-INIT_SCRIPT = """\
-import tech.tablesaw.api.*;
-import org.anomaly4j.*;
-import org.anomaly4j.data.*;
-import org.anomaly4j.plot.*;
-import static org.anomaly4j.A4j.*;
-"""
+INIT_SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "src/main/resources/org/anomaly4j/kernel/init.jshell"
 
 
 def java_major(java: pathlib.Path) -> int:
@@ -85,7 +80,7 @@ def main() -> int:
     kdir = a.prefix.resolve() / "share" / "jupyter" / "kernels" / KERNEL_NAME
     kdir.mkdir(parents=True, exist_ok=True)
     init = kdir / "init.jshell"
-    init.write_text(INIT_SCRIPT)
+    init.write_text(INIT_SCRIPT.read_text())
     spec = kernel_json(a.java_home.resolve(), classpath, init)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     print(f"installed kernelspec {KERNEL_NAME} ({DISPLAY_NAME}) in {kdir}")

@@ -1,0 +1,90 @@
+# anomaly4j — `make run` sets everything up and runs the notebooks; `make test` runs every test.
+# Needs: a JDK >= 21 (found by kernel-ext/scripts/find-jdk.sh), Maven, Python 3 (>= 3.10), and for the
+# browser tests Node.js + Chromium (`.ci/run` installs them on Debian).
+SHELL := bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+ROOT       := $(abspath .)
+PYTHON     ?= python3
+VENV       := $(ROOT)/.venv
+VPY        := $(VENV)/bin/python
+MVN        ?= mvn -B --no-transfer-progress
+JAR        := kernel-ext/target/anomaly4j.jar
+CLASSPATH  := kernel-ext/target/classpath.txt
+KERNELSPEC := $(VENV)/share/jupyter/kernels/anomaly4j/kernel.json
+BROWSER    := kernel-ext/src/test/browser
+INIT       := kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell
+
+# Data: $ANOMALY4J_DATA if set, else ../shared/data when it exists, else the user cache / download.
+ifeq ($(strip $(ANOMALY4J_DATA)),)
+  ifneq ($(wildcard ../shared/data/MANIFEST.md),)
+    export ANOMALY4J_DATA := $(abspath ../shared/data)
+  endif
+endif
+
+# A JDK >= 21, found once per make run; find-jdk.sh explains what to install when there is none.
+JDK = $(eval JDK := $$(shell kernel-ext/scripts/find-jdk.sh))$(if $(JDK),$(JDK),$(error no JDK >= 21 found (see the message above)))
+export JAVA_HOME = $(JDK)
+
+MAIN_SOURCES := $(shell find kernel-ext/src/main -type f 2>/dev/null) pom.xml kernel-ext/pom.xml data/datasets.csv
+
+.PHONY: help run test build kernel notebooks lab jshell unit pytest clean
+help:
+	@echo "make run      build, set up .venv + the Java (anomaly4j) kernel, execute notebooks -> build/site/"
+	@echo "make test     all tests: unit (JUnit), notebooks on the real kernel, browser render, start-up, injection"
+	@echo "make lab      JupyterLab on the Java (anomaly4j) kernel"
+	@echo "make jshell   JShell with the library on the class path"
+
+run: kernel
+	@$(VPY) kernel-ext/scripts/run_notebooks.py
+	@echo "Open build/site/index.html in a browser, or run 'make lab' to work in JupyterLab."
+
+build: $(JAR)
+$(JAR): $(MAIN_SOURCES)
+	@echo "Building kernel-ext with JDK $(JDK)"
+	$(MVN) -q package -DskipTests
+	@touch $(JAR) $(CLASSPATH)
+$(CLASSPATH): $(JAR)
+	@test -f $@ || { echo "$@ was not written by the build"; exit 1; }
+
+$(VENV)/.installed: kernel-ext/scripts/requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed for .venv")'
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --disable-pip-version-check -q -r kernel-ext/scripts/requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed kernel-ext/scripts/requirements-test.txt
+	$(VPY) -m pip install --disable-pip-version-check -q -r kernel-ext/scripts/requirements-test.txt
+	@touch $@
+
+kernel: $(KERNELSPEC)
+$(KERNELSPEC): $(JAR) $(CLASSPATH) $(VENV)/.installed kernel-ext/scripts/install_kernel.py $(INIT)
+	$(VPY) kernel-ext/scripts/install_kernel.py --java-home "$(JDK)" --classpath-file $(CLASSPATH) --prefix $(VENV)
+
+notebooks: kernel
+	$(VPY) kernel-ext/scripts/run_notebooks.py --force
+
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
+	cd $(BROWSER) && npm ci --no-audit --no-fund
+	@touch $@
+
+# Unit tests first (Maven prints its summary), then the integration suite, whose pytest summary ends the run.
+test: $(KERNELSPEC) $(VENV)/.installed-test $(BROWSER)/node_modules/.package-lock.json
+	$(MVN) test
+	cd kernel-ext/src/test/python && $(VPY) -m pytest -v -rA --durations=10
+
+unit:
+	$(MVN) test
+
+pytest: $(KERNELSPEC) $(VENV)/.installed-test $(BROWSER)/node_modules/.package-lock.json
+	cd kernel-ext/src/test/python && $(VPY) -m pytest -v -rA $(PYTEST_ARGS)
+
+lab: kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+jshell: $(JAR)
+	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" --startup DEFAULT --startup $(INIT)
+
+clean:
+	rm -rf build kernel-ext/target

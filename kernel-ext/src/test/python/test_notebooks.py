@@ -1,0 +1,111 @@
+"""Every notebook in notebooks/ executes on the real anomaly4j kernel without an error, states the numbers
+its story relies on, exports to offline HTML, and renders in headless Chromium with every chart drawn."""
+from __future__ import annotations
+
+import json
+import pathlib
+import shutil
+
+import nbformat
+import pytest
+
+from conftest import ROOT, check_pages, error_outputs, outputs, run_notebooks
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# What each notebook must show; a new notebook without an entry fails test_every_notebook_has_expectations.
+EXPECTED = {
+    "00-quickstart": {
+        "charts": 2,
+        "texts": ["rows=1847, columns=10, mean T17=", "1847 rows × 10 columns"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def executed(kernel_spec, build_dir) -> dict[str, pathlib.Path]:
+    out = build_dir / "notebooks"
+    if out.exists():
+        shutil.rmtree(out)
+    done = {}
+    for src in NOTEBOOKS:
+        dst = out / src.name
+        try:
+            secs = run_notebooks.execute(src, dst)
+            print(f"{src.name}: executed in {secs:.1f} s")
+        except Exception as e:  # keep going: each notebook's test reports its own failure
+            print(f"{src.name}: {e}")
+        done[src.stem] = dst
+    return done
+
+
+def test_every_notebook_has_expectations():
+    assert NOTEBOOKS, "notebooks/ is empty"
+    assert {p.stem for p in NOTEBOOKS} == set(EXPECTED), "add the new notebook's key numbers to EXPECTED"
+
+
+@pytest.mark.parametrize("src", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_committed_without_outputs(src):
+    nb = nbformat.read(src, as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "code":
+            assert not c.get("outputs") and c.get("execution_count") is None, f"{src.name}: strip outputs"
+    assert nb.metadata["kernelspec"]["name"] == "anomaly4j"
+
+
+@pytest.mark.parametrize("src", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_executes_without_errors(executed, src):
+    dst = executed[src.stem]
+    assert dst.is_file(), f"{src.name} failed; see {dst.with_suffix('.failed.ipynb')}"
+    nb = nbformat.read(dst, as_version=4)
+    assert error_outputs(nb) == []
+    codes = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in codes), "every code cell ran"
+
+
+@pytest.mark.parametrize("src", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_shows_its_numbers_and_charts(executed, src):
+    nb = nbformat.read(executed[src.stem], as_version=4)
+    outs = outputs(nb)
+    exp = EXPECTED[src.stem]
+    plotly = [o for o in outs if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    assert len(plotly) == exp["charts"]
+    for o in plotly:
+        fig = o["data"]["application/vnd.plotly.v1+json"]
+        assert fig["data"] and all(len(t.get("x", [])) > 0 for t in fig["data"])
+        assert isinstance(fig["layout"]["title"], dict) and fig["layout"]["title"]["text"]
+        assert "text/html" in o["data"] and "text/plain" in o["data"]
+    text = "\n".join(json.dumps(o.get("data", {}), ensure_ascii=False) + o.get("text", "") for o in outs)
+    for t in exp["texts"]:
+        assert t in text, f"{src.name} does not show {t!r}"
+
+
+def test_quickstart_table_is_pandas_like(executed):
+    nb = nbformat.read(executed["00-quickstart"], as_version=4)
+    first = [o for o in outputs(nb) if o.output_type == "execute_result"][0]
+    html = first["data"]["text/html"]
+    assert html.count("<tr>") == 5 + 1 + 5, "head 5, ellipsis row, tail 5"
+    assert "<th>1846</th>" in html and "2021-08-21 14:00:00" in html
+    assert first["data"]["text/plain"].rstrip().endswith("1847 rows × 10 columns")
+
+
+def test_exported_pages_render_in_chromium(executed, build_dir):
+    site = build_dir / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    pages = [run_notebooks.export_html(executed[p.stem], site) for p in NOTEBOOKS if executed[p.stem].is_file()]
+    assert len(pages) == len(NOTEBOOKS)
+    shutil.copy2(run_notebooks.plotly_js(), site / "plotly.min.js")
+    for page in pages:
+        body = page.read_text(encoding="utf-8")
+        assert "cdn." not in body and "cdnjs" not in body, f"{page.name} references a CDN"
+    report = check_pages(pages, build_dir / "browser")
+    for entry in report:
+        name = pathlib.Path(entry["page"]).stem
+        assert entry["pageErrors"] == [] and entry["consoleErrors"] == [], name
+        assert entry["externalRequests"] == [], f"{name} fetched from the network"
+        assert entry["dialogs"] == []
+        assert entry["charts"] == EXPECTED[name]["charts"]
+        assert entry["drawn"] == entry["charts"], entry["undrawn"]
+        assert entry["plotlyScripts"] == (1 if entry["charts"] else 0), "plotly.js loaded once per page"
+        assert all(p > 0 for p in entry["points"]), "every chart drew its points or lines"
+        assert (build_dir / "browser" / f"{name}.png").is_file()
