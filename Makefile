@@ -81,7 +81,7 @@ pytest: $(KERNELSPEC) $(VENV)/.installed-test $(BROWSER)/node_modules/.package-l
 	cd kernel-ext/src/test/python && $(VPY) -m pytest -v -rA $(PYTEST_ARGS)
 
 lab: kernel
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 jshell: $(JAR)
 	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" --startup DEFAULT --startup $(INIT)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.anomaly4j.data.Csv;
 import org.anomaly4j.data.CsvOptions;
 import org.anomaly4j.datasets.Datasets;
+import org.anomaly4j.kernel.Progress;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
 import org.anomaly4j.plot.ScatterChart;
@@ -21,9 +22,12 @@ public final class A4j {
     private A4j() {
     }
 
-    /** Local path of a named dataset (see {@link Datasets}); downloads and verifies it if needed. */
+    /**
+     * Local path of a named dataset (see {@link Datasets}): from {@code $ANOMALY4J_DATA}, the user cache, or
+     * a download verified against the manifest's sha256, with its progress shown in the cell.
+     */
     public static Path dataset(String name) {
-        return Datasets.fromEnvironment().resolve(name);
+        return Datasets.fromEnvironment(Progress.bytes("Downloading " + name)).resolve(name);
     }
 
     /** Reads a CSV file (plain or gzip) with pandas-like defaults. */

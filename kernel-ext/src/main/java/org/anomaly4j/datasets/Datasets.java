@@ -66,12 +66,17 @@ public final class Datasets {
 
     /** The registry configured from the environment ({@value #DATA_ENV}, {@value #CACHE_ENV}, {@code ~/.cache}). */
     public static Datasets fromEnvironment() {
+        return fromEnvironment(bytes -> { });
+    }
+
+    /** As {@link #fromEnvironment()}, reporting downloaded byte counts to {@code progress}. */
+    public static Datasets fromEnvironment(LongConsumer progress) {
         String data = System.getenv(DATA_ENV);
         String cache = System.getenv(CACHE_ENV);
         Path cacheRoot = cache != null && !cache.isBlank()
                 ? Path.of(cache)
                 : Path.of(System.getProperty("user.home"), ".cache", "anomaly4j");
-        return new Datasets(data == null || data.isBlank() ? null : Path.of(data), cacheRoot, bytes -> { });
+        return new Datasets(data == null || data.isBlank() ? null : Path.of(data), cacheRoot, progress);
     }
 
     /** All known dataset names, in manifest order. */
