@@ -35,6 +35,7 @@ help:
 	@echo "make test     all tests: unit (JUnit), notebooks on the real kernel, browser render, start-up, injection"
 	@echo "make lab      JupyterLab on the Java (anomaly4j) kernel"
 	@echo "make jshell   JShell with the library on the class path"
+	@echo "make bench    benchmarks side by side with pandas/scikit-learn -> build/bench/results.md"
 
 run: kernel
 	@$(VPY) kernel-ext/scripts/run_notebooks.py
@@ -88,3 +89,9 @@ jshell: $(JAR)
 
 clean:
 	rm -rf build kernel-ext/target
+
+# Side-by-side benchmarks against pandas / scikit-learn on the same generated data → build/bench/results.md
+.PHONY: bench
+bench: $(JAR) $(VENV)/.installed-test
+	$(MVN) -q test-compile
+	$(VPY) kernel-ext/src/bench/python/bench.py $(BENCH_ARGS)

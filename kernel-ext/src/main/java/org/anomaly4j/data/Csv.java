@@ -30,6 +30,17 @@ public final class Csv {
             throw new IllegalArgumentException("CSV file " + file.toAbsolutePath() + " does not exist or is not a file");
         }
         String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "").replaceFirst("(?i)\\.csv$", "");
+        if (options.dateTimeFormat() == null) {
+            try (InputStream in = open(file)) {
+                Table fast = FastCsv.tryRead(in.readAllBytes(), name, options.separatorChar(), options.header(),
+                        java.util.Set.copyOf(options.missingTokens()));
+                if (fast != null) {
+                    return fast;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read CSV file " + file, e);
+            }
+        }
         try (InputStream in = open(file)) {
             CsvReadOptions.Builder b = CsvReadOptions.builder(in)
                     .tableName(name)

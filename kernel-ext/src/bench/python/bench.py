@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""`make bench`: anomaly4j against its Python peers, side by side, on the same generated data, in one run.
+
+For each task both sides run in their own fresh process (so peak memory is per task): a few unmeasured
+warm-up runs, then REPEATS timed runs; the table reports the best time of each side, the ratio
+peer time / anomaly4j time (> 1 means anomaly4j is faster) and the peak resident memory of each process.
+Writes build/bench/results.md and build/bench/results.json. Timings are never asserted by tests.
+
+    bench.py [--repeats 5] [--only TASK ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import platform
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[4]
+OUT = ROOT / "build" / "bench"
+DATA = OUT / "data"
+
+
+# ---------------------------------------------------------------- data (generated once, seeded)
+
+def creditcard_like_csv() -> pathlib.Path:
+    """284,807 x 31 numeric CSV shaped like the Kaggle credit-card table (Time, V1..V28, Amount, Class)."""
+    import numpy as np
+    p = DATA / "creditcard_like_284807x31.csv"
+    if p.exists():
+        return p
+    rng = np.random.default_rng(0)
+    n = 284_807
+    cols = {"Time": np.sort(rng.uniform(0, 172_792, n)).round(0)}
+    for i in range(1, 29):
+        cols[f"V{i}"] = rng.normal(0, 1.5, n)
+    cols["Amount"] = rng.lognormal(3, 1.5, n).round(2)
+    cols["Class"] = (rng.random(n) < 0.00173).astype(int)
+    import pandas as pd
+    DATA.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(cols).to_csv(p, index=False)
+    return p
+
+
+def series_1e6() -> pathlib.Path:
+    import numpy as np
+    p = DATA / "series_1e6.bin"
+    if p.exists():
+        return p
+    rng = np.random.default_rng(1)
+    x = np.cumsum(rng.normal(0, 1, 1_000_000))
+    DATA.mkdir(parents=True, exist_ok=True)
+    x.astype(">f8").tofile(p)  # big-endian doubles: what java.io.DataInputStream reads
+    return p
+
+
+# ---------------------------------------------------------------- Python peers (run in a child process)
+
+PEERS = {
+    "read_csv": "import pandas as pd\ndef setup(a): return a[0]\ndef run(p): return pd.read_csv(p)\n",
+    "describe": ("import pandas as pd\ndef setup(a): return pd.read_csv(a[0])\n"
+                 "def run(df): return df.describe()\n"),
+    "rolling_mean": ("import numpy as np, pandas as pd\n"
+                     "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
+                     "def run(s): return s.rolling(int(a_w)).mean()\n"),
+}
+
+CHILD = r"""
+import json, resource, sys, time
+task, repeats, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+a_w = args[1] if len(args) > 1 else None
+exec(PEER)
+x = setup(args)
+for _ in range(max(1, repeats // 2)):
+    run(x)
+times = []
+for _ in range(repeats):
+    t0 = time.perf_counter(); r = run(x); times.append(time.perf_counter() - t0)
+print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", ""))}))
+"""
+
+
+def run_child(cmd: list[str]) -> tuple[dict, int]:
+    """Runs one benchmark process; returns its JSON line and its own peak resident memory in MB
+    (from wait4's rusage of exactly that child)."""
+    import tempfile
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd[:6])} ...\n{stderr[-3000:]}")
+    line = [l for l in stdout.splitlines() if l.startswith("{")][-1]
+    kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
+    return json.loads(line), kb // 1024
+
+
+def python_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
+    code = CHILD.replace("exec(PEER)", f"exec({PEERS[task]!r})")
+    return run_child([sys.executable, "-c", code, task, str(repeats), *args])
+
+
+def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
+    java = pathlib.Path(os.environ["JAVA_HOME"]) / "bin" / "java"
+    tgt = ROOT / "kernel-ext" / "target"
+    cp = os.pathsep.join([str(tgt / "test-classes"), str(tgt / "classes"), (tgt / "classpath.txt").read_text().strip()])
+    return run_child([str(java), "-Xmx8g", "-cp", cp,
+                      "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--only", nargs="*")
+    a = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    csv = creditcard_like_csv()
+    series = series_1e6()
+    tasks = [
+        ("read_csv", "readCsv 284,807 x 31 numeric CSV", "pandas.read_csv", [str(csv)]),
+        ("describe", "describe() of that table (31 columns)", "DataFrame.describe", [str(csv)]),
+        ("rolling_mean", "rolling mean, window 100, 1e6 values", "Series.rolling(100).mean", [str(series), "100"]),
+    ]
+    rows = []
+    for key, what, peer, args in tasks:
+        if a.only and key not in a.only:
+            continue
+        try:
+            j, jmem = java_side(key, a.repeats, args)
+        except SystemExit as e:
+            if "unknown bench task" in str(e):
+                print(f"{key}: no anomaly4j implementation yet, skipped")
+                continue
+            raise
+        p, pmem = python_side(key, a.repeats, args)
+        jt, pt = min(j["times"]), min(p["times"])
+        rows.append({"task": key, "what": what, "peer": peer, "anomaly4j_s": jt, "peer_s": pt,
+                     "ratio": pt / jt, "anomaly4j_peak_mb": jmem, "peer_peak_mb": pmem,
+                     "anomaly4j_check": j["check"], "peer_check": p["check"]})
+        print(f"{what}: anomaly4j {jt:.3f} s, {peer} {pt:.3f} s, ratio {pt / jt:.2f}", flush=True)
+    env = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+           "java_home": os.environ.get("JAVA_HOME"), "date": time.strftime("%Y-%m-%d %H:%M:%S")}
+    import pandas, numpy
+    env.update(pandas=pandas.__version__, numpy=numpy.__version__)
+    (OUT / "results.json").write_text(json.dumps({"env": env, "results": rows}, indent=2))
+    lines = ["# anomaly4j benchmarks", "",
+             f"{env['date']}, {env['cpus']} CPUs, Python {env['python']}, pandas {env['pandas']}, "
+             f"numpy {env['numpy']}, JDK {env['java_home']}. Best of {a.repeats} runs after warm-up; "
+             "ratio = peer time / anomaly4j time (> 1: anomaly4j faster). Peak memory: maximum resident set "
+             "of each side's benchmark process (data loading included).", "",
+             "| task | anomaly4j (s) | peer | peer (s) | ratio | anomaly4j peak MB | peer peak MB |",
+             "|---|---:|---|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['what']} | {r['anomaly4j_s']:.3f} | {r['peer']} | {r['peer_s']:.3f} | "
+                     f"**{r['ratio']:.2f}** | {r['anomaly4j_peak_mb']} | {r['peer_peak_mb']} |")
+    (OUT / "results.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    print(f"\nwritten: {OUT / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
