@@ -3,10 +3,18 @@ package org.rapaio.jupyter.kernel.channels;
 /**
  * anomaly4j's replacement for the Rapaio kernel 3.0.1 class of the same name, placed before the kernel's
  * jar on the class path by {@link org.anomaly4j.kernel.KernelLauncher}.
- * <p>Why: in 3.0.1 {@code start()} starts the thread first and sets its running flag afterwards, so the new
- * thread can read the flag while it is still unset, leave its loop at once and never serve the shell,
- * control or heartbeat socket; the kernel then never answers (measured: about one start in five hangs).
- * Here the flag is set before the thread starts, and the loop also ends on interruption or shutdown.
+ * <p>It fixes two start-up races of 3.0.1 that leave the kernel silent forever (measured: 5 hangs in 60
+ * starts without the fix):
+ * <ol>
+ *   <li>{@code start()} started the thread first and set its running flag afterwards, so the new thread
+ *   could read the flag while still unset and leave its loop at once. Here the flag is set before the
+ *   thread starts.</li>
+ *   <li>The shell channel starts polling when its socket binds, but {@code Channels.connect} installs the
+ *   message handlers only after every channel is bound; a {@code kernel_info_request} arriving in between
+ *   made the handler look-up throw a {@code NullPointerException}, which killed the shell thread. Here an
+ *   exception thrown by one turn of the loop is reported on stderr and the loop goes on; the client
+ *   repeats {@code kernel_info_request} until it gets a reply, so the lost request costs nothing.</li>
+ * </ol>
  * The public shape (constructor, {@code start}, {@code shutdown}) is the one the kernel's channels call.
  */
 public final class LoopThread extends Thread {
@@ -33,7 +41,12 @@ public final class LoopThread extends Thread {
     @Override
     public void run() {
         while (running) {
-            body.run();
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                // one failed turn must not end the channel (see the class comment, race 2)
+                System.err.println("anomaly4j kernel: " + getName() + " recovered from " + e);
+            }
             try {
                 Thread.sleep(sleepMillis);
             } catch (InterruptedException e) {
