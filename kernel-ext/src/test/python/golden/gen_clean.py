@@ -17,6 +17,7 @@ import json
 import math
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -231,6 +232,8 @@ def encoders_golden(inj, card):
     card_dummies = pd.get_dummies(card[["Class"]], columns=["Class"], dtype=float)
 
     seen = frame[(frame["band"].notna()) & (frame["band"] != "hot")]
+    # "hot" and missing cells are unknown on purpose below; sklearn warns about it.
+    warnings.filterwarnings("ignore", message="Found unknown categories", category=UserWarning)
     enc_ignore = OneHotEncoder(handle_unknown="ignore", sparse_output=False).fit(seen)
     enc_drop = OneHotEncoder(handle_unknown="ignore", drop="first", sparse_output=False).fit(seen)
     x_ignore = enc_ignore.transform(frame)

@@ -2,8 +2,10 @@ package org.anomaly4j.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -96,6 +98,25 @@ final class Categories {
             labels.add(Long.toString(v));
         }
         return new Categories(column, c.type().name(), labels, sorted);
+    }
+
+    /** Categories of each named column, for an encoder's fit: the table must have rows, names must be unique. */
+    static List<Categories> fitAll(Table table, String[] columns, String operation) {
+        Nums.requireRows(table, operation);
+        List<Categories> out = new ArrayList<>();
+        for (String c : Nums.requireNames(columns, operation)) {
+            out.add(fit(table, c, operation));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Column → sorted labels, in fit order, unmodifiable (scikit-learn {@code categories_}). */
+    static Map<String, List<String>> asMap(List<Categories> categories) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (Categories c : categories) {
+            m.put(c.column, c.labels);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static long[] distinctSorted(long[] values) {

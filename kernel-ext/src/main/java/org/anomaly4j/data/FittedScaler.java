@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
  * {@code RobustScaler}): learned once by {@code fit}, then applied to any table that has the fitted columns.
  * Missing values pass through as missing (scikit-learn keeps NaN in transform); infinite values are rejected.
  */
-public sealed interface FittedScaler permits StandardScaler.Fitted, MinMaxScaler.Fitted, RobustScaler.Fitted {
+public sealed interface FittedScaler permits AffineScaler {
 
     /** The fitted column names, in fit order (x0, x1, … when fitted on an array). */
     List<String> columns();

@@ -1,6 +1,5 @@
 package org.anomaly4j.data;
 
-import java.util.List;
 
 import tech.tablesaw.api.Table;
 
@@ -52,13 +51,13 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
      */
     public Fitted fit(Table table, String... columns) {
         String[] names = Nums.requireNames(columns, "MinMaxScaler.fit");
-        return fitColumns(names, Affine.fitColumns(table, names, "MinMaxScaler.fit"));
+        return fitColumns(names, AffineScaler.fitColumns(table, names, "MinMaxScaler.fit"));
     }
 
     /** Learns from a row-major array; its columns are named x0, x1, … */
     public Fitted fit(double[][] x) {
-        double[][] cols = Affine.fitColumns(x, "MinMaxScaler.fit");
-        return fitColumns(Affine.arrayNames(cols.length), cols);
+        double[][] cols = AffineScaler.fitColumns(x, "MinMaxScaler.fit");
+        return fitColumns(AffineScaler.arrayNames(cols.length), cols);
     }
 
     private Fitted fitColumns(String[] names, double[][] cols) {
@@ -81,7 +80,7 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
             }
             dataMin[j] = lo;
             dataMax[j] = hi;
-            scale[j] = (featureMax - featureMin) / Affine.nonZero(hi - lo);
+            scale[j] = (featureMax - featureMin) / AffineScaler.nonZero(hi - lo);
             min[j] = featureMin - lo * scale[j];
             seen[j] = cols[j].length - Nums.countNaN(cols[j]);
         }
@@ -93,26 +92,26 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
      * {@link #scale()} and {@link #min()} per column (scikit-learn {@code data_min_}, {@code data_max_},
      * {@code scale_}, {@code min_}).
      */
-    public static final class Fitted implements FittedScaler {
+    public static final class Fitted extends AffineScaler {
         private final MinMaxScaler options;
-        private final String[] columns;
         private final double[] dataMin;
         private final double[] dataMax;
         private final double[] scale;
         private final double[] min;
         private final long[] samplesSeen;
-        private final Affine map;
 
         private Fitted(MinMaxScaler options, String[] columns, double[] dataMin, double[] dataMax,
                        double[] scale, double[] min, long[] samplesSeen) {
+            // scikit-learn: transform X *= scale_; X += min_ (then optional clip); inverse X -= min_; X /= scale_
+            super("MinMaxScaler", columns, min, scale, false,
+                    options.clip ? options.featureMin : Double.NEGATIVE_INFINITY,
+                    options.clip ? options.featureMax : Double.POSITIVE_INFINITY);
             this.options = options;
-            this.columns = columns;
             this.dataMin = dataMin;
             this.dataMax = dataMax;
             this.scale = scale;
             this.min = min;
             this.samplesSeen = samplesSeen;
-            this.map = new Affine(columns, min, scale);
         }
 
         /** The options it was fitted with. */
@@ -120,24 +119,19 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
             return options;
         }
 
-        @Override
-        public List<String> columns() {
-            return map.columns();
-        }
-
         /** Smallest present value per column. */
         public double[] dataMin() {
-            return Affine.copy(dataMin);
+            return copy(dataMin);
         }
 
         /** Largest present value per column. */
         public double[] dataMax() {
-            return Affine.copy(dataMax);
+            return copy(dataMax);
         }
 
         /** max − min per column (0 for a constant column; the scale then uses 1). */
         public double[] dataRange() {
-            double[] r = new double[columns.length];
+            double[] r = new double[dataMin.length];
             for (int j = 0; j < r.length; j++) {
                 r[j] = dataMax[j] - dataMin[j];
             }
@@ -146,43 +140,19 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
 
         /** Multiplier per column: (b − a) / range. */
         public double[] scale() {
-            return Affine.copy(scale);
+            return copy(scale);
         }
 
         /** Offset per column: a − min · scale. */
         public double[] min() {
-            return Affine.copy(min);
+            return copy(min);
         }
 
-        @Override
-        public Table transform(Table table) {
-            return options.clip
-                    ? map.multiplyClipped(table, options.featureMin, options.featureMax, "MinMaxScaler.transform")
-                    : map.multiply(table, "MinMaxScaler.transform");
-        }
-
-        @Override
-        public Table inverseTransform(Table table) {
-            return map.divide(table, "MinMaxScaler.inverseTransform");
-        }
-
-        @Override
-        public double[][] transform(double[][] x) {
-            return options.clip
-                    ? map.multiplyClipped(x, options.featureMin, options.featureMax, "MinMaxScaler.transform")
-                    : map.multiply(x, "MinMaxScaler.transform");
-        }
-
-        @Override
-        public double[][] inverseTransform(double[][] x) {
-            return map.divide(x, "MinMaxScaler.inverseTransform");
-        }
-
+        /** Options, then per column: data min, data max and the count of values fitted on. */
         @Override
         public String toString() {
-            return Affine.describe("MinMaxScaler(featureRange=(" + options.featureMin + ", " + options.featureMax
-                            + "), clip=" + options.clip + "), fitted", columns, samplesSeen,
-                    new String[] {"dataMin", "dataMax"}, dataMin, dataMax);
+            return describe("featureRange=(" + options.featureMin + ", " + options.featureMax + "), clip="
+                    + options.clip, samplesSeen, new String[] {"dataMin", "dataMax"}, dataMin, dataMax);
         }
     }
 }

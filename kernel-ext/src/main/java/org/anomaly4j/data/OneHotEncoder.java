@@ -1,8 +1,6 @@
 package org.anomaly4j.data;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,11 +63,7 @@ public record OneHotEncoder(boolean dropFirst, HandleUnknown handleUnknown) {
      *                                  integer, or has no present value
      */
     public Fitted fit(Table table, String... columns) {
-        Nums.requireRows(table, "OneHotEncoder.fit");
-        List<Categories> cats = new ArrayList<>();
-        for (String c : Nums.requireNames(columns, "OneHotEncoder.fit")) {
-            cats.add(Categories.fit(table, c, "OneHotEncoder.fit"));
-        }
+        List<Categories> cats = Categories.fitAll(table, columns, "OneHotEncoder.fit");
         return new Fitted(this, cats);
     }
 
@@ -80,7 +74,7 @@ public record OneHotEncoder(boolean dropFirst, HandleUnknown handleUnknown) {
 
         private Fitted(OneHotEncoder options, List<Categories> categories) {
             this.options = options;
-            this.categories = List.copyOf(categories);
+            this.categories = categories;
         }
 
         /** The options it was fitted with. */
@@ -90,11 +84,7 @@ public record OneHotEncoder(boolean dropFirst, HandleUnknown handleUnknown) {
 
         /** Column → its sorted categories, in fit order (scikit-learn {@code categories_}). */
         public Map<String, List<String>> categories() {
-            Map<String, List<String>> m = new LinkedHashMap<>();
-            for (Categories c : categories) {
-                m.put(c.column(), c.labels());
-            }
-            return Collections.unmodifiableMap(m);
+            return Categories.asMap(categories);
         }
 
         /** Output column names {@code col_category} (scikit-learn {@code get_feature_names_out()}). */

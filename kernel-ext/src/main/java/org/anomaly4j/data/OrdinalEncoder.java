@@ -1,8 +1,5 @@
 package org.anomaly4j.data;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,16 +46,14 @@ public record OrdinalEncoder(boolean encodeUnknown, double unknownValue) {
      *                                  integer, has no present value, or the unknown value is one of the codes
      */
     public Fitted fit(Table table, String... columns) {
-        Nums.requireRows(table, "OrdinalEncoder.fit");
-        List<Categories> cats = new ArrayList<>();
-        for (String c : Nums.requireNames(columns, "OrdinalEncoder.fit")) {
-            Categories cat = Categories.fit(table, c, "OrdinalEncoder.fit");
-            if (encodeUnknown && unknownValue >= 0 && unknownValue < cat.size() && unknownValue == Math.rint(unknownValue)) {
-                throw new IllegalArgumentException("OrdinalEncoder.fit: unknownValue " + unknownValue
-                        + " is already the code of category \"" + cat.labels().get((int) unknownValue)
-                        + "\" of column \"" + c + "\"; use a negative number such as -1, or NaN");
+        List<Categories> cats = Categories.fitAll(table, columns, "OrdinalEncoder.fit");
+        for (Categories cat : cats) {
+            double u = unknownValue;
+            if (encodeUnknown && u >= 0 && u < cat.size() && u == Math.rint(u)) {
+                throw new IllegalArgumentException("OrdinalEncoder.fit: unknownValue " + u
+                        + " is already the code of category \"" + cat.labels().get((int) u)
+                        + "\" of column \"" + cat.column() + "\"; use a negative number such as -1, or NaN");
             }
-            cats.add(cat);
         }
         return new Fitted(this, cats);
     }
@@ -70,7 +65,7 @@ public record OrdinalEncoder(boolean encodeUnknown, double unknownValue) {
 
         private Fitted(OrdinalEncoder options, List<Categories> categories) {
             this.options = options;
-            this.categories = List.copyOf(categories);
+            this.categories = categories;
         }
 
         /** The options it was fitted with. */
@@ -80,11 +75,7 @@ public record OrdinalEncoder(boolean encodeUnknown, double unknownValue) {
 
         /** Column → its sorted categories; a category's code is its position (scikit-learn {@code categories_}). */
         public Map<String, List<String>> categories() {
-            Map<String, List<String>> m = new LinkedHashMap<>();
-            for (Categories c : categories) {
-                m.put(c.column(), c.labels());
-            }
-            return Collections.unmodifiableMap(m);
+            return Categories.asMap(categories);
         }
 
         /**

@@ -1,6 +1,5 @@
 package org.anomaly4j.data;
 
-import java.util.List;
 
 import tech.tablesaw.api.Table;
 
@@ -57,13 +56,13 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
      */
     public Fitted fit(Table table, String... columns) {
         String[] names = Nums.requireNames(columns, "RobustScaler.fit");
-        return fitColumns(names, Affine.fitColumns(table, names, "RobustScaler.fit"));
+        return fitColumns(names, AffineScaler.fitColumns(table, names, "RobustScaler.fit"));
     }
 
     /** Learns from a row-major array; its columns are named x0, x1, … */
     public Fitted fit(double[][] x) {
-        double[][] cols = Affine.fitColumns(x, "RobustScaler.fit");
-        return fitColumns(Affine.arrayNames(cols.length), cols);
+        double[][] cols = AffineScaler.fitColumns(x, "RobustScaler.fit");
+        return fitColumns(AffineScaler.arrayNames(cols.length), cols);
     }
 
     private Fitted fitColumns(String[] names, double[][] cols) {
@@ -76,7 +75,7 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
             seen[j] = sorted.length;
             center[j] = withCentering ? Nums.medianSorted(sorted) : 0.0;
             scale[j] = withScaling
-                    ? Affine.nonZero(Nums.quantileSorted(sorted, quantileMax / 100)
+                    ? AffineScaler.nonZero(Nums.quantileSorted(sorted, quantileMax / 100)
                             - Nums.quantileSorted(sorted, quantileMin / 100))
                     : 1.0;
         }
@@ -87,21 +86,18 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
      * A fitted robust scaler: immutable, with the learned {@link #center()} and {@link #scale()} per column
      * (scikit-learn {@code center_}, {@code scale_}; 0 and 1 where centring or scaling is off).
      */
-    public static final class Fitted implements FittedScaler {
+    public static final class Fitted extends AffineScaler {
         private final RobustScaler options;
-        private final String[] columns;
         private final double[] center;
         private final double[] scale;
         private final long[] samplesSeen;
-        private final Affine map;
 
         private Fitted(RobustScaler options, String[] columns, double[] center, double[] scale, long[] seen) {
+            super("RobustScaler", columns, center, scale, true);
             this.options = options;
-            this.columns = columns;
             this.center = center;
             this.scale = scale;
             this.samplesSeen = seen;
-            this.map = new Affine(columns, center, scale);
         }
 
         /** The options it was fitted with. */
@@ -109,47 +105,22 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
             return options;
         }
 
-        @Override
-        public List<String> columns() {
-            return map.columns();
-        }
-
         /** Median per column (0 when centring is off). */
         public double[] center() {
-            return Affine.copy(center);
+            return copy(center);
         }
 
         /** Interquantile range per column (1 for a zero range or when scaling is off). */
         public double[] scale() {
-            return Affine.copy(scale);
+            return copy(scale);
         }
 
-        @Override
-        public Table transform(Table table) {
-            return map.divide(table, "RobustScaler.transform");
-        }
-
-        @Override
-        public Table inverseTransform(Table table) {
-            return map.multiply(table, "RobustScaler.inverseTransform");
-        }
-
-        @Override
-        public double[][] transform(double[][] x) {
-            return map.divide(x, "RobustScaler.transform");
-        }
-
-        @Override
-        public double[][] inverseTransform(double[][] x) {
-            return map.multiply(x, "RobustScaler.inverseTransform");
-        }
-
+        /** Options, then per column: centre, scale and the count of values fitted on. */
         @Override
         public String toString() {
-            return Affine.describe("RobustScaler(withCentering=" + options.withCentering + ", withScaling="
-                            + options.withScaling + ", quantileRange=(" + options.quantileMin + ", "
-                            + options.quantileMax + ")), fitted", columns, samplesSeen,
-                    new String[] {"center", "scale"}, center, scale);
+            return describe("withCentering=" + options.withCentering + ", withScaling=" + options.withScaling
+                            + ", quantileRange=(" + options.quantileMin + ", " + options.quantileMax + ")",
+                    samplesSeen, new String[] {"center", "scale"}, center, scale);
         }
     }
 }

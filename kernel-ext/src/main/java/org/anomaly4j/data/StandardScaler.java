@@ -1,7 +1,6 @@
 package org.anomaly4j.data;
 
 import java.util.Arrays;
-import java.util.List;
 
 import tech.tablesaw.api.Table;
 
@@ -49,13 +48,13 @@ public record StandardScaler(boolean withMean, boolean withStd) {
      */
     public Fitted fit(Table table, String... columns) {
         String[] names = Nums.requireNames(columns, "StandardScaler.fit");
-        return fitColumns(names, Affine.fitColumns(table, names, "StandardScaler.fit"));
+        return fitColumns(names, AffineScaler.fitColumns(table, names, "StandardScaler.fit"));
     }
 
     /** Learns from a row-major array; its columns are named x0, x1, … */
     public Fitted fit(double[][] x) {
-        double[][] cols = Affine.fitColumns(x, "StandardScaler.fit");
-        return fitColumns(Affine.arrayNames(cols.length), cols);
+        double[][] cols = AffineScaler.fitColumns(x, "StandardScaler.fit");
+        return fitColumns(AffineScaler.arrayNames(cols.length), cols);
     }
 
     private Fitted fitColumns(String[] names, double[][] cols) {
@@ -66,15 +65,8 @@ public record StandardScaler(boolean withMean, boolean withStd) {
         long[] seen = new long[k];
         for (int j = 0; j < k; j++) {
             double[] x = cols[j];
-            double sum = 0;
-            long n = 0;
-            for (double v : x) {
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            double m = sum / n;
+            long n = x.length - Nums.countNaN(x);
+            double m = Nums.meanPresent(x);
             // scikit-learn's _incremental_mean_and_var: squared deviations minus the rounding correction.
             double correction = 0;
             double squares = 0;
@@ -100,26 +92,22 @@ public record StandardScaler(boolean withMean, boolean withStd) {
      * A fitted standard scaler: immutable, with the learned {@link #mean()}, {@link #variance()} and
      * {@link #scale()} per column (scikit-learn {@code mean_}, {@code var_}, {@code scale_}).
      */
-    public static final class Fitted implements FittedScaler {
+    public static final class Fitted extends AffineScaler {
         private final StandardScaler options;
-        private final String[] columns;
         private final double[] mean;
         private final double[] variance;
         private final double[] scale;
         private final long[] samplesSeen;
-        private final Affine map;
 
         private Fitted(StandardScaler options, String[] columns, double[] mean, double[] variance, double[] scale,
                        long[] samplesSeen) {
+            super("StandardScaler", columns, options.withMean ? mean : new double[columns.length],
+                    options.withStd ? scale : ones(columns.length), true);
             this.options = options;
-            this.columns = columns;
             this.mean = mean;
             this.variance = variance;
             this.scale = scale;
             this.samplesSeen = samplesSeen;
-            double[] shift = options.withMean ? mean : new double[columns.length];
-            double[] factor = options.withStd ? scale : ones(columns.length);
-            this.map = new Affine(columns, shift, factor);
         }
 
         private static double[] ones(int k) {
@@ -133,24 +121,19 @@ public record StandardScaler(boolean withMean, boolean withStd) {
             return options;
         }
 
-        @Override
-        public List<String> columns() {
-            return map.columns();
-        }
-
         /** Mean of each column's present values (learned even when {@code withMean} is false, as sklearn). */
         public double[] mean() {
-            return Affine.copy(mean);
+            return copy(mean);
         }
 
         /** Population variance (ddof = 0) of each column's present values. */
         public double[] variance() {
-            return Affine.copy(variance);
+            return copy(variance);
         }
 
         /** Standard deviation per column, 1 for constant columns (sklearn {@code scale_}). */
         public double[] scale() {
-            return Affine.copy(scale);
+            return copy(scale);
         }
 
         /** Number of present values each column was fitted on (sklearn {@code n_samples_seen_}). */
@@ -158,30 +141,11 @@ public record StandardScaler(boolean withMean, boolean withStd) {
             return samplesSeen.clone();
         }
 
-        @Override
-        public Table transform(Table table) {
-            return map.divide(table, "StandardScaler.transform");
-        }
-
-        @Override
-        public Table inverseTransform(Table table) {
-            return map.multiply(table, "StandardScaler.inverseTransform");
-        }
-
-        @Override
-        public double[][] transform(double[][] x) {
-            return map.divide(x, "StandardScaler.transform");
-        }
-
-        @Override
-        public double[][] inverseTransform(double[][] x) {
-            return map.multiply(x, "StandardScaler.inverseTransform");
-        }
-
+        /** Options, then per column: mean, scale and the count of values fitted on. */
         @Override
         public String toString() {
-            return Affine.describe("StandardScaler(withMean=" + options.withMean + ", withStd=" + options.withStd
-                    + "), fitted", columns, samplesSeen, new String[] {"mean", "scale"}, mean, scale);
+            return describe("withMean=" + options.withMean + ", withStd=" + options.withStd, samplesSeen,
+                    new String[] {"mean", "scale"}, mean, scale);
         }
     }
 }

@@ -8,63 +8,78 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A per-column affine map shared by the fitted scalers, in the two operation orders scikit-learn uses so that
- * results match it to the last bit: {@link #divide} computes (x − shift) / factor (StandardScaler and
- * RobustScaler transform, MinMaxScaler inverse), {@link #multiply} computes x · factor + shift (the
- * reverse). NaN passes through; infinite inputs are rejected as by scikit-learn's {@code check_array}. Also
- * holds the fit-side input checks and the {@code toString} layout common to the scalers.
+ * The shared body of the fitted scalers: a per-column affine map applied to tables and arrays, in the two
+ * operation orders scikit-learn uses so that results match it to the last bit — "divide" computes
+ * (x − shift) / factor (StandardScaler and RobustScaler transform, MinMaxScaler inverse), "multiply" computes
+ * x · factor + shift (the reverse). NaN passes through; infinite inputs are rejected as by scikit-learn's
+ * {@code check_array}. Also holds the fit-side input checks and the {@code toString} layout common to the
+ * scalers. Subclasses add only their learned parameters and their description.
  */
-final class Affine {
+abstract sealed class AffineScaler implements FittedScaler
+        permits StandardScaler.Fitted, MinMaxScaler.Fitted, RobustScaler.Fitted {
 
     /** Scales below this are treated as zero, as scikit-learn's {@code _handle_zeros_in_scale}. */
     static final double TINY_SCALE = 10 * Math.ulp(1.0);
 
+    private static final double NO_LOWER = Double.NEGATIVE_INFINITY;
+    private static final double NO_UPPER = Double.POSITIVE_INFINITY;
+
+    private final String name;
     private final String[] columns;
     private final double[] shift;
     private final double[] factor;
+    private final boolean transformDivides;
+    private final double lower;
+    private final double upper;
 
-    Affine(String[] columns, double[] shift, double[] factor) {
+    /**
+     * @param name             scaler name for messages, e.g. "StandardScaler"
+     * @param transformDivides whether transform is (x − shift) / factor (else x · factor + shift)
+     * @param lower            transformed values are clipped to [lower, upper] (±∞ for none)
+     */
+    AffineScaler(String name, String[] columns, double[] shift, double[] factor, boolean transformDivides,
+                 double lower, double upper) {
+        this.name = name;
         this.columns = columns.clone();
         this.shift = shift.clone();
         this.factor = factor.clone();
+        this.transformDivides = transformDivides;
+        this.lower = lower;
+        this.upper = upper;
     }
 
-    List<String> columns() {
+    AffineScaler(String name, String[] columns, double[] shift, double[] factor, boolean transformDivides) {
+        this(name, columns, shift, factor, transformDivides, NO_LOWER, NO_UPPER);
+    }
+
+    @Override
+    public final List<String> columns() {
         return List.of(columns);
     }
 
-    /** (x − shift) / factor on the fitted columns of a copy of the table. */
-    Table divide(Table table, String operation) {
-        return applyTable(table, true, NO_LOWER, NO_UPPER, operation);
+    String[] columnArray() {
+        return columns.clone();
     }
 
-    /** x · factor + shift on the fitted columns of a copy of the table. */
-    Table multiply(Table table, String operation) {
-        return applyTable(table, false, NO_LOWER, NO_UPPER, operation);
+    @Override
+    public final Table transform(Table table) {
+        return applyTable(table, transformDivides, lower, upper, name + ".transform");
     }
 
-    /** x · factor + shift, then limited to [lo, hi], on the fitted columns of a copy of the table. */
-    Table multiplyClipped(Table table, double lo, double hi, String operation) {
-        return applyTable(table, false, lo, hi, operation);
+    @Override
+    public final Table inverseTransform(Table table) {
+        return applyTable(table, !transformDivides, NO_LOWER, NO_UPPER, name + ".inverseTransform");
     }
 
-    /** (x − shift) / factor on a new row-major array. */
-    double[][] divide(double[][] x, String operation) {
-        return applyRows(x, true, NO_LOWER, NO_UPPER, operation);
+    @Override
+    public final double[][] transform(double[][] x) {
+        return applyRows(x, transformDivides, lower, upper, name + ".transform");
     }
 
-    /** x · factor + shift on a new row-major array. */
-    double[][] multiply(double[][] x, String operation) {
-        return applyRows(x, false, NO_LOWER, NO_UPPER, operation);
+    @Override
+    public final double[][] inverseTransform(double[][] x) {
+        return applyRows(x, !transformDivides, NO_LOWER, NO_UPPER, name + ".inverseTransform");
     }
-
-    /** x · factor + shift, then limited to [lo, hi], on a new row-major array. */
-    double[][] multiplyClipped(double[][] x, double lo, double hi, String operation) {
-        return applyRows(x, false, lo, hi, operation);
-    }
-
-    private static final double NO_LOWER = Double.NEGATIVE_INFINITY;
-    private static final double NO_UPPER = Double.POSITIVE_INFINITY;
 
     private static double map(double x, boolean divide, double a, double b, double lo, double hi) {
         double y = divide ? (x - a) / b : x * b + a;
@@ -165,10 +180,12 @@ final class Affine {
         return scale < TINY_SCALE ? 1.0 : scale;
     }
 
-    /** Header line, then one line per column: name, each parameter and the fit count, aligned. */
-    static String describe(String header, String[] columns, long[] counts, String[] paramNames,
-                           double[]... params) {
-        StringBuilder sb = new StringBuilder(header);
+    /**
+     * "Name(options), fitted" and one line per fitted column: its name, each parameter and the number of
+     * present values it was fitted on, aligned.
+     */
+    String describe(String options, long[] counts, String[] paramNames, double[]... params) {
+        StringBuilder sb = new StringBuilder(name).append('(').append(options).append("), fitted");
         int width = 0;
         for (String c : columns) {
             width = Math.max(width, c.length());
