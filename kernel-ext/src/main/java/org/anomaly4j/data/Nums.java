@@ -1,0 +1,212 @@
+package org.anomaly4j.data;
+
+import java.util.Arrays;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Package-private numeric helpers shared by the data layer: column → {@code double[]} extraction (missing →
+ * NaN), NaN-skipping order statistics with numpy's linear interpolation, validation messages, and building
+ * a copy of a table with some columns replaced. Inner loops run on primitive arrays.
+ */
+final class Nums {
+
+    private Nums() {
+    }
+
+    /** Values of a numeric column as a new array; missing cells (NaN, Tablesaw's int sentinel) become NaN. */
+    static double[] values(Table table, String column) {
+        return values(Columns.requireNumeric(table, column));
+    }
+
+    /** Values of a numeric column as a new array; missing cells become NaN. */
+    static double[] values(NumericColumn<?> c) {
+        int n = c.size();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = c.isMissing(i) ? Double.NaN : c.getDouble(i);
+        }
+        return out;
+    }
+
+    /** The table, which must have at least one row, for {@code operation} (named in the message). */
+    static Table requireRows(Table table, String operation) {
+        if (table == null) {
+            throw new IllegalArgumentException(operation + ": table is null");
+        }
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException(operation + ": table \"" + table.name()
+                    + "\" has no rows; load or filter it so that it keeps at least one row");
+        }
+        return table;
+    }
+
+    /** Row index of the first NaN, or -1. */
+    static int firstNaN(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Number of NaN values. */
+    static int countNaN(double[] x) {
+        int k = 0;
+        for (double v : x) {
+            if (Double.isNaN(v)) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** The non-NaN values, sorted ascending (a new array). */
+    static double[] sortedPresent(double[] x) {
+        double[] out = new double[x.length];
+        int k = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                out[k++] = v;
+            }
+        }
+        out = Arrays.copyOf(out, k);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Quantile of sorted values by linear interpolation between the closest ranks, numpy's default
+     * ({@code method='linear'}): position h = (n − 1)·q, result x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+     * Interpolates the way numpy's {@code _lerp} does (from the upper end when the fraction is ≥ 0.5), so
+     * results agree with pandas and numpy to the last bit in the usual cases.
+     */
+    static double quantileSorted(double[] sorted, double q) {
+        int n = sorted.length;
+        double h = (n - 1) * q;
+        int lo = (int) Math.floor(h);
+        if (lo >= n - 1) {
+            return sorted[n - 1];
+        }
+        double t = h - lo;
+        double a = sorted[lo];
+        double b = sorted[lo + 1];
+        double d = b - a;
+        return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+    }
+
+    /** Median of sorted values: the mean of the two middle values for an even count, as numpy. */
+    static double medianSorted(double[] sorted) {
+        int n = sorted.length;
+        int mid = n / 2;
+        return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    /** Arithmetic mean of the non-NaN values (NaN when there are none). */
+    static double meanPresent(double[] x) {
+        double sum = 0;
+        int k = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : sum / k;
+    }
+
+    /** Smallest of the most frequent non-NaN values (pandas {@code Series.mode().iloc[0]}); NaN if none. */
+    static double modePresent(double[] x) {
+        double[] s = sortedPresent(x);
+        double best = Double.NaN;
+        int bestCount = 0;
+        int i = 0;
+        while (i < s.length) {
+            int j = i;
+            while (j < s.length && s[j] == s[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                bestCount = j - i;
+                best = s[i];
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    /**
+     * Checks that a column used for fitting has at least one value and no infinities, naming column, row
+     * and fix (scikit-learn's {@code check_array(ensure_all_finite='allow-nan')}).
+     */
+    static void requireFitValues(String column, double[] x, String operation) {
+        int present = 0;
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            if (Double.isInfinite(v)) {
+                throw infinite(column, i, v, operation);
+            }
+            if (!Double.isNaN(v)) {
+                present++;
+            }
+        }
+        if (present == 0) {
+            throw new IllegalArgumentException(operation + ": column \"" + column
+                    + "\" has only missing values; fill them with fillMissing(...) or leave the column out");
+        }
+    }
+
+    /** Checks that no value is infinite (NaN allowed), naming column, row and fix. */
+    static void requireNoInfinity(String column, double[] x, String operation) {
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isInfinite(x[i])) {
+                throw infinite(column, i, x[i], operation);
+            }
+        }
+    }
+
+    private static IllegalArgumentException infinite(String column, int row, double v, String operation) {
+        return new IllegalArgumentException(operation + ": column \"" + column + "\" has an infinite value ("
+                + v + ") at row " + row + "; clip it with clip(...) or drop the row before using it here");
+    }
+
+    /** Column names given by the caller: at least one, no duplicates, no nulls. */
+    static String[] requireNames(String[] columns, String operation) {
+        if (columns == null || columns.length == 0) {
+            throw new IllegalArgumentException(operation + ": name at least one column, e.g. fit(table, \"T17\")");
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == null) {
+                throw new IllegalArgumentException(operation + ": column name " + i + " is null");
+            }
+            for (int j = 0; j < i; j++) {
+                if (columns[i].equals(columns[j])) {
+                    throw new IllegalArgumentException(operation + ": column \"" + columns[i]
+                            + "\" is named twice; name each column once");
+                }
+            }
+        }
+        return columns.clone();
+    }
+
+    /** A new {@link DoubleColumn} holding {@code values} (NaN = missing). */
+    static DoubleColumn doubles(String name, double[] values) {
+        return DoubleColumn.create(name, values);
+    }
+
+    /**
+     * A deep copy of {@code table} in which each given column replaces the column of the same name, at the
+     * same position. The input table is not touched.
+     */
+    static Table withColumns(Table table, Column<?>... replacements) {
+        Table out = table.copy();
+        for (Column<?> c : replacements) {
+            out.replaceColumn(c.name(), c);
+        }
+        return out;
+    }
+}
