@@ -24,8 +24,9 @@ import tech.tablesaw.columns.Column;
  * {@link DecimalParser} (Eisel–Lemire); anything else, or anything those cannot decide, goes to
  * {@link Double#parseDouble}. A column whose every cell is an integer literal in int range becomes an
  * {@link IntColumn}, otherwise a {@link DoubleColumn}; missing cells are NaN (pandas' float64 semantics).
- * <p>Returns {@code null} (the caller then uses Tablesaw's general reader) when a quote character occurs, a
- * cell is not a number or a missing token, or a row has the wrong number of fields.
+ * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
+ * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
+ * repeated or not valid UTF-8.
  */
 final class FastCsv {
 
@@ -76,6 +77,11 @@ final class FastCsv {
                 }
             }
             pos = Math.min(len, firstEnd + 1);
+            // blank, repeated or undecodable names: the general reader renames or reports them
+            if (names.contains("") || Set.copyOf(names).size() != names.size()
+                    || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
+                return null;
+            }
         } else {
             for (int c = 0; c < nCols; c++) {
                 names.add("C" + c);
