@@ -66,14 +66,27 @@ def floats(values):
 
 
 def write(name, payload):
-    payload = {"generator": "gen_clean.py", "pandas": pd.__version__, "numpy": np.__version__,
-               "sklearn": sklearn.__version__, **payload}
-    path = OUT / name
+    write_json(OUT, name, {"generator": "gen_clean.py", "pandas": pd.__version__, "numpy": np.__version__,
+                           "sklearn": sklearn.__version__, **payload})
+
+
+def write_json(out_dir: Path, name, payload):
+    """One golden file: compact JSON without NaN (null instead), under the 300 KB budget; prints its size."""
+    path = out_dir / name
     text = json.dumps(payload, allow_nan=False, separators=(",", ":"))
     path.write_text(text + "\n", encoding="utf-8")
     size = path.stat().st_size
     assert size < 300_000, f"{path} is {size} bytes, over the 300 KB budget"
     print(f"{path.relative_to(SCRIPT_DIR.parents[3])}: {size} bytes")
+
+
+def read_inputs():
+    """Hive17 (';'-separated) and the credit-card subset, read with pandas defaults and checked for shape."""
+    root = data_root()
+    hive = pd.read_csv(root / "beehives" / "Hive17.csv", sep=";")
+    card = pd.read_csv(root / "creditcard" / "creditcard_subset.csv.gz")
+    assert len(hive) == 1847 and card.shape == (5412, 31)
+    return hive, card
 
 
 def inject(hive: pd.DataFrame) -> pd.DataFrame:
@@ -270,11 +283,8 @@ def encoders_golden(inj, card):
 
 
 def main():
-    root = data_root()
     OUT.mkdir(parents=True, exist_ok=True)
-    hive = pd.read_csv(root / "beehives" / "Hive17.csv", sep=";")
-    card = pd.read_csv(root / "creditcard" / "creditcard_subset.csv.gz")
-    assert len(hive) == 1847 and card.shape == (5412, 31)
+    hive, card = read_inputs()
     inj = inject(hive)
     missing_golden(hive, inj)
     duplicates_golden(hive, card)

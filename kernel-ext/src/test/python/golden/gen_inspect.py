@@ -10,7 +10,6 @@ Run from anywhere:
 Without ANOMALY4J_DATA the script looks for a folder shared/data in the script's ancestors (gen_clean.py's
 rule, imported from it together with the missing-value injection that CleanFixtures.hiveWithGaps mirrors).
 """
-import json
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pandas as pd
 
 SCRIPT_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(SCRIPT_DIR))
-from gen_clean import clean, data_root, floats, inject  # noqa: E402  (shared helpers, one place)
+from gen_clean import clean, floats, inject, read_inputs, write_json  # noqa: E402  (shared helpers)
 
 OUT = SCRIPT_DIR.parents[1] / "resources" / "golden" / "inspect"
 FIXTURE = "hive17_head50_decimal_comma.csv"
@@ -39,13 +38,8 @@ LOADER_TEXT = (
 
 
 def write(name, payload):
-    payload = {"generator": "gen_inspect.py", "pandas": pd.__version__, "numpy": np.__version__, **payload}
-    path = OUT / name
-    text = json.dumps(payload, allow_nan=False, separators=(",", ":"))
-    path.write_text(text + "\n", encoding="utf-8")
-    size = path.stat().st_size
-    assert size < 300_000, f"{path} is {size} bytes, over the 300 KB budget"
-    print(f"{path.relative_to(SCRIPT_DIR.parents[3])}: {size} bytes")
+    write_json(OUT, name, {"generator": "gen_inspect.py", "pandas": pd.__version__, "numpy": np.__version__,
+                           **payload})
 
 
 def describe_entry(frame):
@@ -172,11 +166,8 @@ def loader_golden():
 
 
 def main():
-    root = data_root()
     OUT.mkdir(parents=True, exist_ok=True)
-    hive = pd.read_csv(root / "beehives" / "Hive17.csv", sep=";")
-    card = pd.read_csv(root / "creditcard" / "creditcard_subset.csv.gz")
-    assert len(hive) == 1847 and card.shape == (5412, 31)
+    hive, card = read_inputs()
     inj = inject(hive)
     describe_golden(hive, card, inj)
     value_counts_golden(hive, card, inj)

@@ -31,9 +31,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *       → {@code DOUBLE}; unlike Tablesaw's own detection, {@code "1,234"} and {@code "5%"} stay text, as in
  *       pandas;</li>
  *   <li>{@code True/TRUE/true/False/FALSE/false} only → {@code BOOLEAN} (pandas' {@code true_values});</li>
- *   <li>date-times, times, dates that Tablesaw's parsers read (with the options' formats) →
- *       {@code LOCAL_DATE_TIME}, {@code LOCAL_TIME}, {@code LOCAL_DATE} (pandas would keep text unless
- *       {@code parse_dates});</li>
+ *   <li>date-times, times, dates → {@code LOCAL_DATE_TIME}, {@code LOCAL_TIME}, {@code LOCAL_DATE}: with the
+ *       options' pattern if one is set, else ISO layouts ({@code 2014-07-01 00:30:00}, {@code 2014-07-01T00:30},
+ *       {@code 2014-07-01}, {@code 00:30:00}) and then the other layouts Tablesaw detects (pandas would keep
+ *       text unless {@code parse_dates});</li>
  *   <li>anything else → {@code STRING}.</li>
  * </ol>
  * Numbers are correctly rounded ({@link Double#parseDouble}), which is what pandas' default
@@ -123,12 +124,17 @@ final class CsvColumns {
             return new Typed(b, "");
         }
         for (ColumnType t : TIME_TYPES) {
+            String format = t.equals(ColumnType.LOCAL_DATE_TIME) ? options.dateTimeFormat()
+                    : t.equals(ColumnType.LOCAL_DATE) ? options.dateFormat() : null;
+            Object[] values = Temporals.parseAll(t, format, cells, miss);
+            if (values != null) {
+                return new Typed(Temporals.column(name, t, values),
+                        format == null ? "ISO format" : "format \"" + format + "\"");
+            }
+            // other layouts Tablesaw knows (e.g. 1/2/2014 3:04:05 PM); slower, so only after the fast check
             AbstractColumnParser<?> p = t.customParser(tablesawOptions);
-            if (all(p, cells, miss)) {
-                String format = t.equals(ColumnType.LOCAL_DATE_TIME) ? options.dateTimeFormat()
-                        : t.equals(ColumnType.LOCAL_DATE) ? options.dateFormat() : null;
-                return new Typed(parseAll(name, t, p, cells, miss, lines),
-                        format == null ? "format detected" : "format \"" + format + "\"");
+            if (format == null && all(p, cells, miss)) {
+                return new Typed(parseAll(name, t, p, cells, miss, lines), "format detected by Tablesaw");
             }
         }
         return new Typed(strings(name, cells, miss), textNote(cells, miss, bad, lines));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import tech.tablesaw.api.ColumnType;
@@ -118,32 +119,27 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
 
     /** This value with another separator. */
     public CsvOptions withSeparator(char separator) {
-        return new CsvOptions(separator, header, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.separatorChar = separator);
     }
 
     /** This value with or without a header row (without: columns are named C0, C1, ...). */
     public CsvOptions header(boolean hasHeader) {
-        return new CsvOptions(separatorChar, hasHeader, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.header = hasHeader);
     }
 
     /** This value with these cell texts read as missing (replacing the defaults). */
     public CsvOptions missing(String... tokens) {
-        return new CsvOptions(separatorChar, header, tokens == null ? null : Arrays.asList(tokens), dateTimeFormat,
-                decimal, quoteChar, skipRows, encoding, dtypes, dateFormat);
+        return with(f -> f.missingTokens = tokens == null ? null : Arrays.asList(tokens));
     }
 
     /** This value parsing date-time columns with a {@link DateTimeFormatter} pattern. */
     public CsvOptions dateTimeFormat(String pattern) {
-        return new CsvOptions(separatorChar, header, missingTokens, pattern, decimal, quoteChar, skipRows,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.dateTimeFormat = pattern);
     }
 
     /** This value parsing date columns with a {@link DateTimeFormatter} pattern, e.g. {@code "d.MM.yyyy"}. */
     public CsvOptions dateFormat(String pattern) {
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows,
-                encoding, dtypes, pattern);
+        return with(f -> f.dateFormat = pattern);
     }
 
     /**
@@ -151,26 +147,22 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
      * read as 1.5 and a cell {@code "1.5"} is not a number (the column stays text), exactly as pandas does.
      */
     public CsvOptions decimal(char mark) {
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, mark, quoteChar, skipRows,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.decimal = mark);
     }
 
     /** This value with another quote character (pandas {@code quotechar}). */
     public CsvOptions quoteChar(char quote) {
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, decimal, quote, skipRows,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.quoteChar = quote);
     }
 
     /** This value skipping the first {@code lines} lines of the file (pandas {@code skiprows=N}). */
     public CsvOptions skipRows(int lines) {
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, decimal, quoteChar, lines,
-                encoding, dtypes, dateFormat);
+        return with(f -> f.skipRows = lines);
     }
 
     /** This value decoding the file with another character set (pandas {@code encoding}). */
     public CsvOptions encoding(Charset charset) {
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows,
-                charset, dtypes, dateFormat);
+        return with(f -> f.encoding = charset);
     }
 
     /** This value decoding the file with the named character set, e.g. {@code "ISO-8859-1"} or {@code "cp1252"}. */
@@ -190,8 +182,42 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
     public CsvOptions dtype(String column, ColumnType type) {
         Map<String, ColumnType> m = new LinkedHashMap<>(dtypes);
         m.put(column, type);
-        return new CsvOptions(separatorChar, header, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows,
-                encoding, m, dateFormat);
+        return with(f -> f.dtypes = m);
+    }
+
+    /** A copy with one field changed; the canonical constructor validates the result. */
+    private CsvOptions with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new CsvOptions(f.separatorChar, f.header, f.missingTokens, f.dateTimeFormat, f.decimal, f.quoteChar,
+                f.skipRows, f.encoding, f.dtypes, f.dateFormat);
+    }
+
+    /** The components as mutable fields, only inside {@link #with}. */
+    private static final class Fields {
+        char separatorChar;
+        boolean header;
+        List<String> missingTokens;
+        String dateTimeFormat;
+        char decimal;
+        char quoteChar;
+        int skipRows;
+        Charset encoding;
+        Map<String, ColumnType> dtypes;
+        String dateFormat;
+
+        Fields(CsvOptions o) {
+            separatorChar = o.separatorChar;
+            header = o.header;
+            missingTokens = o.missingTokens;
+            dateTimeFormat = o.dateTimeFormat;
+            decimal = o.decimal;
+            quoteChar = o.quoteChar;
+            skipRows = o.skipRows;
+            encoding = o.encoding;
+            dtypes = o.dtypes;
+            dateFormat = o.dateFormat;
+        }
     }
 
     /** One line per option, for {@link ReadReport}. */

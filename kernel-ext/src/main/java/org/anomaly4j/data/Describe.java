@@ -164,7 +164,8 @@ public final class Describe {
      * {@code non-null} (present cells), {@code missing} and {@code bytes}, an estimate of the column's memory:
      * rows × the type's width (8 for DOUBLE/LONG/LOCAL_DATE_TIME, 4 for INTEGER/FLOAT/LOCAL_DATE, 1 for BOOLEAN,
      * ...); for a text column, rows × its dictionary code width (1, 2 or 4 bytes by the number of distinct
-     * values) plus, per distinct value, its characters and {@value #STRING_OVERHEAD_BYTES} bytes of JVM overhead
+     * values) plus, per distinct value, its characters and 56 bytes of JVM overhead (String and array headers,
+     * dictionary slots)
      * — the order of magnitude of pandas' {@code memory_usage(deep=True)}, not an exact heap measure. A table
      * without rows is fine. O(rows × columns).
      */

@@ -191,6 +191,18 @@ class CsvReadTest {
         Table iso = Csv.read(file("iso.csv", "ts,v\n2014-07-01 00:00:00,1\n2014-07-01 00:30:00,2\n"),
                 CsvOptions.defaults());
         assertEquals(ColumnType.LOCAL_DATE_TIME, iso.column("ts").type(), "ISO-like date-times detected");
+        ReadResult mixed = Csv.readWithReport(file("mix.csv", "a;b;c;d;e\n"
+                + "2014-07-01T00:00:00.125;1/2/2014 3:04:05 PM;12:30:01;2014-13-01 00:00;2021-02-28\n"
+                + "2014-07-01 00:30;1/3/2014 3:04:05 AM;07:00;2014-12-01 00:00;2021-03-01\n"), CsvOptions.separator(';'));
+        Table m = mixed.table();
+        assertEquals("2014-07-01T00:00:00.125", m.dateTimeColumn("a").get(0).toString());
+        assertEquals("2014-07-01T00:30", m.dateTimeColumn("a").get(1).toString());
+        assertEquals("ISO format", mixed.report().columns().get(0).note());
+        assertEquals("2014-01-02T15:04:05", m.dateTimeColumn("b").get(0).toString(), "a US layout Tablesaw knows");
+        assertEquals("format detected by Tablesaw", mixed.report().columns().get(1).note());
+        assertEquals(ColumnType.LOCAL_TIME, m.column("c").type());
+        assertEquals(ColumnType.STRING, m.column("d").type(), "month 13 is not a date");
+        assertEquals(ColumnType.LOCAL_DATE, m.column("e").type());
     }
 
     @Test
