@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,6 +73,14 @@ class DescribeTest {
         inputs.forEach((key, table) -> check.accept(golden.get(key), table.get()));
     }
 
+    /** Runs {@code op} on {@code input} and checks that the input is unchanged afterwards. */
+    private static <T> T checked(Table input, Function<Table, T> op) {
+        Table before = input.copy();
+        T result = op.apply(input);
+        assertUnchanged(before, input);
+        return result;
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asText()));
@@ -84,9 +93,7 @@ class DescribeTest {
     }
 
     private static void checkDescribe(JsonNode golden, Table input) {
-        Table before = input.copy();
-        Table d = Describe.describe(input);
-        assertUnchanged(before, input);
+        Table d = checked(input, Describe::describe);
         List<String> stats = texts(golden.get("stats"));
         assertEquals(stats, d.stringColumn("stat").asList());
         List<String> names = new ArrayList<>();
@@ -105,9 +112,7 @@ class DescribeTest {
         JsonNode g = golden("describe.json").get("text").get("columns");
         Table text = hiveText();
         assertEquals("STRING", text.column("DateTime").type().name(), "no dateTimeFormat: text, as in pandas");
-        Table before = text.copy();
-        Table d = Describe.describeText(text);
-        assertUnchanged(before, text);
+        Table d = checked(text, Describe::describeText);
         assertEquals(List.of("count", "unique", "top", "freq"), d.stringColumn("stat").asList());
         for (Iterator<String> it = g.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -128,10 +133,8 @@ class DescribeTest {
     }
 
     private static void checkValueCounts(JsonNode golden, Table input, String column) {
-        Table before = input.copy();
-        Table vc = Describe.valueCounts(input, column);
-        Table vp = Describe.valueCounts(input, column, true);
-        assertUnchanged(before, input);
+        Table vc = checked(input, t -> Describe.valueCounts(t, column));
+        Table vp = checked(input, t -> Describe.valueCounts(t, column, true));
         assertEquals(List.of(column, "count"), vc.columnNames());
         assertEquals(List.of(column, "proportion"), vp.columnNames());
         double[] stableValues = CleanFixtures.doubles(golden.get("stable_values"));
@@ -164,10 +167,8 @@ class DescribeTest {
     void missingAndInfoCountsMatchPandas() {
         JsonNode g = golden("missing.json");
         Table gaps = CleanFixtures.hiveWithGaps();
-        Table before = gaps.copy();
-        Table missing = Describe.missing(gaps);
-        Table info = Describe.info(gaps);
-        assertUnchanged(before, gaps);
+        Table missing = checked(gaps, Describe::missing);
+        Table info = checked(gaps, Describe::info);
         JsonNode isna = g.get("hive17_gaps").get("isna_sum");
         JsonNode count = g.get("hive17_gaps").get("count");
         assertEquals(gaps.columnNames(), missing.stringColumn("column").asList());
@@ -179,7 +180,7 @@ class DescribeTest {
             assertEquals(count.get(name).asInt(), info.intColumn("non-null").get(r), "count() " + name);
         }
         Table card = CleanFixtures.creditcard();
-        Table cardMissing = Describe.missing(card);
+        Table cardMissing = checked(card, Describe::missing);
         JsonNode cardIsna = g.get("creditcard").get("isna_sum");
         for (int r = 0; r < card.columnCount(); r++) {
             assertEquals(cardIsna.get(card.column(r).name()).asInt(), cardMissing.intColumn("missing").get(r));
@@ -189,13 +190,12 @@ class DescribeTest {
     @Test
     void duplicatedCountsMatchPandas() {
         JsonNode g = golden("missing.json").get("duplicated");
-        Table card = CleanFixtures.creditcard();
-        Table before = card.copy();
-        assertEquals(g.get("creditcard").asInt(), Describe.duplicatedCount(card));
-        assertUnchanged(before, card);
-        assertEquals(g.get("hive17_T17_RH17").asInt(), Describe.duplicatedCount(CleanFixtures.hive(), "T17", "RH17"));
-        assertEquals(g.get("hive17_gaps_T17_RH17").asInt(),
-                Describe.duplicatedCount(CleanFixtures.hiveWithGaps(), "T17", "RH17"), "missing equals missing");
+        int card = checked(CleanFixtures.creditcard(), Describe::duplicatedCount);
+        int hive = checked(CleanFixtures.hive(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
+        int gaps = checked(CleanFixtures.hiveWithGaps(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
+        assertEquals(g.get("creditcard").asInt(), card);
+        assertEquals(g.get("hive17_T17_RH17").asInt(), hive);
+        assertEquals(g.get("hive17_gaps_T17_RH17").asInt(), gaps, "missing equals missing");
     }
 
     @Test
@@ -205,9 +205,7 @@ class DescribeTest {
 
     private static void checkCorr(JsonNode golden, Table input) {
         List<String> names = texts(golden.get("columns"));
-        Table before = input.copy();
-        Table c = Describe.corr(input, names.toArray(String[]::new));
-        assertUnchanged(before, input);
+        Table c = checked(input, t -> Describe.corr(t, names.toArray(String[]::new)));
         assertEquals(names, c.stringColumn("column").asList());
         for (int j = 0; j < names.size(); j++) {
             double[] expected = CleanFixtures.doubles(golden.get("matrix").get(j));
@@ -223,7 +221,7 @@ class DescribeTest {
     void describeOfOneToFourByHand() {
         Table t = Table.create("t", DoubleColumn.create("x", 4, 1, 3, 2), DoubleColumn.create("gap", 7, Double.NaN,
                 Double.NaN, Double.NaN), DoubleColumn.create("none", Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-        Table d = Describe.describe(t);
+        Table d = checked(t, Describe::describe);
         // mean 2.5; std = sqrt(((1.5²+0.5²)·2)/3) = sqrt(5/3); quartiles at positions 0.75, 1.5, 2.25
         double[] expected = {4, 2.5, Math.sqrt(5.0 / 3.0), 1, 1.75, 2.5, 3.25, 4};
         for (int r = 0; r < expected.length; r++) {
@@ -243,20 +241,20 @@ class DescribeTest {
     void valueCountsBreakTiesByFirstAppearanceAndDropMissing() {
         StringColumn s = StringColumn.create("s", "b", "a", "", "b", "a", "c", "");
         Table t = Table.create("t", s);
-        Table vc = Describe.valueCounts(t, "s");
+        Table vc = checked(t, x -> Describe.valueCounts(x, "s"));
         assertEquals(List.of("b", "a", "c"), vc.stringColumn("s").asList());
         assertEquals(List.of(2, 2, 1), vc.intColumn("count").asList());
-        Table vp = Describe.valueCounts(t, "s", true);
+        Table vp = checked(t, x -> Describe.valueCounts(x, "s", true));
         assertEquals(0.4, vp.doubleColumn("proportion").getDouble(0), 0.0, "2 of 5 present cells");
         Table zeros = Table.create("z", DoubleColumn.create("x", 0.0, -0.0, 1.0));
-        assertEquals(List.of(2, 1), Describe.valueCounts(zeros, "x").intColumn("count").asList(), "-0.0 = 0.0");
+        assertEquals(List.of(2, 1), checked(zeros, x -> Describe.valueCounts(x, "x")).intColumn("count").asList(), "-0.0 = 0.0");
     }
 
     @Test
     void describeTextTopIsTheFirstOfTheMostFrequent() {
         Table t = Table.create("t", StringColumn.create("s", "y", "x", "x", "y", "z"),
                 StringColumn.create("empty", "", "", "", "", ""));
-        Table d = Describe.describeText(t);
+        Table d = checked(t, Describe::describeText);
         assertEquals(List.of("5", "3", "y", "2"), d.stringColumn("s").asList());
         assertEquals("0", d.stringColumn("empty").get(0));
         assertEquals("0", d.stringColumn("empty").get(1));
@@ -269,7 +267,7 @@ class DescribeTest {
         Table t = Table.create("t", DoubleColumn.create("x", 1, 2, 3, nan, 5),
                 DoubleColumn.create("y", 2, 4, 5, 100, nan), DoubleColumn.create("k", 3, 3, 3, 3, 3),
                 DoubleColumn.create("inf", 1, 2, Double.POSITIVE_INFINITY, 4, 5));
-        Table c = Describe.corr(t);
+        Table c = checked(t, Describe::corr);
         // rows 0-2 only: x = 1,2,3, y = 2,4,5 → Sxy = 3, Sxx = 2, Syy = 14/3 → r = 3 / sqrt(28/3)
         assertEquals(3 / Math.sqrt(28.0 / 3.0), c.doubleColumn("x").getDouble(1), 1e-15);
         assertTrue(Double.isNaN(c.doubleColumn("k").getDouble(0)), "constant column: NaN");
@@ -281,7 +279,7 @@ class DescribeTest {
     @Test
     void infoReportsTypesCountsAndAMemoryEstimate() {
         Table gaps = CleanFixtures.hiveWithGaps();
-        Table info = Describe.info(gaps);
+        Table info = checked(gaps, Describe::info);
         assertEquals(List.of("column", "type", "non-null", "missing", "bytes"), info.columnNames());
         int t17 = info.stringColumn("column").indexOf("T17");
         assertEquals("DOUBLE", info.stringColumn("type").get(t17));
@@ -290,13 +288,13 @@ class DescribeTest {
         StringColumn s = StringColumn.create("s", "ab", "ab", "c");
         // 3 one-byte codes + 2 distinct strings × (56 + length)
         assertEquals(3 + (56 + 2) + (56 + 1), Describe.estimatedBytes(s));
-        String text = Describe.infoText(gaps);
+        String text = checked(gaps, Describe::infoText);
         assertTrue(text.startsWith("Table \"Hive17\": 1847 rows × 10 columns"), text);
         assertTrue(text.lines().anyMatch(l -> l.matches("\\s+2\\s+T17\\s+DOUBLE\\s+1792\\s+55")), text);
         assertTrue(text.contains("types: DOUBLE(6), INTEGER(3), LOCAL_DATE_TIME(1)"), text);
         assertTrue(text.contains("memory: about "), text);
         Table empty = gaps.emptyCopy();
-        assertEquals(0, Describe.info(empty).intColumn("non-null").get(0), "a table without rows is fine");
+        assertEquals(0, checked(empty, Describe::info).intColumn("non-null").get(0), "a table without rows is fine");
     }
 
     // ---------------------------------------------------------------- properties
@@ -316,8 +314,8 @@ class DescribeTest {
             perm[i] = perm[j];
             perm[j] = tmp;
         }
-        Table a = Describe.describe(gaps);
-        Table b = Describe.describe(gaps.rows(perm));
+        Table a = checked(gaps, Describe::describe);
+        Table b = checked(gaps.rows(perm), Describe::describe);
         for (int j = 1; j < a.columnCount(); j++) {
             for (int r = 0; r < a.rowCount(); r++) {
                 double x = a.doubleColumn(j).getDouble(r);
@@ -336,7 +334,7 @@ class DescribeTest {
     @Test
     void corrIsExactlySymmetricWithUnitDiagonal() {
         for (Table t : List.of(CleanFixtures.hiveWithGaps(), CleanFixtures.creditcard())) {
-            Table c = Describe.corr(t);
+            Table c = checked(t, Describe::corr);
             int k = c.rowCount();
             assertEquals(k + 1, c.columnCount());
             for (int i = 0; i < k; i++) {
@@ -381,10 +379,8 @@ class DescribeTest {
     @Test
     void describeWithoutNumericColumnsFallsBackToText() {
         Table words = Table.create("words", StringColumn.create("w", "a", "b", "a"));
-        Table before = words.copy();
-        CleanFixtures.assertSameTable(Describe.describeText(words), Describe.describe(words));
-        assertUnchanged(before, words);
-        Column<?> only = Describe.describe(CleanFixtures.hive(), "T17").column(1);
+        CleanFixtures.assertSameTable(Describe.describeText(words), checked(words, Describe::describe));
+        Column<?> only = checked(CleanFixtures.hive(), t -> Describe.describe(t, "T17")).column(1);
         assertEquals("T17", only.name());
     }
 }
