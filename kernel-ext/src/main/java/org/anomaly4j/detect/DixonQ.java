@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>Original test: R. B. Dean and W. J. Dixon (1951), "Simplified statistics for small numbers of
  * observations", Analytical Chemistry 23(4), 636–638; W. J. Dixon (1950), "Analysis of extreme values",
  * Annals of Mathematical Statistics 21(4), 488–506. Equivalent: R {@code outliers::dixon.test(x, type = 10,
- * two.sided = TRUE)}. O(n log n).
+ * two.sided = TRUE)}. O(n) (two scans, no sort).
  */
 public final class DixonQ {
 

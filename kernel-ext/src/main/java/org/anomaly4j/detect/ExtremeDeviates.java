@@ -82,52 +82,107 @@ public record ExtremeDeviates(int n, double alpha, int[] candidates, double[] st
 
     /**
      * Runs up to {@code maxSteps} removal steps on {@code x} (left unchanged).
+     * <p>How, in O(n log n + r·g) (g: the largest group of equal values at the top, usually 1): the value
+     * farthest from the mean of a set is its minimum or its maximum, so the values still present are always a
+     * contiguous range of the sorted sample, and each step only compares the two ends. The mean and the sum of squared deviations of a range come from prefix sums of
+     * {@code x − c} and {@code (x − c)²} (c: the middle value of the sorted sample, to keep the terms small) accumulated in
+     * double-double arithmetic (error-free TwoSum / fma products, Dekker 1971; Ogita, Rump &amp; Oishi 2005), so
+     * {@code M2 = S2 − S1²/m} keeps full double precision even after huge outliers leave the range — unlike
+     * downdating a running variance. Ties: like numpy's {@code argmax} on the remaining values in their original
+     * order, the value removed is the one with the smallest original index among those at maximal deviation.
      *
-     * @param stopAtFirstAcceptance Grubbs iterated: stop after the first step whose R ≤ λ (that step is
-     *                              recorded); generalized ESD: always run every step
-     * @param grubbs                whether outliers are the steps before the first acceptance (Grubbs) or the
-     *                              first k steps for the largest k with R_k &gt; λ_k (ESD)
+     * @param grubbs Grubbs iterated: stop after the first step whose R ≤ λ (that step is recorded) and declare
+     *               the earlier steps outliers; generalized ESD ({@code false}): run every step, outliers are the
+     *               first k for the largest k with R_k &gt; λ_k
      */
     static ExtremeDeviates run(double[] x, int maxSteps, double alpha, boolean grubbs) {
         int n = x.length;
-        double[] v = x.clone();
-        int[] idx = new int[n];
+        // Sort by (value, original index): within a group of equal values the indices ascend.
+        double[] sortedValues = x.clone();
+        Arrays.sort(sortedValues);
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            idx[i] = i;
+            long rank = firstPosition(sortedValues, x[i]);
+            keys[i] = (rank << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) keys[k];
+        }
+        // Sums of d = x − c and d² (c: the middle value) as double-double (hi + lo), accumulated outwards from
+        // the middle: "left[k]" over sorted positions k..mid−1, "right[k]" over mid..k−1. A range [lo, hi] is
+        // then left[lo] + right[hi+1] and never includes a removed value farther out than what remains, so
+        // huge removed outliers cannot swamp the small sums that are left.
+        int mid = n / 2;
+        double c = sortedValues[mid];
+        double[] d1h = new double[n + 1];
+        double[] d1l = new double[n + 1];
+        double[] d2h = new double[n + 1];
+        double[] d2l = new double[n + 1];
+        double[] t = new double[2];
+        for (int k = mid - 1; k >= 0; k--) {
+            accumulate(sortedValues[k], c, d1h, d1l, d2h, d2l, k + 1, k, t);
+        }
+        for (int k = mid; k < n; k++) {
+            accumulate(sortedValues[k], c, d1h, d1l, d2h, d2l, k, k + 1, t);
         }
         int[] cand = new int[maxSteps];
         double[] stat = new double[maxSteps];
         double[] crit = new double[maxSteps];
         int steps = 0;
-        int m = n;
+        int lo = 0;
+        int hi = n - 1;
         int accepted = -1;
-        while (steps < maxSteps && m >= 3) {
-            double mean = ColumnStatistics.mean(v, m);
-            double s = ColumnStatistics.sampleStd(v, m, mean);
-            if (!(s > 0)) {
-                break; // the remaining values are all equal: no deviate is extreme
+        while (steps < maxSteps && hi - lo + 1 >= 3 && sortedValues[lo] < sortedValues[hi]) {
+            int m = hi - lo + 1;
+            // S1, S2 over [lo, hi]; mean = c + S1/m; M2 = S2 − S1²/m, all in double-double.
+            rangeSum(d1h, d1l, lo, hi, mid, t);
+            double a1h = t[0];
+            double a1l = t[1];
+            rangeSum(d2h, d2l, lo, hi, mid, t);
+            double a2h = t[0];
+            double a2l = t[1];
+            double p = a1h * a1h;
+            double pErr = Math.fma(a1h, a1h, -p) + 2 * a1h * a1l;
+            double q = p / m;
+            double qErr = (Math.fma(-q, m, p) + pErr) / m; // remainder of the division, carried
+            ddAdd(a2h, a2l, -q, -qErr, t);
+            double m2 = t[0] + t[1];
+            double offset = (a1h + a1l) / m; // mean − c
+            double sd = Math.sqrt(Math.max(m2, 0) / (m - 1));
+            if (!(sd > 0)) {
+                break;
             }
-            int k = 0;
-            double best = -1;
-            for (int i = 0; i < m; i++) {
-                double dev = Math.abs(v[i] - mean);
-                if (dev > best) { // strict: the first of tied values, as numpy's argmax
-                    best = dev;
-                    k = i;
+            // |x − mean| = |(x − c) − offset| with x − c kept exact: no rounding of the mean to a double.
+            double devLow = deviation(sortedValues[lo], c, offset, t);
+            double devHigh = deviation(sortedValues[hi], c, offset, t);
+            // The smallest original index in the top group of equal values.
+            int top = hi;
+            int best = top;
+            while (top > lo && sortedValues[top - 1] == sortedValues[hi]) {
+                top--;
+                if (order[top] < order[best]) {
+                    best = top;
                 }
             }
-            cand[steps] = idx[k];
-            stat[steps] = best / s;
+            boolean takeLow = devLow > devHigh || (devLow == devHigh && order[lo] < order[best]);
+            cand[steps] = takeLow ? order[lo] : order[best];
+            stat[steps] = (takeLow ? devLow : devHigh) / sd;
             crit[steps] = Grubbs.criticalValue(m, alpha);
             steps++;
             if (grubbs && !(stat[steps - 1] > crit[steps - 1])) {
                 accepted = steps - 1;
                 break;
             }
-            // Remove value k, keeping the others in their original order (so ties resolve as in numpy).
-            System.arraycopy(v, k + 1, v, k, m - k - 1);
-            System.arraycopy(idx, k + 1, idx, k, m - k - 1);
-            m--;
+            if (takeLow) {
+                lo++;
+            } else {
+                // Values in the group are equal, so the prefix sums by position stay valid; keep the group's
+                // remaining indices in ascending order.
+                System.arraycopy(order, best + 1, order, best, hi - best);
+                hi--;
+            }
         }
         int count;
         if (grubbs) {
@@ -143,6 +198,79 @@ public record ExtremeDeviates(int n, double alpha, int[] candidates, double[] st
         }
         return new ExtremeDeviates(n, alpha, Arrays.copyOf(cand, steps), Arrays.copyOf(stat, steps),
                 Arrays.copyOf(crit, steps), Arrays.copyOf(cand, count));
+    }
+
+    /**
+     * Adds the terms of value v to the outward sums: {@code sums[to] = sums[from] + term}, for d = v − c
+     * (exact, TwoSum) and d² (exact product by fma, plus the cross terms of the low part).
+     */
+    private static void accumulate(double v, double c, double[] d1h, double[] d1l, double[] d2h, double[] d2l,
+                                   int from, int to, double[] t) {
+        twoSum(v, -c, t);
+        double dh = t[0];
+        double dl = t[1];
+        double sq = dh * dh;
+        double sqErr = Math.fma(dh, dh, -sq) + 2 * dh * dl + dl * dl;
+        ddAdd(d1h[from], d1l[from], dh, dl, t);
+        d1h[to] = t[0];
+        d1l[to] = t[1];
+        ddAdd(d2h[from], d2l[from], sq, sqErr, t);
+        d2h[to] = t[0];
+        d2l[to] = t[1];
+    }
+
+    /**
+     * Sum over sorted positions lo..hi from the outward sums: left part (positions below mid, stored at
+     * [k] for k..mid−1) plus right part (mid..k−1, stored at [k]); when the range lies on one side of the
+     * middle, the difference of two sums on that side, whose extra terms lie between the range and the middle.
+     */
+    private static void rangeSum(double[] h, double[] l, int lo, int hi, int mid, double[] out) {
+        if (lo <= mid && mid <= hi + 1) {
+            ddAdd(h[lo], l[lo], h[hi + 1], l[hi + 1], out);
+        } else if (lo > mid) {
+            ddAdd(h[hi + 1], l[hi + 1], -h[lo], -l[lo], out);
+        } else {
+            ddAdd(h[lo], l[lo], -h[hi + 1], -l[hi + 1], out);
+        }
+    }
+
+    /** |v − (c + offset)| with v − c formed exactly. */
+    private static double deviation(double v, double c, double offset, double[] t) {
+        twoSum(v, -c, t);
+        return Math.abs((t[0] - offset) + t[1]);
+    }
+
+    /** Position of the first element equal to v in a sorted array that contains it. */
+    private static int firstPosition(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Knuth's TwoSum: a + b = out[0] + out[1] exactly. */
+    private static void twoSum(double a, double b, double[] out) {
+        double s = a + b;
+        double bb = s - a;
+        out[0] = s;
+        out[1] = (a - (s - bb)) + (b - bb);
+    }
+
+    /** Double-double addition (ah + al) + (bh + bl), renormalised into out[0] + out[1]. */
+    private static void ddAdd(double ah, double al, double bh, double bl, double[] out) {
+        twoSum(ah, bh, out);
+        double sh = out[0];
+        double sl = out[1] + al + bl;
+        double h = sh + sl;
+        out[1] = sl - (h - sh);
+        out[0] = h;
     }
 
     /** Checks the input of a static test: at least 3 finite values. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +59,8 @@ public final class ExtremeDeviatesModel extends AbstractModel {
     }
 
     /**
-     * Fits per column: runs {@code test} on each column, then takes mean, std and critical value of its inliers.
+     * Fits per column: runs {@code test} on each column (columns in parallel), then takes mean, std and critical
+     * value of its inliers.
      */
     static ExtremeDeviatesModel fit(String name, double[][] x, List<String> features, Map<String, Object> params,
                                     ThresholdRule rule, double alpha, Function<double[], ExtremeDeviates> test) {
@@ -72,9 +74,13 @@ public final class ExtremeDeviatesModel extends AbstractModel {
         double[] std = new double[d];
         double[] critical = new double[d];
         int[] counts = new int[d];
+        // The tests dominate the cost and are independent: run the columns on the common pool (each result
+        // depends on its column only, so the model does not depend on the thread count).
+        ExtremeDeviates[] tests = new ExtremeDeviates[d];
+        IntStream.range(0, d).parallel().forEach(j -> tests[j] = test.apply(ColumnStatistics.column(x, j)));
         for (int j = 0; j < d; j++) {
             double[] c = ColumnStatistics.column(x, j);
-            ExtremeDeviates r = test.apply(c);
+            ExtremeDeviates r = tests[j];
             boolean[] out = new boolean[n];
             for (int i : r.outliers()) {
                 out[i] = true;

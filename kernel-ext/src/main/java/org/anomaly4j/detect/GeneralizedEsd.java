@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tech.tablesaw.api.Table;
+
 /**
  * Rosner's generalized extreme studentized deviate (ESD) test: up to r outliers in approximately normal
  * univariate data, without masking.
@@ -22,7 +24,8 @@ import java.util.Map;
  * <p>Parameters: {@code alpha} (default 0.05), {@code maxFraction} (default 0.1: r = max(1, ⌊0.1·n⌋)) or
  * {@code maxOutliers} (an absolute r, which takes precedence), threshold rule. Equivalents: R's
  * {@code EnvStats::rosnerTest(x, k, alpha)}, {@code scikit_posthocs.outliers_gesd(x, outliers=r)}. Fit
- * O(n · r · d), score O(d) per row.
+ * O(d · (n log n + r)) (see {@link ExtremeDeviates}; the textbook loop is O(d · n · r)), columns in parallel;
+ * score O(d) per row.
  * <p>Reference: B. Rosner (1983), "Percentage points for a generalized ESD many-outlier procedure",
  * Technometrics 25(2), 165–172; NIST/SEMATECH e-Handbook of Statistical Methods, §1.3.5.17.3 (whose example —
  * Rosner's 54 values, up to 10 outliers, 3 found — is a unit test).
@@ -96,6 +99,18 @@ public final class GeneralizedEsd implements Detector {
     /** The bound r used for n rows. */
     int bound(int n) {
         return maxOutliers > 0 ? maxOutliers : Math.max(1, (int) Math.floor(maxFraction * n));
+    }
+
+    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
+    @Override
+    public ExtremeDeviatesModel fit(double[][] x) {
+        return (ExtremeDeviatesModel) Detector.super.fit(x);
+    }
+
+    /** Fits on the named numeric columns of a table. */
+    @Override
+    public ExtremeDeviatesModel fit(Table table, String... columns) {
+        return (ExtremeDeviatesModel) Detector.super.fit(table, columns);
     }
 
     @Override

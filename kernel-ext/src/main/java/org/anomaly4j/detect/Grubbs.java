@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tech.tablesaw.api.Table;
+
 /**
  * Grubbs' test, two-sided and iterated: one outlier at a time in approximately normal univariate data.
  * <p>Each step computes {@code G = max_i |x_i − mean| / s} over the values still present (s: sample standard
@@ -22,7 +24,8 @@ import java.util.Map;
  * is flagged when any feature is.
  * <p>Parameters: {@code alpha} (default 0.05), threshold rule. No scikit-learn/PyOD class; the R package
  * {@code outliers::grubbs.test(type = 10)} and {@code scikit_posthocs.outliers_grubbs} run one step. Fit
- * O(n · (r + 1) · d) for r outliers found, score O(d) per row.
+ * O(d · (n log n + r)) for r outliers found (see {@link ExtremeDeviates}: each step compares the two ends of the
+ * sorted sample, with exact double-double range sums), columns in parallel; score O(d) per row.
  * <p>References: F. E. Grubbs (1950), "Sample criteria for testing outlying observations", Annals of
  * Mathematical Statistics 21(1), 27–58; F. E. Grubbs (1969), "Procedures for detecting outlying observations
  * in samples", Technometrics 11(1), 1–21; NIST/SEMATECH e-Handbook of Statistical Methods, §1.3.5.17.1.
@@ -67,6 +70,18 @@ public final class Grubbs implements Detector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
+    @Override
+    public ExtremeDeviatesModel fit(double[][] x) {
+        return (ExtremeDeviatesModel) Detector.super.fit(x);
+    }
+
+    /** Fits on the named numeric columns of a table. */
+    @Override
+    public ExtremeDeviatesModel fit(Table table, String... columns) {
+        return (ExtremeDeviatesModel) Detector.super.fit(table, columns);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import tech.tablesaw.api.Table;
+
 /**
  * Tukey's fences (the box-plot rule): values beyond {@code k} interquartile ranges outside the quartiles.
  * <p>Per feature j, with quartiles {@code Q1_j, Q3_j} (linear interpolation, numpy's {@code percentile(x, [25,
@@ -86,8 +88,20 @@ public final class IqrFences implements Detector {
         return NAME;
     }
 
+    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
     @Override
-    public Model fit(double[][] x, List<String> features) {
+    public IqrModel fit(double[][] x) {
+        return (IqrModel) Detector.super.fit(x);
+    }
+
+    /** Fits on the named numeric columns of a table. */
+    @Override
+    public IqrModel fit(Table table, String... columns) {
+        return (IqrModel) Detector.super.fit(table, columns);
+    }
+
+    @Override
+    public IqrModel fit(double[][] x, List<String> features) {
         int d = Inputs.width(x);
         ColumnStatistics.checkFeatures(features, d);
         double[] q1 = new double[d];

@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import tech.tablesaw.api.Table;
+
 /**
  * Modified z-score (robust z-score): how far a value lies from its column's median, in units of the median
  * absolute deviation, so that the outliers themselves do not inflate the yardstick as they do for the mean
@@ -66,8 +68,20 @@ public final class ModifiedZScore implements Detector {
         return NAME;
     }
 
+    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
     @Override
-    public Model fit(double[][] x, List<String> features) {
+    public MadModel fit(double[][] x) {
+        return (MadModel) Detector.super.fit(x);
+    }
+
+    /** Fits on the named numeric columns of a table. */
+    @Override
+    public MadModel fit(Table table, String... columns) {
+        return (MadModel) Detector.super.fit(table, columns);
+    }
+
+    @Override
+    public MadModel fit(double[][] x, List<String> features) {
         int d = Inputs.width(x);
         ColumnStatistics.checkFeatures(features, d);
         double[] median = new double[d];

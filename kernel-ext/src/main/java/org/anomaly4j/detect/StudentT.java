@@ -17,8 +17,9 @@ package org.anomaly4j.detect;
  *   <li>the quantile by Newton's method on {@code ln P(T > e^u) = ln q} in {@code u = ln t}, guarded by a
  *   bisection bracket, to a relative step below 1e-15.</li>
  * </ul>
- * Verified against {@code scipy.stats.t.ppf} / {@code t.sf} over a grid of df and probabilities (golden
- * file {@code golden/statistical/t_quantiles.json}): relative differences below 1e-12.
+ * Verified (golden file {@code golden/statistical/t_quantiles.json}): within 4e-11 relative of
+ * {@code scipy.stats.t.ppf} over 168 (df, p) pairs, df 1..1845 — that is scipy's own error: on the closed forms
+ * for df = 1 ({@code 1/tan(πq)}) and df = 2 this class is within 5e-15, scipy 1.16 within 2e-11.
  */
 public final class StudentT {
 
