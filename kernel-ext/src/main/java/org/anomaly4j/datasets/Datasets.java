@@ -86,6 +86,9 @@ public final class Datasets {
 
     /** The manifest entry for a name; unknown names raise an error listing close matches. */
     public static DatasetEntry entry(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("dataset name is empty; known datasets: " + String.join(", ", ENTRIES.keySet()));
+        }
         DatasetEntry e = ENTRIES.get(name);
         if (e == null) {
             List<String> close = new ArrayList<>();

@@ -16,6 +16,10 @@ public final class Detectors {
 
     static {
         READERS.put(ZScore.NAME, ZScore::read);
+        READERS.put(ModifiedZScore.NAME, ModifiedZScore::read);
+        READERS.put(IqrFences.NAME, IqrFences::read);
+        READERS.put(Grubbs.NAME, Grubbs::read);
+        READERS.put(GeneralizedEsd.NAME, GeneralizedEsd::read);
     }
 
     private Detectors() {

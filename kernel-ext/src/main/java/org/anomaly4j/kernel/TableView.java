@@ -11,8 +11,9 @@ import tech.tablesaw.columns.Column;
 /**
  * Renders a Tablesaw {@link Table} the way pandas shows a DataFrame: all rows up to {@value #MAX_ROWS},
  * else the first and last {@value #EDGE_ROWS} rows around an ellipsis row; all columns up to
- * {@value #MAX_COLUMNS}, else the first and last {@value #EDGE_COLUMNS}; and a footer
- * "N rows × M columns" whenever something was left out. Every name and cell is HTML-escaped.
+ * {@value #MAX_COLUMNS}, else the first and last {@value #EDGE_COLUMNS}; and always a footer
+ * "N rows × M columns" (pandas prints it only for truncated frames; a notebook reader always wants the
+ * shape). Every name and cell is HTML-escaped.
  */
 public final class TableView {
 

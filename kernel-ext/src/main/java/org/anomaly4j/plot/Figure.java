@@ -114,9 +114,17 @@ public final class Figure {
         return spec.get("layout").path("title").path("text").asText("");
     }
 
-    /** The title of an axis ({@code "x"}, {@code "y"}, {@code "x2"}...), or {@code ""}. */
+    /** The title of an axis ({@code "x"}, {@code "y"}, {@code "x2"}... as traces name them), or {@code ""}. */
     public String axisTitle(String axis) {
-        return spec.get("layout").path(axis + "axis").path("title").path("text").asText("");
+        return spec.get("layout").path(layoutAxisKey(axis)).path("title").path("text").asText("");
+    }
+
+    /** Plotly's layout key of an axis: {@code "x"} → {@code "xaxis"}, {@code "x2"} → {@code "xaxis2"}. */
+    static String layoutAxisKey(String axis) {
+        if (axis == null || !axis.matches("[xyz]\\d*")) {
+            throw new IllegalArgumentException("axis must be x, y, z or x2, y3, ..., got " + axis);
+        }
+        return axis.charAt(0) + "axis" + axis.substring(1);
     }
 
     /** This figure with another title. */

@@ -21,7 +21,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * single-quoted strings, trailing commas, HTML-escaped text, numbers as strings). This class reads those
  * literals with a lenient JSON parser, undoes the HTML escaping (anomaly4j escapes at display time), turns
  * numeric strings in data arrays back into numbers ({@code "null"} into a gap) and writes titles as
- * {@code {"text": ...}}, which plotly.js 3 requires.
+ * {@code {"text": ...}}, which plotly.js 3 requires. The figure title is taken from the layout object
+ * itself, exactly; axis titles and trace names only exist as tablesaw-jsplot's JavaScript text, which does
+ * not escape backslashes, so they read as a browser would read that text ({@code "C:\data"} → {@code "C:data"}).
  */
 public final class TablesawFigures {
 
@@ -30,6 +32,10 @@ public final class TablesawFigures {
             .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // tablesaw-jsplot does not escape backslashes or line breaks in text; read them as a browser
+            // would read that JavaScript (an unknown escape stands for the character itself)
+            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build();
 
     private TablesawFigures() {
@@ -49,6 +55,9 @@ public final class TablesawFigures {
         Layout layout = figure.getLayout();
         ObjectNode l = layout == null ? JsonNodeFactory.instance.objectNode()
                 : (ObjectNode) unescape(literal(layout.asJavascript(), "layout"));
+        if (layout != null && layout.getTitle() != null) {
+            l.set("title", Figure.titleNode(layout.getTitle())); // exact text, not its JavaScript rendering
+        }
         return Figure.of(data, l);
     }
 
