@@ -105,11 +105,19 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
     }
 
     /**
+     * The first four options, the others at their defaults (decimal point, {@code '"'} quotes, no skipped lines,
+     * UTF-8, inferred types, detected dates); kept for code written before the other options existed.
+     */
+    public CsvOptions(char separatorChar, boolean header, List<String> missingTokens, String dateTimeFormat) {
+        this(separatorChar, header, missingTokens, dateTimeFormat, '.', '"', 0, StandardCharsets.UTF_8, Map.of(), null);
+    }
+
+    /**
      * pandas defaults: {@code ','} separator, {@code '.'} decimal, {@code '"'} quotes, header row, no skipped
      * lines, UTF-8, pandas' NA tokens, inferred types, detected date-times.
      */
     public static CsvOptions defaults() {
-        return new CsvOptions(',', true, DEFAULT_MISSING, null, '.', '"', 0, StandardCharsets.UTF_8, Map.of(), null);
+        return new CsvOptions(',', true, DEFAULT_MISSING, null);
     }
 
     /** Defaults with another separator, e.g. {@code CsvOptions.separator(';')}. */

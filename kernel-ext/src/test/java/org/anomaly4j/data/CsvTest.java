@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.anomaly4j.TestData;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
@@ -188,7 +187,7 @@ class CsvTest {
 
     @Test
     void fastAndGeneralReadersAgreeOnNumbers() throws IOException {
-        // no quote: the fast reader; a quoted header: Tablesaw's reader
+        // no quote: the fast reader; a quoted header: the general reader
         String body = "1,0.1,-2.5e3\n2,NA,1e-7\n3,123456.789,0\n";
         Table fast = Csv.read(write("fast.csv", "a,b,c\n" + body), CsvOptions.defaults());
         Table general = Csv.read(write("general.csv", "\"a\",b,c\n" + body), CsvOptions.defaults());
@@ -206,8 +205,6 @@ class CsvTest {
     }
 
     @Test
-    @Disabled("BUG Csv.read (Csv.java:45-53): Tablesaw's number parser strips ',' as a thousands separator, so "
-            + "the decimal comma \"1,5\" in a ';' file (and quoted \"3,5\" in a ',' file) is read as 15 / 35")
     void decimalCommaIsNotSilentlyReadAsAThousandsSeparator() throws IOException {
         Table semi = Csv.read(write("eu.csv", "a;b\n1,5;2\n3,25;4\n"), CsvOptions.separator(';'));
         Column<?> a = semi.column("a");
