@@ -2,14 +2,33 @@ package org.anomaly4j;
 
 import java.nio.file.Path;
 
+import org.anomaly4j.data.Clean;
 import org.anomaly4j.data.Csv;
 import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.data.Describe;
+import org.anomaly4j.data.FillStrategy;
+import org.anomaly4j.data.How;
+import org.anomaly4j.data.Keep;
+import org.anomaly4j.data.MinMaxScaler;
+import org.anomaly4j.data.NumericConversion;
+import org.anomaly4j.data.OneHotEncoder;
+import org.anomaly4j.data.OrdinalEncoder;
+import org.anomaly4j.data.ReadResult;
+import org.anomaly4j.data.RobustScaler;
+import org.anomaly4j.data.StandardScaler;
+import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.GeneralizedEsd;
+import org.anomaly4j.detect.Grubbs;
+import org.anomaly4j.detect.IqrFences;
+import org.anomaly4j.detect.ModifiedZScore;
+import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.kernel.Progress;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
 import org.anomaly4j.plot.ScatterChart;
 import org.anomaly4j.plot.TablesawFigures;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -53,5 +72,171 @@ public final class A4j {
     /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
     public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
         return TablesawFigures.convert(tablesawFigure);
+    }
+
+    // ------------------------------------------------------------------ loading and inspecting (pandas names)
+
+    /** Reads a CSV file and reports what was inferred: per column type, missing count, notes. */
+    public static ReadResult readCsvWithReport(Path file, CsvOptions options) {
+        return Csv.readWithReport(file, options);
+    }
+
+    /** pandas {@code describe()}: count, mean, std (ddof=1), min, 25/50/75 %, max of numeric columns. */
+    public static Table describe(Table table, String... columns) {
+        return Describe.describe(table, columns);
+    }
+
+    /** pandas {@code describe(include='object')}: count, unique, top, freq of text columns. */
+    public static Table describeText(Table table, String... columns) {
+        return Describe.describeText(table, columns);
+    }
+
+    /** One row per column: type, non-null and missing counts, estimated bytes. */
+    public static Table info(Table table) {
+        return Describe.info(table);
+    }
+
+    /** pandas {@code isna().sum()}: missing values per column. */
+    public static Table missing(Table table) {
+        return Describe.missing(table);
+    }
+
+    /** pandas {@code value_counts()}: values by descending count (ties in first-appearance order). */
+    public static Table valueCounts(Table table, String column) {
+        return Describe.valueCounts(table, column);
+    }
+
+    /** pandas {@code value_counts(normalize=...)}: proportions when {@code normalize}. */
+    public static Table valueCounts(Table table, String column, boolean normalize) {
+        return Describe.valueCounts(table, column, normalize);
+    }
+
+    /** pandas {@code duplicated()} (keep first) over the given columns, or all columns. */
+    public static BooleanColumn duplicated(Table table, String... subset) {
+        return Clean.duplicated(table, Keep.FIRST, subset);
+    }
+
+    /** pandas {@code duplicated().sum()}. */
+    public static int duplicatedCount(Table table, String... subset) {
+        return Describe.duplicatedCount(table, subset);
+    }
+
+    /** Pearson correlation matrix over pairwise-complete rows, as pandas {@code corr()}. */
+    public static Table corr(Table table, String... columns) {
+        return Describe.corr(table, columns);
+    }
+
+    // ------------------------------------------------------------------ cleaning
+
+    /** pandas {@code dropna()}: rows with any missing value removed. */
+    public static Table dropMissing(Table table) {
+        return Clean.dropMissing(table);
+    }
+
+    /** pandas {@code dropna(how=..., subset=...)}. */
+    public static Table dropMissing(Table table, How how, String... subset) {
+        return Clean.dropMissing(table, how, subset);
+    }
+
+    /** Fills missing values: {@code FillStrategy.mean()}, {@code median()}, {@code ffill()}, {@code interpolate()}... */
+    public static Table fillMissing(Table table, FillStrategy strategy, String... columns) {
+        return Clean.fillMissing(table, strategy, columns);
+    }
+
+    /** pandas {@code drop_duplicates()}: first of each group of equal rows kept. */
+    public static Table dropDuplicates(Table table) {
+        return Clean.dropDuplicates(table);
+    }
+
+    /** pandas {@code drop_duplicates(subset=..., keep=...)}. */
+    public static Table dropDuplicates(Table table, Keep keep, String... subset) {
+        return Clean.dropDuplicates(table, keep, subset);
+    }
+
+    /** pandas {@code to_numeric(errors='coerce')}, with a report of every cell that could not be read. */
+    public static NumericConversion toNumeric(Table table, String column) {
+        return Clean.toNumeric(table, column);
+    }
+
+    /** pandas {@code clip(lower, upper)} of one column. */
+    public static Table clip(Table table, String column, double lower, double upper) {
+        return Clean.clip(table, column, lower, upper);
+    }
+
+    /** Clips a column at its own quantiles (linear interpolation), e.g. 0.01 and 0.99. */
+    public static Table winsorize(Table table, String column, double lowerQuantile, double upperQuantile) {
+        return Clean.winsorize(table, column, lowerQuantile, upperQuantile);
+    }
+
+    /** {@code log(1 + x)} of a column; values below -1 are an error naming the first row. */
+    public static Table log1p(Table table, String column) {
+        return Clean.log1p(table, column);
+    }
+
+    /** {@code sign(x)·log(1 + |x|)}: a log scale that keeps the sign, for heavy tails on both sides. */
+    public static Table signedLog1p(Table table, String column) {
+        return Clean.signedLog1p(table, column);
+    }
+
+    // ------------------------------------------------------------------ scalers and encoders (fit, then transform)
+
+    /** scikit-learn {@code StandardScaler}: {@code standardScaler().fit(t, "a", "b").transform(t)}. */
+    public static StandardScaler standardScaler() {
+        return StandardScaler.with();
+    }
+
+    /** scikit-learn {@code MinMaxScaler}. */
+    public static MinMaxScaler minMaxScaler() {
+        return MinMaxScaler.with();
+    }
+
+    /** scikit-learn {@code RobustScaler} (median and IQR). */
+    public static RobustScaler robustScaler() {
+        return RobustScaler.with();
+    }
+
+    /** scikit-learn {@code OneHotEncoder} with pandas {@code get_dummies} column names. */
+    public static OneHotEncoder oneHotEncoder() {
+        return OneHotEncoder.with();
+    }
+
+    /** scikit-learn {@code OrdinalEncoder}. */
+    public static OrdinalEncoder ordinalEncoder() {
+        return OrdinalEncoder.with();
+    }
+
+    // ------------------------------------------------------------------ detectors
+
+    /** Z-score detector (|z| &gt; 3 by default). */
+    public static ZScore zScore() {
+        return ZScore.with();
+    }
+
+    /** Modified z-score on median and MAD (Iglewicz &amp; Hoaglin; |M| &gt; 3.5 by default). */
+    public static ModifiedZScore modifiedZScore() {
+        return ModifiedZScore.with();
+    }
+
+    /** Tukey's IQR fences (k = 1.5 by default). */
+    public static IqrFences iqrFences() {
+        return IqrFences.with();
+    }
+
+    /** Iterated two-sided Grubbs test (alpha 0.05). */
+    public static Grubbs grubbs() {
+        return Grubbs.with();
+    }
+
+    /** Rosner's generalized ESD test (alpha 0.05). */
+    public static GeneralizedEsd generalizedEsd() {
+        return GeneralizedEsd.with();
+    }
+
+    /**
+     * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
+     * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
+     */
+    public static Table detect(Table table, Detector detector, String... columns) {
+        return detector.fit(table, columns).label(table);
     }
 }
