@@ -91,10 +91,15 @@ final class CleanFixtures {
 
     /** A golden file of gen_clean.py. */
     static JsonNode golden(String file) {
-        String path = "/golden/clean/" + file;
+        return golden("clean", file);
+    }
+
+    /** A golden file of gen_&lt;part&gt;.py, read from {@code /golden/<part>/<file>}. */
+    static JsonNode golden(String part, String file) {
+        String path = "/golden/" + part + "/" + file;
         try (InputStream in = CleanFixtures.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing golden " + path + "; run gen_clean.py");
+                throw new IllegalStateException("missing golden " + path + "; run gen_" + part + ".py");
             }
             return JSON.readTree(in);
         } catch (IOException e) {
