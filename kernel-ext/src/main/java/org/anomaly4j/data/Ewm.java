@@ -124,6 +124,16 @@ public record Ewm(Decay decay, double value, boolean adjust, boolean ignoreNa, i
         };
     }
 
+    /** The smoothing factor α = 1/(1 + com), computed from the centre of mass as pandas does. */
+    public double alpha() {
+        return 1.0 / (1.0 + centerOfMass());
+    }
+
+    /** Weight of the newest value in pandas' recurrences: 1 with {@code adjust}, else α. */
+    private double newWeight() {
+        return adjust ? 1.0 : alpha();
+    }
+
     // ---------------------------------------------------------------- tables
 
     /** Adds {@code <column>_ewm_<decay>_<value>_mean}. */
@@ -164,9 +174,8 @@ public record Ewm(Decay decay, double value, boolean adjust, boolean ignoreNa, i
         double[] v = checked(x);
         int n = v.length;
         double[] out = new double[n];
-        double alpha = 1.0 / (1.0 + centerOfMass());
-        double oldWtFactor = 1.0 - alpha;
-        double newWt = adjust ? 1.0 : alpha;
+        double oldWtFactor = 1.0 - alpha();
+        double newWt = newWeight();
         int minp = Math.max(minPeriods, 1);
         double weighted = v[0];
         int nobs = weighted == weighted ? 1 : 0;
@@ -201,12 +210,9 @@ public record Ewm(Decay decay, double value, boolean adjust, boolean ignoreNa, i
     /** Bias-corrected exponentially weighted variance of {@code x} (pandas {@code ewm(...).var()}). */
     public double[] var(double[] x) {
         double[] v = checked(x);
-        int n = v.length;
-        double[] out = new double[n];
-        double alpha = 1.0 / (1.0 + centerOfMass());
-        double oldWtFactor = 1.0 - alpha;
-        double newWt = adjust ? 1.0 : alpha;
-        int minp = Math.max(minPeriods, 1);
+        double[] out = new double[v.length];
+        double oldWtFactor = 1.0 - alpha();
+        double newWt = newWeight();
         double mean = v[0];
         int nobs = mean == mean ? 1 : 0;
         out[0] = Double.NaN;
@@ -214,7 +220,8 @@ public record Ewm(Decay decay, double value, boolean adjust, boolean ignoreNa, i
         double sumWt = 1.0;
         double sumWt2 = 1.0;
         double oldWt = 1.0;
-        for (int i = 1; i < n; i++) {
+        int minp = Math.max(minPeriods, 1);
+        for (int i = 1; i < v.length; i++) {
             double cur = v[i];
             boolean obs = cur == cur;
             if (obs) {

@@ -79,6 +79,7 @@ class EwmTest {
         double[] x = {3, 1, 4, 1, 5, 9, 2, 6};
         assertArrayEquals(x, Ewm.span(1).mean(x));
         assertArrayEquals(x, Ewm.alpha(1).adjust(false).mean(x));
+        assertArrayEquals(new double[] {3, 1, 4, 1, 5, 9, 2, 6}, x, "input array unchanged");
     }
 
     @Test
@@ -87,7 +88,7 @@ class EwmTest {
         double[] nan = {1, Double.NaN, 3, 4};
         assertArrayEquals(Ewm.span(3).mean(nan), Ewm.span(3).mean(inf));
         assertArrayEquals(Ewm.span(3).std(nan), Ewm.span(3).std(inf));
-        assertTrue(Double.isInfinite(inf[1]), "input unchanged");
+        assertArrayEquals(new double[] {1, Double.POSITIVE_INFINITY, 3, 4}, inf, "input array unchanged");
     }
 
     @Test
@@ -101,6 +102,7 @@ class EwmTest {
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Ewm.span(12).mean(new double[0])),
                 "no values");
         Table hive = CleanFixtures.hive();
+        Table before = hive.copy();
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Ewm.span(12).mean(hive, "nope")),
                 "\"nope\"");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Ewm.span(12).mean(hive, "DateTime")),
@@ -108,5 +110,6 @@ class EwmTest {
         Table once = Ewm.span(12).mean(hive, "T17");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Ewm.span(12).mean(once, "T17")),
                 "T17_ewm_span_12_mean", "already");
+        assertUnchanged(before, hive);
     }
 }

@@ -91,6 +91,7 @@ class ResampleTest {
             order.add(i);
         }
         Collections.shuffle(order, new Random(3));
+        Table before = taxi.copy();
         Table shuffled = taxi.emptyCopy();
         for (int i : order) {
             shuffled.append(taxi.rows(i));
@@ -105,6 +106,7 @@ class ResampleTest {
         for (int i = 0; i < a.length; i++) {
             FeatureFixtures.assertClose(a[i], b[i], "bin " + i);
         }
+        assertUnchanged(before, taxi);
     }
 
     @Test
@@ -147,5 +149,6 @@ class ResampleTest {
         gap.column("DateTime").setMissing(9);
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> Resample.resample(gap, "DateTime", "1D", Agg.MEAN, "T17")), "2 missing", "row 7", "dropMissing");
+        assertEquals(2, gap.column("DateTime").countMissing(), "input unchanged");
     }
 }

@@ -31,6 +31,7 @@ class ShiftsTest {
         JsonNode g = golden("shifts.json");
         JsonNode s = g.get("series").get(key);
         double[] x = input(key, g);
+        double[] copy = x.clone();
         int[] rows = ints(s.get("rows"));
         int cases = 0;
         for (JsonNode c : s.get("cases")) {
@@ -40,6 +41,7 @@ class ShiftsTest {
             assertAt(c.get("shift"), Shifts.shift(x, p), rows, key + " shift " + p);
             cases++;
         }
+        assertArrayEquals(copy, x, "input array unchanged");
         assertEquals(x.length > 24 ? 3 : 2, cases, "periods 1, 24 (when the series is longer), -1");
     }
 
@@ -67,6 +69,7 @@ class ShiftsTest {
     @Test
     void nonNumericColumnsShiftAndKeepTheirType() {
         Table hive = CleanFixtures.hive();
+        Table before = hive.copy();
         Table out = Shifts.lags(hive, "DateTime", 1, -2);
         assertEquals(ColumnType.LOCAL_DATE_TIME, out.column("DateTime_lag_1").type());
         assertNull(out.dateTimeColumn("DateTime_lag_1").get(0));
@@ -75,11 +78,13 @@ class ShiftsTest {
         assertNull(out.dateTimeColumn("DateTime_lag_-2").get(hive.rowCount() - 1));
         Table far = Shifts.shift(hive, "DateTime", 5000);
         assertEquals(hive.rowCount(), far.dateTimeColumn("DateTime_shift_5000").countMissing());
+        assertUnchanged(before, hive);
     }
 
     @Test
     void badInputIsReported() {
         Table hive = CleanFixtures.hive();
+        Table before = hive.copy();
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Shifts.diff(hive, "DateTime", 1)),
                 "\"DateTime\"", "not numeric");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Shifts.pctChange(hive, "x", 1)), "\"x\"");
@@ -89,5 +94,6 @@ class ShiftsTest {
                 "T17_lag_1", "already");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Shifts.shift(hive.emptyCopy(), "T17", 1)),
                 "no rows");
+        assertUnchanged(before, hive);
     }
 }

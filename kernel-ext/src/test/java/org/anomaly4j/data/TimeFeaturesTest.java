@@ -52,7 +52,9 @@ class TimeFeaturesTest {
     void missingTimeGivesMissingFeatures() {
         Table hive = CleanFixtures.hive();
         hive.column("DateTime").setMissing(3);
+        Table before = hive.copy();
         Table out = TimeFeatures.timeFeatures(hive, "DateTime");
+        assertUnchanged(before, hive);
         assertEquals("DateTime_hour", TimeFeatures.columnNames("DateTime").get(0));
         for (String c : TimeFeatures.columnNames("DateTime")) {
             assertTrue(out.column(c).isMissing(3), c + " missing at row 3");
@@ -63,6 +65,7 @@ class TimeFeaturesTest {
     @Test
     void badInputIsReported() {
         Table hive = CleanFixtures.hive();
+        Table before = hive.copy();
         assertMessage(assertThrows(IllegalArgumentException.class, () -> TimeFeatures.timeFeatures(hive, "T17")),
                 "\"T17\"", "not a date-time");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> TimeFeatures.timeFeatures(hive, "when")),
@@ -70,5 +73,6 @@ class TimeFeaturesTest {
         Table once = TimeFeatures.timeFeatures(hive, "DateTime");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> TimeFeatures.timeFeatures(once,
                 "DateTime")), "already has a column \"DateTime_hour\"", "rename");
+        assertUnchanged(before, hive);
     }
 }

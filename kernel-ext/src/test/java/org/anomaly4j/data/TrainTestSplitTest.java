@@ -57,8 +57,10 @@ class TrainTestSplitTest {
             double ts = c.get("test_size").asDouble();
             assertFalse(c.has("error"), "no golden case raises");
             Table t = ids(n);
+            Table before = t.copy();
             for (boolean shuffle : new boolean[] {true, false}) {
                 Split s = TrainTestSplit.trainTestSplit(t, ts, 42, shuffle);
+                assertUnchanged(before, t);
                 assertEquals(c.get("train").asInt(), s.train().rowCount(), "n=" + n + " test_size=" + ts);
                 assertEquals(c.get("test").asInt(), s.test().rowCount(), "n=" + n + " test_size=" + ts);
                 assertPartition(t, s, "id");
@@ -145,6 +147,7 @@ class TrainTestSplitTest {
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> TrainTestSplit.defaults().stratify("label").split(hive)), "\"label\"");
         Table one = ids(10);
+        Table before = hive.copy();
         one.addColumns(IntColumn.create("label", new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 2}));
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> TrainTestSplit.defaults().stratify("label").split(one)), "class 2", "only 1 row");
@@ -159,6 +162,7 @@ class TrainTestSplitTest {
         three.addColumns(IntColumn.create("label", new int[] {0, 0, 1, 1, 2, 2}));
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> TrainTestSplit.testSize(0.2).stratify("label").split(three)), "test part", "3");
+        assertUnchanged(before, hive);
     }
 
     @Test

@@ -26,7 +26,9 @@ class WindowsAndMatricesTest {
             for (int i = 0; i < n; i++) {
                 x[i] = rnd.nextGaussian();
             }
+            double[] copy = x.clone();
             double[][] out = SlidingWindows.of(x, w, stride);
+            assertArrayEquals(copy, x, "input array unchanged");
             assertEquals((n - w) / stride + 1, out.length, "n=" + n + " w=" + w + " stride=" + stride);
             assertEquals(out.length, SlidingWindows.count(n, w, stride));
             for (int k = 0; k < out.length; k++) {
@@ -91,10 +93,17 @@ class WindowsAndMatricesTest {
                     x[i][j] = rnd.nextInt(50) == 0 ? Double.POSITIVE_INFINITY : rnd.nextGaussian() * 1e3;
                 }
             }
+            double[][] copy = new double[n][];
+            for (int i = 0; i < n; i++) {
+                copy[i] = x[i].clone();
+            }
             Table t = Matrices.toTable(x, names);
+            Table tableBefore = t.copy();
             assertEquals(java.util.List.of(names), t.columnNames());
             assertArrayEquals(x, Matrices.toArray(t, names));
             assertArrayEquals(x, Matrices.toArray(t), "no names: all columns in order");
+            assertArrayEquals(copy, x, "matrix unchanged");
+            assertUnchanged(tableBefore, t);
         }
     }
 
@@ -113,12 +122,14 @@ class WindowsAndMatricesTest {
     @Test
     void conversionErrorsNameColumnRowAndFix() {
         Table gaps = CleanFixtures.hiveWithGaps();
+        Table before = gaps.copy();
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Matrices.toArray(gaps, "Tamb", "RH17")),
                 "\"RH17\"", "missing values", "first at row 0", "dropMissing(...)", "fillMissing(...)");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Matrices.toArray(gaps)),
                 "\"DateTime\"", "not numeric");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Matrices.toArray(gaps, "T17", "T17")),
                 "named twice");
+        assertUnchanged(before, gaps);
         double[][] x = {{1, 2}, {3, 4}};
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Matrices.toTable(x, "a")),
                 "1 names", "2 columns");
