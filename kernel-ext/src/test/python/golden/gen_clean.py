@@ -15,59 +15,22 @@ rows are numbered from 0 in file order, n = 1847 rows in Hive17;
 """
 import json
 import math
-import os
-import sys
 import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import sklearn
 from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, OrdinalEncoder, RobustScaler, StandardScaler
 
-SCRIPT_DIR = Path(__file__).resolve().parent
-OUT = SCRIPT_DIR.parents[1] / "resources" / "golden" / "clean"
+import golden_io
+from golden_io import clean, data_root, floats
+
 BANDS = ["cold", "mild", "warm", "hot"]
 BAND_EDGES = [-np.inf, 20.0, 26.0, 32.0, np.inf]  # pd.cut intervals are right-closed: (a, b]
 
 
-def data_root() -> Path:
-    env = os.environ.get("ANOMALY4J_DATA")
-    if env:
-        root = Path(env)
-        if not root.is_dir():
-            sys.exit(f"ANOMALY4J_DATA={env} is not a folder")
-        return root
-    for parent in SCRIPT_DIR.parents:
-        candidate = parent / "shared" / "data"
-        if (candidate / "beehives" / "Hive17.csv").is_file():
-            return candidate
-    sys.exit("Data folder not found: set ANOMALY4J_DATA to the folder that holds beehives/Hive17.csv")
-
-
-def clean(value):
-    """JSON-safe scalar: NaN -> None, numpy scalars -> Python."""
-    if value is None:
-        return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        if math.isnan(value):
-            return None
-        if math.isinf(value):
-            raise ValueError("infinite value in golden output")
-        return value
-    return value
-
-
-def floats(values):
-    return [clean(v) for v in np.asarray(values, dtype=float).tolist()]
-
-
 def write(name, payload):
-    write_json(OUT, name, {"generator": "gen_clean.py", "pandas": pd.__version__, "numpy": np.__version__,
-                           "sklearn": sklearn.__version__, **payload})
+    golden_io.write("clean", "gen_clean.py", name, payload)
 
 
 def write_json(out_dir: Path, name, payload):
@@ -77,7 +40,7 @@ def write_json(out_dir: Path, name, payload):
     path.write_text(text + "\n", encoding="utf-8")
     size = path.stat().st_size
     assert size < 300_000, f"{path} is {size} bytes, over the 300 KB budget"
-    print(f"{path.relative_to(SCRIPT_DIR.parents[3])}: {size} bytes")
+    print(f"{path.relative_to(golden_io.SCRIPT_DIR.parents[3])}: {size} bytes")
 
 
 def read_inputs():
@@ -283,7 +246,6 @@ def encoders_golden(inj, card):
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
     hive, card = read_inputs()
     inj = inject(hive)
     missing_golden(hive, inj)

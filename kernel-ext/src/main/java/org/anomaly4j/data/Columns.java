@@ -1,5 +1,6 @@
 package org.anomaly4j.data;
 
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -30,5 +31,19 @@ public final class Columns {
         }
         throw new IllegalArgumentException("Column \"" + name + "\" of table \"" + table.name() + "\" is "
                 + c.type().name() + ", not numeric; convert it to numbers or encode it before using it here");
+    }
+
+    /**
+     * The named column, which must hold date-times ({@code LOCAL_DATE_TIME}); text columns get a hint to parse
+     * them with {@code CsvOptions.dateTimeFormat(...)}.
+     */
+    public static DateTimeColumn requireDateTime(Table table, String name) {
+        Column<?> c = require(table, name);
+        if (c instanceof DateTimeColumn d) {
+            return d;
+        }
+        throw new IllegalArgumentException("Column \"" + name + "\" of table \"" + table.name() + "\" is "
+                + c.type().name() + ", not a date-time; read it as one with CsvOptions.dateTimeFormat(\"...\") "
+                + "(e.g. \"d.MM.yyyy HH:mm\") or convert it to LocalDateTime values");
     }
 }

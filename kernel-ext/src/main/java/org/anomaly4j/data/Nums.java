@@ -250,6 +250,62 @@ final class Nums {
     }
 
     /**
+     * {@code x} with ±∞ replaced by NaN, as pandas' window functions do before computing ({@code _prep_values});
+     * {@code x} itself when it has no infinity (so the result must not be written to).
+     */
+    static double[] infinitiesAsNaN(double[] x) {
+        double[] out = x;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isInfinite(x[i])) {
+                if (out == x) {
+                    out = x.clone();
+                }
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks that {@code x} (the values of {@code column}) has no missing value (NaN), naming the count, the
+     * first row and the fix: {@code Column "T17" has 3 missing values (first at row 208); drop them with ...}.
+     */
+    static void requireNoMissing(String column, double[] x, String operation) {
+        int first = firstNaN(x);
+        if (first >= 0) {
+            int k = countNaN(x);
+            throw new IllegalArgumentException(operation + ": column \"" + column + "\" has " + k + " missing value"
+                    + (k == 1 ? "" : "s") + " (first at row " + first + "); drop them with dropMissing(...) or fill "
+                    + "them with fillMissing(...) first");
+        }
+    }
+
+    /**
+     * A deep copy of {@code table} with {@code added} appended after its columns. A name that is already taken
+     * is an error naming the column and the fix (the input is not touched).
+     */
+    static Table withAdded(Table table, String operation, Column<?>... added) {
+        for (int i = 0; i < added.length; i++) {
+            String name = added[i].name();
+            String taken = null;
+            for (int j = 0; j < i; j++) {
+                taken = added[j].name().equalsIgnoreCase(name) ? added[j].name() : taken;
+            }
+            for (String existing : table.columnNames()) {
+                taken = existing.equalsIgnoreCase(name) ? existing : taken; // Tablesaw names ignore case
+            }
+            if (taken != null) {
+                throw new IllegalArgumentException(operation + ": table \"" + table.name() + "\" already has a column \""
+                        + taken + "\", so \"" + name + "\" cannot be added; remove or rename it first (e.g. "
+                        + "table.removeColumns(\"" + taken + "\"))");
+            }
+        }
+        Table out = table.copy();
+        out.addColumns(added);
+        return out;
+    }
+
+    /**
      * A deep copy of {@code table} in which each given column replaces the column of the same name, at the
      * same position. The input table is not touched.
      */

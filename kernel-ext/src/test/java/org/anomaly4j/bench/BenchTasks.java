@@ -1,6 +1,13 @@
 package org.anomaly4j.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
+
+import org.anomaly4j.data.Rolling;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
 final class BenchTasks {
@@ -9,6 +16,25 @@ final class BenchTasks {
     }
 
     static Supplier<Object> task(String name, String[] args) {
-        throw new IllegalArgumentException("unknown bench task " + name);
+        return switch (name) {
+            case "rolling_mean" -> {
+                double[] x = bigEndianDoubles(Path.of(args[0]));
+                int w = Integer.parseInt(args[1]);
+                yield () -> Rolling.mean(x, w, w, false);
+            }
+            default -> throw new IllegalArgumentException("unknown bench task " + name);
+        };
+    }
+
+    /** A file of big-endian doubles (numpy {@code astype(">f8").tofile}), read once before timing. */
+    private static double[] bigEndianDoubles(Path file) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+            double[] x = new double[b.remaining() / Double.BYTES];
+            b.asDoubleBuffer().get(x);
+            return x;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
