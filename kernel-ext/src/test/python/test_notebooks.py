@@ -19,6 +19,14 @@ EXPECTED = {
         "charts": 2,
         "texts": ["rows=1847, columns=10, mean T17=", "1847 rows × 10 columns"],
     },
+    "01-data-preparation": {
+        "charts": 1,
+        # pandas: describe() of T17 (mean 24.845966, std 6.516488), duplicated().sum() = 19 on the credit-card
+        # subset, train_test_split(test_size=0.25, stratify=Class) sizes 4044 / 1349
+        "texts": ["1847 rows × 10 columns", "24.845966", "6.516488", "rows=5412, columns=31",
+                  "duplicated rows=19, rows after dropDuplicates=5393",
+                  "train=4044 (frauds 355), test=1349 (frauds 118)", "0.090909"],
+    },
 }
 
 

@@ -2,19 +2,29 @@ package org.anomaly4j;
 
 import java.nio.file.Path;
 
+import org.anomaly4j.data.Agg;
 import org.anomaly4j.data.Clean;
 import org.anomaly4j.data.Csv;
 import org.anomaly4j.data.CsvOptions;
 import org.anomaly4j.data.Describe;
+import org.anomaly4j.data.Ewm;
 import org.anomaly4j.data.FillStrategy;
 import org.anomaly4j.data.How;
 import org.anomaly4j.data.Keep;
+import org.anomaly4j.data.Matrices;
 import org.anomaly4j.data.MinMaxScaler;
 import org.anomaly4j.data.NumericConversion;
 import org.anomaly4j.data.OneHotEncoder;
 import org.anomaly4j.data.OrdinalEncoder;
 import org.anomaly4j.data.ReadResult;
 import org.anomaly4j.data.RobustScaler;
+import org.anomaly4j.data.Rolling;
+import org.anomaly4j.data.Resample;
+import org.anomaly4j.data.Shifts;
+import org.anomaly4j.data.SlidingWindows;
+import org.anomaly4j.data.Split;
+import org.anomaly4j.data.TimeFeatures;
+import org.anomaly4j.data.TrainTestSplit;
 import org.anomaly4j.data.StandardScaler;
 import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.GeneralizedEsd;
@@ -203,6 +213,88 @@ public final class A4j {
     /** scikit-learn {@code OrdinalEncoder}. */
     public static OrdinalEncoder ordinalEncoder() {
         return OrdinalEncoder.with();
+    }
+
+    // ------------------------------------------------------------------ time series features and splits
+
+    /** pandas {@code rolling(window)}: {@code rolling(24).center(true).mean(hive, "T17")} adds T17_rolling_24_mean. */
+    public static Rolling rolling(int window) {
+        return Rolling.window(window);
+    }
+
+    /** pandas {@code ewm(span=...)}: exponentially weighted mean/var/std options. */
+    public static Ewm ewmSpan(double span) {
+        return Ewm.span(span);
+    }
+
+    /** pandas {@code ewm(alpha=...)}. */
+    public static Ewm ewmAlpha(double alpha) {
+        return Ewm.alpha(alpha);
+    }
+
+    /** pandas {@code diff(periods)}: adds {@code <col>_diff_<p>}. */
+    public static Table diff(Table table, String column, int periods) {
+        return Shifts.diff(table, column, periods);
+    }
+
+    /** pandas {@code pct_change(periods)} (no forward fill): adds {@code <col>_pct_change_<p>}. */
+    public static Table pctChange(Table table, String column, int periods) {
+        return Shifts.pctChange(table, column, periods);
+    }
+
+    /** pandas {@code shift(periods)}: adds {@code <col>_shift_<p>}. */
+    public static Table shift(Table table, String column, int periods) {
+        return Shifts.shift(table, column, periods);
+    }
+
+    /** One {@code <col>_lag_<k>} column per lag. */
+    public static Table lags(Table table, String column, int... lags) {
+        return Shifts.lags(table, column, lags);
+    }
+
+    /** pandas {@code resample(rule).agg()}: {@code resample(taxi, "timestamp", "1h", Agg.MEAN, "value")}. */
+    public static Table resample(Table table, String timeColumn, String rule, Agg agg, String... valueColumns) {
+        return Resample.resample(table, timeColumn, rule, agg, valueColumns);
+    }
+
+    /** Hour, day of week (Monday = 0), month, weekend flag and cyclic sin/cos features of a time column. */
+    public static Table timeFeatures(Table table, String timeColumn) {
+        return TimeFeatures.timeFeatures(table, timeColumn);
+    }
+
+    /** Overlapping windows of a series for sequence models: {@code [count][window]}. */
+    public static double[][] slidingWindows(double[] x, int window, int stride) {
+        return SlidingWindows.of(x, window, stride);
+    }
+
+    /** Windows over several columns, row-major {@code [count][window × columns]}. */
+    public static double[][] slidingWindows(Table table, int window, int stride, String... columns) {
+        return SlidingWindows.of(table, window, stride, columns);
+    }
+
+    /** The named numeric columns as a row-major {@code double[rows][columns]}. */
+    public static double[][] toArray(Table table, String... columns) {
+        return Matrices.toArray(table, columns);
+    }
+
+    /** A table from a row-major matrix, with column names. */
+    public static Table toTable(double[][] x, String... names) {
+        return Matrices.toTable(x, names);
+    }
+
+    /** scikit-learn {@code train_test_split} sizes: {@code n_test = ceil(testSize·n)}. */
+    public static Split trainTestSplit(Table table, double testSize, long seed, boolean shuffle) {
+        return TrainTestSplit.trainTestSplit(table, testSize, seed, shuffle);
+    }
+
+    /** A split with options, e.g. {@code TrainTestSplit.testSize(0.25).seed(0).stratify("Class")}. */
+    public static Split trainTestSplit(Table table, TrainTestSplit options) {
+        return options.split(table);
+    }
+
+    /** First part train, the rest test, in row order. */
+    public static Split timeSplit(Table table, double testSize) {
+        return TrainTestSplit.timeSplit(table, testSize);
     }
 
     // ------------------------------------------------------------------ detectors

@@ -80,6 +80,78 @@ final class Nums {
     }
 
     /**
+     * The values at the given ranks (ascending, 0-based) of the non-NaN values of {@code x}, as if sorted,
+     * without a full sort: successive 3-way quickselects (Hoare's FIND, 1961), each on the part right of the
+     * previous rank, O(n) expected for a few ranks. {@code x} is not modified.
+     *
+     * @param present values without NaN (see {@link #present})
+     * @param ranks   ascending ranks within [0, present.length)
+     * @return the values at those ranks
+     */
+    static double[] selectRanks(double[] present, int[] ranks) {
+        double[] a = present.clone();
+        double[] out = new double[ranks.length];
+        int from = 0;
+        for (int r = 0; r < ranks.length; r++) {
+            int k = ranks[r];
+            if (r > 0 && k == ranks[r - 1]) {
+                out[r] = out[r - 1];
+                continue;
+            }
+            out[r] = select(a, from, a.length - 1, k);
+            from = k + 1;
+        }
+        return out;
+    }
+
+    /** The non-NaN values of {@code x}, in order. */
+    static double[] present(double[] x) {
+        int k = 0;
+        double[] out = new double[x.length];
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                out[k++] = v;
+            }
+        }
+        return k == x.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** k-th smallest of a[lo..hi] (inclusive), rearranging that range; 3-way partition copes with ties. */
+    private static double select(double[] a, int lo, int hi, int k) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double p = median3(a[lo], a[mid], a[hi]);
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                double v = a[i];
+                if (v < p) {
+                    a[i++] = a[lt];
+                    a[lt++] = v;
+                } else if (v > p) {
+                    a[i] = a[gt];
+                    a[gt--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return p;
+            }
+        }
+        return a[k];
+    }
+
+    private static double median3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    /**
      * Quantile of sorted values by linear interpolation between the closest ranks, numpy's default
      * ({@code method='linear'}): position h = (n − 1)·q, result x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
      * Interpolates the way numpy's {@code _lerp} does (from the upper end when the fraction is ≥ 0.5), so

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -35,6 +38,7 @@ public final class TableView {
     public static String html(Table table) {
         List<Integer> rows = shownRows(table.rowCount());
         List<Integer> cols = shownColumns(table.columnCount());
+        CellText cells = new CellText(table, rows);
         StringBuilder sb = new StringBuilder(256 + 32 * rows.size() * Math.max(1, cols.size()));
         sb.append("<div class=\"a4j-table\"><table class=\"dataframe\" border=\"1\">");
         if (!table.name().isEmpty()) {
@@ -52,7 +56,7 @@ public final class TableView {
                 if (r < 0 || c < 0) {
                     sb.append(ELLIPSIS);
                 } else {
-                    sb.append(Html.escape(cell(table.column(c), r)));
+                    sb.append(Html.escape(cells.get(c, r)));
                 }
                 sb.append("</td>");
             }
@@ -67,6 +71,7 @@ public final class TableView {
     public static String text(Table table) {
         List<Integer> rows = shownRows(table.rowCount());
         List<Integer> cols = shownColumns(table.columnCount());
+        CellText cells = new CellText(table, rows);
         List<String[]> lines = new ArrayList<>();
         String[] head = new String[cols.size() + 1];
         head[0] = "";
@@ -80,7 +85,7 @@ public final class TableView {
             line[0] = r < 0 ? "..." : Integer.toString(r);
             for (int j = 0; j < cols.size(); j++) {
                 int c = cols.get(j);
-                line[j + 1] = r < 0 || c < 0 ? "..." : cell(table.column(c), r);
+                line[j + 1] = r < 0 || c < 0 ? "..." : cells.get(c, r);
             }
             lines.add(line);
         }
@@ -114,6 +119,66 @@ public final class TableView {
             return dt.isMissing(row) ? "NaT" : PANDAS_DATE_TIME.format(dt.get(row));
         }
         return column.isMissing(row) ? "NaN" : column.getString(row);
+    }
+
+    /**
+     * Cell texts of the shown rows, with floating-point columns formatted the way pandas does
+     * ({@code display.precision} 6): one format per column, fixed-point with as many decimals as the shown
+     * values need (at least 1, at most 6), or scientific {@code %.6e} when a shown value is below 1e-4 in
+     * magnitude (but not 0) or at least 1e16.
+     */
+    static final class CellText {
+        private final Table table;
+        private final java.util.Map<Integer, String> formats = new java.util.HashMap<>();
+
+        CellText(Table table, List<Integer> rows) {
+            this.table = table;
+            for (int c = 0; c < table.columnCount(); c++) {
+                Column<?> col = table.column(c);
+                if (col instanceof DoubleColumn || col instanceof FloatColumn) {
+                    formats.put(c, floatFormat((NumericColumn<?>) col, rows));
+                }
+            }
+        }
+
+        String get(int c, int r) {
+            String f = formats.get(c);
+            Column<?> col = table.column(c);
+            if (f == null || col.isMissing(r)) {
+                return cell(col, r);
+            }
+            double v = ((NumericColumn<?>) col).getDouble(r);
+            if (Double.isInfinite(v)) {
+                return v > 0 ? "inf" : "-inf";
+            }
+            String out = String.format(java.util.Locale.ROOT, f, v);
+            return out.startsWith("-") && Double.parseDouble(out) == 0 && !f.endsWith("e") ? out.substring(1) : out;
+        }
+
+        private static String floatFormat(NumericColumn<?> col, List<Integer> rows) {
+            int decimals = 1;
+            for (int r : rows) {
+                if (r < 0 || col.isMissing(r)) {
+                    continue;
+                }
+                double v = col.getDouble(r);
+                double a = Math.abs(v);
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                if ((a > 0 && a < 1e-4) || a >= 1e16) {
+                    return "%.6e";
+                }
+                String fixed = String.format(java.util.Locale.ROOT, "%.6f", v);
+                int end = fixed.length();
+                while (fixed.charAt(end - 1) == '0') {
+                    end--;
+                }
+                int needed = end - fixed.indexOf('.') - 1;
+                decimals = Math.max(decimals, needed);
+            }
+            return "%." + decimals + "f";
+        }
     }
 
     private static final DateTimeFormatter PANDAS_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

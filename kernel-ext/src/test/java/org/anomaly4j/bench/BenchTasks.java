@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import org.anomaly4j.data.Csv;
+import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.data.Describe;
 import org.anomaly4j.data.Rolling;
+import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
 final class BenchTasks {
@@ -21,6 +25,10 @@ final class BenchTasks {
                 double[] x = bigEndianDoubles(Path.of(args[0]));
                 int w = Integer.parseInt(args[1]);
                 yield () -> Rolling.mean(x, w, w, false);
+            }
+            case "describe" -> {
+                Table t = Csv.read(Path.of(args[0]), CsvOptions.defaults());
+                yield () -> Describe.describe(t);
             }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
