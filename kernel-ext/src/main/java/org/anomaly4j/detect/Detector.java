@@ -17,6 +17,9 @@ public interface Detector {
     /** Registry name, e.g. {@code "isolation-forest"} (also the command-line name). */
     String name();
 
+    /** The same detector with another threshold rule (every detector has this option). */
+    Detector threshold(ThresholdRule rule);
+
     /** Fits on row-major data whose columns are named {@code features}. */
     Model fit(double[][] x, List<String> features);
 

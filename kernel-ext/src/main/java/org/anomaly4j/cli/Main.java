@@ -1,0 +1,184 @@
+package org.anomaly4j.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.anomaly4j.data.Csv;
+import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Detectors;
+import org.anomaly4j.detect.Model;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvWriteOptions;
+
+/**
+ * {@code anomaly4j detect --detector NAME [--set key=value ...] --columns a,b [--sep ';'] IN.csv [-o OUT.csv]}
+ * <p>Fits the detector on the named columns of IN.csv and writes IN's columns plus {@code score} and
+ * {@code anomaly} (true/false) as CSV to OUT.csv or standard output. {@code --help} lists detectors and their
+ * settings. Errors print one line on standard error and exit with status 2 (usage) or 1 (data).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status (0 ok, 1 bad data or file, 2 bad usage). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(help());
+            return args.length == 0 ? 2 : 0;
+        }
+        if (!args[0].equals("detect")) {
+            err.println("anomaly4j: unknown command \"" + args[0] + "\"; try --help");
+            return 2;
+        }
+        String detector = null;
+        String columns = null;
+        String sep = ",";
+        String dateFormat = null;
+        String input = null;
+        String output = null;
+        Map<String, String> settings = new LinkedHashMap<>();
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--help", "-h" -> {
+                        out.print(help());
+                        return 0;
+                    }
+                    case "--detector" -> detector = value(args, ++i, a);
+                    case "--columns" -> columns = value(args, ++i, a);
+                    case "--sep" -> sep = value(args, ++i, a);
+                    case "--date-format" -> dateFormat = value(args, ++i, a);
+                    case "-o", "--output" -> output = value(args, ++i, a);
+                    case "--set" -> {
+                        String kv = value(args, ++i, a);
+                        int eq = kv.indexOf('=');
+                        if (eq <= 0) {
+                            throw new Usage("--set takes key=value, got \"" + kv + "\"");
+                        }
+                        settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                    }
+                    default -> {
+                        if (a.startsWith("-") && !a.equals("-")) {
+                            throw new Usage("unknown option " + a);
+                        }
+                        if (input != null) {
+                            throw new Usage("one input file expected, got " + input + " and " + a);
+                        }
+                        input = a;
+                    }
+                }
+            }
+            if (detector == null) {
+                throw new Usage("--detector NAME is required; detectors: " + String.join(", ", Detectors.names()));
+            }
+            if (columns == null) {
+                throw new Usage("--columns a,b,... is required");
+            }
+            if (input == null) {
+                throw new Usage("an input CSV file is required");
+            }
+            if (sep.length() != 1) {
+                throw new Usage("--sep takes one character, got \"" + sep + "\"");
+            }
+        } catch (Usage u) {
+            err.println("anomaly4j: " + u.getMessage());
+            return 2;
+        }
+        try {
+            Detector d = Detectors.create(detector, settings);
+            CsvOptions options = CsvOptions.separator(sep.charAt(0));
+            if (dateFormat != null) {
+                options = options.dateTimeFormat(dateFormat);
+            }
+            Table t = Csv.read(Path.of(input), options);
+            String[] cols = splitColumns(columns);
+            Model m = d.fit(t, cols);
+            double[] s = m.trainingScores();
+            boolean[] a = new boolean[s.length];
+            for (int i = 0; i < s.length; i++) {
+                a[i] = s[i] > m.threshold();
+            }
+            for (String reserved : new String[] {"score", "anomaly"}) {
+                if (t.containsColumn(reserved)) {
+                    throw new IllegalArgumentException("the input already has a column \"" + reserved
+                            + "\"; rename it before scoring");
+                }
+            }
+            Table result = t.copy().addColumns(DoubleColumn.create("score", s), BooleanColumn.create("anomaly", a));
+            CsvWriteOptions.Builder w = output == null ? CsvWriteOptions.builder(out) : CsvWriteOptions.builder(
+                    Files.newOutputStream(Path.of(output)));
+            result.write().csv(w.separator(sep.charAt(0)).build());
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("anomaly4j: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException | java.io.IOException e) {
+            err.println("anomaly4j: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String[] splitColumns(String columns) {
+        List<String> out = new ArrayList<>();
+        for (String c : columns.split(",")) {
+            if (!c.isBlank()) {
+                out.add(c.trim());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--columns names no column");
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new Usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** The --help text: usage, then each detector with its settings. */
+    static String help() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("usage: java -jar anomaly4j.jar detect --detector NAME [--set key=value ...] --columns a,b\n")
+                .append("                  [--sep ';'] [--date-format PATTERN] IN.csv [-o OUT.csv]\n\n")
+                .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
+                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
+                .append("Detectors and their settings:\n");
+        for (Detectors.Spec s : Detectors.specs()) {
+            sb.append("  ").append(s.name()).append(": ").append(s.summary()).append('\n');
+            for (Detectors.Setting set : s.settings()) {
+                sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
+            }
+        }
+        sb.append("Every detector also takes:\n");
+        for (Detectors.Setting set : Detectors.THRESHOLD_SETTINGS) {
+            sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A usage error: exit status 2. */
+    private static final class Usage extends RuntimeException {
+        Usage(String message) {
+            super(message);
+        }
+    }
+}
