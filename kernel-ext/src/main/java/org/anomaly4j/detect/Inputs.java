@@ -1,7 +1,6 @@
 package org.anomaly4j.detect;
 
-import org.anomaly4j.data.Columns;
-import tech.tablesaw.api.NumericColumn;
+import org.anomaly4j.data.Matrices;
 import tech.tablesaw.api.Table;
 
 /** Validation of detector input at the boundary; inner loops then trust the arrays. */
@@ -11,8 +10,9 @@ public final class Inputs {
     }
 
     /**
-     * The named columns as a row-major matrix. Every column must exist, be numeric and hold only finite
-     * values; the error names the column, how many cells are bad, the first bad row and the fix.
+     * The named columns as a row-major matrix ({@link Matrices#toArray}: every column must exist, be numeric
+     * and have no missing value, with an error naming the column, the first bad row and the fix), and
+     * additionally finite: detectors cannot use infinite values.
      */
     public static double[][] matrix(Table table, String... columns) {
         if (table == null) {
@@ -22,32 +22,20 @@ public final class Inputs {
             throw new IllegalArgumentException("name at least one column of table \"" + table.name()
                     + "\" to use as features; its columns are " + table.columnNames());
         }
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("table \"" + table.name() + "\" has no rows");
-        }
-        int n = table.rowCount();
-        double[][] x = new double[n][columns.length];
+        double[][] x = Matrices.toArray(table, columns);
         for (int j = 0; j < columns.length; j++) {
-            NumericColumn<?> c = Columns.requireNumeric(table, columns[j]);
             int bad = 0;
             int first = -1;
-            boolean missing = false;
-            for (int i = 0; i < n; i++) {
-                double v = c.isMissing(i) ? Double.NaN : c.getDouble(i);
-                if (!Double.isFinite(v)) {
-                    if (first < 0) {
-                        first = i;
-                        missing = Double.isNaN(v);
-                    }
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isInfinite(x[i][j])) {
+                    first = first < 0 ? i : first;
                     bad++;
                 }
-                x[i][j] = v;
             }
             if (bad > 0) {
-                throw new IllegalArgumentException("Column \"" + columns[j] + "\" has " + bad
-                        + (missing ? " missing" : " infinite") + " value" + (bad == 1 ? "" : "s")
-                        + " (first at row " + first + "); drop them with dropMissing(...) or fill them with "
-                        + "fillMissing(...) before fitting or scoring");
+                throw new IllegalArgumentException("Column \"" + columns[j] + "\" has " + bad + " infinite value"
+                        + (bad == 1 ? "" : "s") + " (first at row " + first + "); clip them with clip(...) or "
+                        + "drop those rows before fitting or scoring");
             }
         }
         return x;
