@@ -16,6 +16,7 @@ public final class Detectors {
 
     static {
         READERS.put(ZScore.NAME, ZScore::read);
+        READERS.put(IsolationForest.NAME, IsolationForest::read);
     }
 
     private Detectors() {
