@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.detect.IsolationTrees.Compiled;
 import org.anomaly4j.detect.IsolationTrees.Tree;
+import tech.tablesaw.api.Table;
 
 /**
  * Isolation Forest: anomalies are few and different, so random cuts isolate them in fewer steps than
@@ -251,6 +252,16 @@ public final class IsolationForest implements Detector {
     }
 
     @Override
+    public IsolationForestModel fit(double[][] x) {
+        return (IsolationForestModel) Detector.super.fit(x);
+    }
+
+    @Override
+    public IsolationForestModel fit(Table table, String... columns) {
+        return (IsolationForestModel) Detector.super.fit(table, columns);
+    }
+
+    @Override
     public IsolationForestModel fit(double[][] x, List<String> features) {
         int d = Inputs.width(x);
         if (features.size() != d) {
@@ -361,10 +372,12 @@ public final class IsolationForest implements Detector {
             ObjectNode o = (ObjectNode) node;
             int[] left = ints(f, o, path, "left", -1, -1);
             int m = left.length;
-            Tree tree = new Tree(left, ints(f, o, path, "right", -1, m),
-                    extended ? null : ints(f, o, path, "feature", -1, m),
-                    extended ? f.numbers(o, path + ".normal", o.get("normal"), m * d) : null,
-                    f.numbers(o, path + ".threshold", o.get("threshold"), m), ints(f, o, path, "size", 0, m));
+            int[] right = ints(f, o, path, "right", -1, m);
+            Tree tree = extended
+                    ? IsolationTrees.extended(left, right, f.numbers(o, path + ".normal", o.get("normal"), m * d),
+                            f.numbers(o, path + ".point", o.get("point"), m * d), ints(f, o, path, "size", 0, m), d)
+                    : new Tree(left, right, ints(f, o, path, "feature", -1, m), null, null,
+                            f.numbers(o, path + ".threshold", o.get("threshold"), m), ints(f, o, path, "size", 0, m));
             String problem = IsolationTrees.check(tree, d, psi, extended);
             if (problem != null) {
                 throw f.bad(path + ": " + problem);
@@ -503,7 +516,8 @@ public final class IsolationForest implements Detector {
          * tree splits, e.g. ψ = 1).
          * <p>Scheme: walk the row's path in every tree; a split that sends the row from a node of n training
          * rows into a child of n' rows did ln(n / max(n', 1)) of the isolation work, credited to the split's
-         * feature (for extended trees, shared among features in proportion to |normal component|). Along a
+         * feature (for extended trees, shared among the features in proportion to |n_j (x_j − p_j)|, their
+         * parts of the row's signed distance (x − p)·n from the cutting hyperplane). Along a
          * path these credits add up to ln(root size / leaf size), so a feature earns credit by cutting the
          * row away from many training rows at once: for a point far out in one feature, the cuts on that
          * feature leave it nearly alone and that feature gets the largest share. Credits are summed over
@@ -529,12 +543,13 @@ public final class IsolationForest implements Detector {
                     }
                     double work = Math.log((double) t.size()[v] / Math.max(1, t.size()[next]));
                     if (extended) {
+                        // share of each feature in the row's signed distance (x − p)·n from the hyperplane
                         double norm = 0;
                         for (int j = 0; j < d; j++) {
-                            norm += Math.abs(t.normal()[v * d + j]);
+                            norm += Math.abs(t.normal()[v * d + j] * (row[j] - t.point()[v * d + j]));
                         }
                         for (int j = 0; j < d && norm > 0; j++) {
-                            credit[j] += work * Math.abs(t.normal()[v * d + j]) / norm;
+                            credit[j] += work * Math.abs(t.normal()[v * d + j] * (row[j] - t.point()[v * d + j])) / norm;
                         }
                     } else {
                         credit[t.feature()[v]] += work;
@@ -590,10 +605,11 @@ public final class IsolationForest implements Detector {
                 putInts(o.putArray("right"), t.right());
                 if (extended) {
                     putDoubles(o.putArray("normal"), t.normal());
+                    putDoubles(o.putArray("point"), t.point());
                 } else {
                     putInts(o.putArray("feature"), t.feature());
+                    putDoubles(o.putArray("threshold"), t.threshold());
                 }
-                putDoubles(o.putArray("threshold"), t.threshold());
                 putInts(o.putArray("size"), t.size());
             }
             return s;

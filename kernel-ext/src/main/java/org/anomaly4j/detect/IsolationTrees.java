@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>{@link Tree}, the saved form, laid out like scikit-learn's {@code tree_}: node 0 is the root; per node
  *   {@code left}, {@code right} (−1 for a leaf), {@code feature} and {@code threshold} (axis-parallel cut:
- *   {@code x[feature] <= threshold} goes left) or, for extended trees, a normal vector (d values per node)
- *   and {@code threshold} = offset ({@code x·normal <= offset} goes left), and {@code size}, the number of
+ *   {@code x[feature] <= threshold} goes left) or, for extended trees, a normal vector and a point of the
+ *   cutting hyperplane (d values each per node; {@code threshold} is then the offset point·normal, derived,
+ *   and {@code x·normal <= offset} goes left), and {@code size}, the number of
  *   distinct training rows that reached the node;</li>
  *   <li>{@link Compiled}, the scoring form of a whole forest: all trees relaid breadth-first into one set of
  *   arrays whose two children sit side by side ({@code right = left + 1}), so that one step down is
@@ -38,12 +39,26 @@ final class IsolationTrees {
 
     /**
      * One isolation tree in its saved form (see the class comment). {@code feature} is null for extended
-     * trees, {@code normal} (nodes × d, row-major) is null for axis-parallel trees.
+     * trees; {@code normal} and {@code point} (nodes × d, row-major, zero at leaves) are null for
+     * axis-parallel trees.
      */
-    record Tree(int[] left, int[] right, int[] feature, double[] normal, double[] threshold, int[] size) {
+    record Tree(int[] left, int[] right, int[] feature, double[] normal, double[] point, double[] threshold,
+                int[] size) {
         int nodes() {
             return left.length;
         }
+    }
+
+    /** An extended tree from its hyperplanes; the offsets are computed as when it was grown. */
+    static Tree extended(int[] left, int[] right, double[] normal, double[] point, int[] size, int d) {
+        int m = left.length;
+        double[] offset = new double[m];
+        if (normal.length == (long) m * d && point.length == normal.length) {
+            for (int v = 0; v < m; v++) {
+                offset[v] = dot(point, v * d, normal, v * d, d);
+            }
+        }
+        return new Tree(left, right, null, normal, point, offset, size);
     }
 
     /**
@@ -162,11 +177,13 @@ final class IsolationTrees {
         double[] threshold = new double[64];
         int[] size = new int[64];
         double[] normal;
+        double[] point;
         final int d;
 
         Nodes(int d, boolean extended) {
             this.d = d;
             this.normal = extended ? new double[64 * d] : null;
+            this.point = extended ? new double[64 * d] : null;
         }
 
         int add(int n) {
@@ -179,6 +196,7 @@ final class IsolationTrees {
                 size = Arrays.copyOf(size, c);
                 if (normal != null) {
                     normal = Arrays.copyOf(normal, c * d);
+                    point = Arrays.copyOf(point, c * d);
                 }
             }
             left[count] = -1;
@@ -192,6 +210,7 @@ final class IsolationTrees {
             return new Tree(Arrays.copyOf(left, count), Arrays.copyOf(right, count),
                     normal == null ? Arrays.copyOf(feature, count) : null,
                     normal == null ? null : Arrays.copyOf(normal, count * d),
+                    normal == null ? null : Arrays.copyOf(point, count * d),
                     Arrays.copyOf(threshold, count), Arrays.copyOf(size, count));
         }
     }
@@ -325,10 +344,10 @@ final class IsolationTrees {
         int limit = depthLimit(p.maxSamples);
         Nodes nodes = new Nodes(d, true);
         double[] normal = new double[d];
+        double[] point = new double[d];
         int[] order = new int[k];
         double[] lo = new double[k];
         double[] hi = new double[k];
-        double[] point = new double[k];
         int[] stack = new int[4 * 2 * (limit + 2)];
         int top = push(stack, 0, nodes.add(m), 0, m, 0);
         while (top > 0) {
@@ -357,9 +376,10 @@ final class IsolationTrees {
                 continue;
             }
             Arrays.fill(normal, 0.0);
+            Arrays.fill(point, 0.0);
             for (int f = 0; f < k; f++) {
                 normal[feats[f]] = gaussian(rng);
-                point[f] = (hi[f] - lo[f]) * rng.nextDouble() + lo[f];
+                point[feats[f]] = (hi[f] - lo[f]) * rng.nextDouble() + lo[f];
             }
             // zero k − 1 − extensionLevel components, chosen without replacement
             for (int f = 0; f < k; f++) {
@@ -373,10 +393,7 @@ final class IsolationTrees {
                 order[j] = t;
                 normal[feats[order[z]]] = 0.0;
             }
-            double offset = 0; // p·n
-            for (int f = 0; f < k; f++) {
-                offset += point[f] * normal[feats[f]];
-            }
+            double offset = dot(point, 0, normal, 0, d); // p·n, as extended(...) recomputes it on loading
             for (int i = start; i < end; i++) {
                 dots[idx[i]] = dot(pts, idx[i] * d, normal, 0, d);
             }
@@ -396,6 +413,7 @@ final class IsolationTrees {
             nodes.left[node] = l;
             nodes.right[node] = r;
             System.arraycopy(normal, 0, nodes.normal, node * d, d);
+            System.arraycopy(point, 0, nodes.point, node * d, d);
             nodes.threshold[node] = offset;
             top = push(stack, top, r, i, end, depth + 1);
             top = push(stack, top, l, start, i, depth + 1);
@@ -453,6 +471,9 @@ final class IsolationTrees {
             if (t.normal() == null || t.normal().length != (long) m * d) {
                 return "normal must have " + ((long) m * d) + " values (" + m + " nodes × " + d + " features)";
             }
+            if (t.point() == null || t.point().length != (long) m * d) {
+                return "point must have " + ((long) m * d) + " values (" + m + " nodes × " + d + " features)";
+            }
         } else if (t.feature() == null || t.feature().length != m) {
             return "feature must have " + m + " values (one per node)";
         }
@@ -490,8 +511,8 @@ final class IsolationTrees {
             }
             if (extended) {
                 for (int j = 0; j < d; j++) {
-                    if (!Double.isFinite(t.normal()[v * d + j])) {
-                        return "normal[" + (v * d + j) + "] must be finite";
+                    if (!Double.isFinite(t.normal()[v * d + j]) || !Double.isFinite(t.point()[v * d + j])) {
+                        return "normal[" + (v * d + j) + "] and point[" + (v * d + j) + "] must be finite";
                     }
                 }
             } else if (t.feature()[v] < 0 || t.feature()[v] >= d) {
