@@ -274,25 +274,15 @@ public final class IsolationForest implements Detector {
             throw new IllegalArgumentException("extensionLevel must be in [0, " + (k - 1) + "] (features per tree − 1) for "
                     + k + " features per tree, got " + extensionLevel);
         }
-        double[] flat = flatten(x, d);
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom[] streams = new SplittableRandom[trees];
         for (int t = 0; t < trees; t++) {
             streams[t] = master.split();
         }
-        IsolationTrees.Plan plan = new IsolationTrees.Plan(flat, n, d, psi, k, bootstrap, extensionLevel);
+        IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, bootstrap, extensionLevel);
         Tree[] forest = new Tree[trees];
         IntStream.range(0, trees).parallel().forEach(t -> forest[t] = IsolationTrees.grow(plan, streams[t]));
-        return new IsolationForestModel(features, parameters(), rule, psi, extensionLevel > 0, forest, flat, n);
-    }
-
-    /** Row-major copy of the rows: the layout the hot loops read. */
-    static double[] flatten(double[][] x, int d) {
-        double[] flat = new double[x.length * d];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, flat, i * d, d);
-        }
-        return flat;
+        return new IsolationForestModel(features, parameters(), rule, psi, extensionLevel > 0, forest, x);
     }
 
     /** The options as JSON-friendly values (also the model's {@link Model#parameters()}). */
@@ -334,7 +324,7 @@ public final class IsolationForest implements Detector {
         }
         Map<String, Object> p = with().trees(forest.length).maxSamples(maxSamples).threshold(rule).parameters();
         return new IsolationForestModel(features, p, rule, maxSamples, false, forest,
-                flatten(training, d), training.length);
+                training);
     }
 
     // ------------------------------------------------------------------ model files
@@ -469,7 +459,7 @@ public final class IsolationForest implements Detector {
         private final int d;
 
         IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
-                             boolean extended, Tree[] forest, double[] trainingRows, int n) {
+                             boolean extended, Tree[] forest, double[][] training) {
             super(NAME, features, params, rule);
             this.maxSamples = maxSamples;
             this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
@@ -477,7 +467,7 @@ public final class IsolationForest implements Detector {
             this.forest = forest;
             this.d = features.size();
             this.compiled = new Compiled(forest, d, extended);
-            initThreshold(compiled.scores(trainingRows, n, averagePathLength), NATURAL_THRESHOLD);
+            initThreshold(compiled.scores(training, averagePathLength), NATURAL_THRESHOLD);
         }
 
         IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
@@ -494,7 +484,7 @@ public final class IsolationForest implements Detector {
 
         @Override
         protected double[] scores(double[][] x) {
-            return compiled.scores(flatten(x, d), x.length, averagePathLength);
+            return compiled.scores(x, averagePathLength);
         }
 
         /** Mean path length E[h(x)] = (1/trees) Σ_t (depth of x's leaf + c(leaf size)) for each row. */
@@ -504,7 +494,7 @@ public final class IsolationForest implements Detector {
                 throw new IllegalArgumentException("the model was fitted on " + d + " features " + features()
                         + " but the data has " + w + " columns");
             }
-            double[] h = compiled.pathLengthSums(flatten(x, d), x.length);
+            double[] h = compiled.pathLengthSums(x);
             for (int i = 0; i < h.length; i++) {
                 h[i] /= forest.length;
             }

@@ -85,7 +85,7 @@ final class IsolationTrees {
     // ------------------------------------------------------------------ growing
 
     /** What one tree is grown from: shared, read-only. */
-    record Plan(double[] x, int n, int d, int maxSamples, int featuresPerTree, boolean bootstrap,
+    record Plan(double[][] x, int n, int d, int maxSamples, int featuresPerTree, boolean bootstrap,
                 int extensionLevel) {
     }
 
@@ -227,9 +227,9 @@ final class IsolationTrees {
         int d = p.d;
         double[] cols = new double[k * m];
         for (int i = 0; i < m; i++) {
-            int base = rows[i] * d;
+            double[] row = p.x[rows[i]];
             for (int f = 0; f < k; f++) {
-                cols[f * m + i] = p.x[base + feats[f]];
+                cols[f * m + i] = row[feats[f]];
             }
         }
         int[] idx = new int[m];
@@ -334,7 +334,7 @@ final class IsolationTrees {
         int d = p.d;
         double[] pts = new double[m * d];
         for (int i = 0; i < m; i++) {
-            System.arraycopy(p.x, rows[i] * d, pts, i * d, d);
+            System.arraycopy(p.x[rows[i]], 0, pts, i * d, d);
         }
         int[] idx = new int[m];
         for (int i = 0; i < m; i++) {
@@ -646,19 +646,25 @@ final class IsolationTrees {
         }
 
         /**
-         * Σ_t h_t(x) for every row of the row-major matrix x (n rows × d), in parallel over blocks of rows;
-         * each row's value does not depend on the blocking or the thread count.
+         * Σ_t h_t(x) for every row, in parallel over blocks of rows; each block is first copied into a flat
+         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). Each row's value
+         * does not depend on the blocking or the thread count.
          */
-        double[] pathLengthSums(double[] x, int n) {
+        double[] pathLengthSums(double[][] x) {
+            int n = x.length;
             double[] out = new double[n];
             int blocks = (n + BLOCK - 1) / BLOCK;
             IntStream range = IntStream.range(0, blocks);
             (blocks > 1 ? range.parallel() : range).forEach(bi -> {
                 int from = bi * BLOCK;
                 int to = Math.min(n, from + BLOCK);
+                double[] flat = new double[(to - from) * d];
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(x[i], 0, flat, (i - from) * d, d);
+                }
                 double[] sums = new double[BLOCK];
                 int[] node = new int[BLOCK];
-                pathLengthSums(x, from, to, sums, node);
+                pathLengthSums(flat, 0, to - from, sums, node);
                 System.arraycopy(sums, 0, out, from, to - from);
             });
             return out;
@@ -668,8 +674,9 @@ final class IsolationTrees {
          * s(x) = 2^(−Σ_t h_t(x) / (trees · c(ψ))) for every row, divided in that order as scikit-learn does;
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
-        double[] scores(double[] x, int n, double averagePathLength) {
-            double[] out = pathLengthSums(x, n);
+        double[] scores(double[][] x, double averagePathLength) {
+            int n = x.length;
+            double[] out = pathLengthSums(x);
             double denominator = trees * averagePathLength;
             for (int i = 0; i < n; i++) {
                 out[i] = denominator != 0 ? Math.pow(2.0, -(out[i] / denominator)) : 0.5;
