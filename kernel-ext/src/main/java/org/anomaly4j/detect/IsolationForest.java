@@ -185,6 +185,20 @@ public final class IsolationForest implements Detector {
                 extensionLevel, seed, rule);
     }
 
+    /**
+     * Features per tree from text, as on the command line: an integer count ({@code "3"}) or a fraction with a
+     * decimal point ({@code "0.5"}, {@code "1.0"}).
+     */
+    public IsolationForest maxFeatures(String spec) {
+        String s = spec == null ? "" : spec.trim();
+        try {
+            return s.matches("[0-9]+") ? maxFeatures(Integer.parseInt(s)) : maxFeatures(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxFeatures must be a feature count >= 1 or a fraction in (0, 1], got \""
+                    + spec + "\"");
+        }
+    }
+
     /** Draw each tree's rows with replacement (default false). */
     public IsolationForest bootstrap(boolean withReplacement) {
         return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,

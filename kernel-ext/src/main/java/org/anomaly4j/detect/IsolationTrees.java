@@ -2,6 +2,7 @@ package org.anomaly4j.detect;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -31,8 +32,11 @@ final class IsolationTrees {
      * ({@code FEATURE_THRESHOLD} in scikit-learn's {@code sklearn/tree/_partitioner.pxd}).
      */
     static final double FEATURE_THRESHOLD = 1e-7;
-    /** Rows per scoring block: the block's walk state (node index, path sum) stays in L1. */
-    static final int BLOCK = 1024;
+    /**
+     * Rows per scoring block: the block's rows (256 · d doubles, 20 KB for d = 10) and walk state stay in L1
+     * (measured: 256 about 5 % faster than 1024 single-threaded, d = 10).
+     */
+    static final int BLOCK = 256;
 
     private IsolationTrees() {
     }
@@ -647,25 +651,30 @@ final class IsolationTrees {
 
         /**
          * Σ_t h_t(x) for every row, in parallel over blocks of rows; each block is first copied into a flat
-         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). Each row's value
-         * does not depend on the blocking or the thread count.
+         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). The blocks are
+         * dealt to a few tasks per worker, each reusing its buffers, so scoring makes almost no garbage. Each
+         * row's value does not depend on the blocking or the thread count.
          */
         double[] pathLengthSums(double[][] x) {
             int n = x.length;
             double[] out = new double[n];
             int blocks = (n + BLOCK - 1) / BLOCK;
-            IntStream range = IntStream.range(0, blocks);
-            (blocks > 1 ? range.parallel() : range).forEach(bi -> {
-                int from = bi * BLOCK;
-                int to = Math.min(n, from + BLOCK);
-                double[] flat = new double[(to - from) * d];
-                for (int i = from; i < to; i++) {
-                    System.arraycopy(x[i], 0, flat, (i - from) * d, d);
-                }
+            int tasks = Math.min(blocks, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1));
+            IntStream range = IntStream.range(0, tasks);
+            (tasks > 1 ? range.parallel() : range).forEach(task -> {
+                double[] flat = new double[BLOCK * d];
                 double[] sums = new double[BLOCK];
                 int[] node = new int[BLOCK];
-                pathLengthSums(flat, 0, to - from, sums, node);
-                System.arraycopy(sums, 0, out, from, to - from);
+                int last = (int) ((long) blocks * (task + 1) / tasks);
+                for (int bi = (int) ((long) blocks * task / tasks); bi < last; bi++) {
+                    int from = bi * BLOCK;
+                    int to = Math.min(n, from + BLOCK);
+                    for (int i = from; i < to; i++) {
+                        System.arraycopy(x[i], 0, flat, (i - from) * d, d);
+                    }
+                    pathLengthSums(flat, 0, to - from, sums, node);
+                    System.arraycopy(sums, 0, out, from, to - from);
+                }
             });
             return out;
         }

@@ -245,6 +245,10 @@ class IsolationForestTest {
         assertTrue(used.size() >= 4, "different trees draw different features: " + used);
         assertEquals(2, IsolationForest.with().maxFeatures(0.5).featuresPerTree(5), "max(1, floor(0.5·5))");
         assertEquals(1, IsolationForest.with().maxFeatures(0.1).featuresPerTree(5));
+        assertEquals(3, IsolationForest.with().maxFeatures("3").featuresPerTree(5));
+        assertEquals(2, IsolationForest.with().maxFeatures("0.5").featuresPerTree(5));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> IsolationForest.with().maxFeatures("half"))
+                .getMessage().contains("got \"half\""));
     }
 
     @Test
