@@ -60,8 +60,8 @@ import tech.tablesaw.api.Table;
  * memory O(trees · ψ) nodes. Fitting is parallel over trees, scoring over blocks of rows.
  * <p><b>References.</b> F. T. Liu, K. M. Ting, Z.-H. Zhou (2008), "Isolation Forest", Eighth IEEE
  * International Conference on Data Mining (ICDM), pp. 413–422. S. Hariri, M. Carrasco Kind, R. J. Brunner
- * (2021), "Extended Isolation Forest", IEEE Transactions on Knowledge and Data Engineering 33(4),
- * pp. 1479–1489 (arXiv 2018).
+ * (2021, online 2019), "Extended Isolation Forest", IEEE Transactions on Knowledge and Data Engineering
+ * 33(4), pp. 1479–1489.
  * <pre>{@code
  * var m = IsolationForest.with().trees(100).seed(0).fit(hive, "T17", "RH17");
  * m.labels(hive).countTrue();
@@ -70,9 +70,12 @@ import tech.tablesaw.api.Table;
 public final class IsolationForest implements Detector {
 
     public static final String NAME = "isolation-forest";
-    /** scikit-learn's {@code contamination='auto'}: s(x) &gt; 0.5 is an anomaly (Liu et al. 2008, section 2). */
+    /**
+     * scikit-learn's {@code contamination='auto'}: s(x) &gt; 0.5 is an anomaly (Liu et al. 2008: s near 1 means
+     * anomaly, s well below 0.5 normal).
+     */
     public static final double NATURAL_THRESHOLD = 0.5;
-    /** ψ for {@code maxSamples = "auto"}: min(256, n) (Liu et al. 2008, section 5; scikit-learn). */
+    /** ψ for {@code maxSamples = "auto"}: min(256, n) (Liu et al. 2008 found 256 generally enough; scikit-learn). */
     public static final int AUTO_MAX_SAMPLES = 256;
 
     private final int trees;

@@ -80,7 +80,10 @@ final class IsolationTrees {
         return 2.0 * (Math.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n;
     }
 
-    /** Depth limit ceil(log2(max(ψ, 2))) (Liu et al. 2008, section 4; scikit-learn's {@code max_depth}). */
+    /**
+     * Depth limit ceil(log2(max(ψ, 2))): the height limit of Liu et al. 2008 (only short paths matter for
+     * anomalies), scikit-learn's {@code max_depth}.
+     */
     static int depthLimit(int maxSamples) {
         int m = Math.max(maxSamples, 2);
         return 32 - Integer.numberOfLeadingZeros(m - 1);
