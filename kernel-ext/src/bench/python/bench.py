@@ -57,6 +57,18 @@ def series_1e6() -> pathlib.Path:
     return p
 
 
+def gaussian_1e6x10() -> pathlib.Path:
+    """1e6 x 10 standard normal values, row-major big-endian doubles (the iforest tasks read the first n rows)."""
+    import numpy as np
+    p = DATA / "gaussian_1e6x10.bin"
+    if p.exists():
+        return p
+    rng = np.random.default_rng(2)
+    DATA.mkdir(parents=True, exist_ok=True)
+    rng.normal(0, 1, (1_000_000, 10)).astype(">f8").tofile(p)
+    return p
+
+
 # ---------------------------------------------------------------- Python peers (run in a child process)
 
 PEERS = {
@@ -67,6 +79,12 @@ PEERS = {
                      "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
                      "def run(s): return s.rolling(int(a_w)).mean()\n"),
 }
+# fit + score_samples of all rows; args: file, rows, columns (the file holds 1e6 rows, the task reads the first n)
+IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
+           "def setup(a):\n    n, d = int(a[1]), int(a[2])\n"
+           "    return np.fromfile(a[0], dtype='>f8', count=n * d).astype('f8').reshape(n, d)\n"
+           "def run(x): return IsolationForest(n_estimators=100, random_state=0).fit(x).score_samples(x)\n")
+PEERS["iforest_1e5"] = PEERS["iforest_1e6"] = IFOREST
 
 CHILD = r"""
 import json, resource, sys, time
@@ -126,6 +144,14 @@ def main() -> int:
         ("describe", "describe() of that table (31 columns)", "DataFrame.describe", [str(csv)]),
         ("rolling_mean", "rolling mean, window 100, 1e6 values", "Series.rolling(100).mean", [str(series), "100"]),
     ]
+    if not a.only or {"iforest_1e5", "iforest_1e6"} & set(a.only):
+        gauss = gaussian_1e6x10()
+        tasks += [
+            ("iforest_1e5", "IsolationForest fit + score, 1e5 x 10 Gaussian, 100 trees",
+             "IsolationForest(100).fit.score_samples", [str(gauss), "100000", "10"]),
+            ("iforest_1e6", "IsolationForest fit + score, 1e6 x 10 Gaussian, 100 trees",
+             "IsolationForest(100).fit.score_samples", [str(gauss), "1000000", "10"]),
+        ]
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:

@@ -30,6 +30,7 @@ import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
+import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.ModifiedZScore;
 import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
@@ -322,6 +323,11 @@ public final class A4j {
     /** Rosner's generalized ESD test (alpha 0.05). */
     public static GeneralizedEsd generalizedEsd() {
         return GeneralizedEsd.with();
+    }
+
+    /** Isolation Forest with scikit-learn's defaults: {@code isolationForest().trees(100).seed(0)}. */
+    public static IsolationForest isolationForest() {
+        return IsolationForest.with();
     }
 
     /**

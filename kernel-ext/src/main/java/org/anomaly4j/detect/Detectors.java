@@ -24,6 +24,7 @@ public final class Detectors {
         READERS.put(IqrFences.NAME, IqrFences::read);
         READERS.put(Grubbs.NAME, Grubbs::read);
         READERS.put(GeneralizedEsd.NAME, GeneralizedEsd::read);
+        READERS.put(IsolationForest.NAME, IsolationForest::read);
     }
 
     private Detectors() {
@@ -61,6 +62,18 @@ public final class Detectors {
                         (d, v) -> ((GeneralizedEsd) d).maxFraction(number("maxFraction", v))),
                 new Setting("maxOutliers", "largest number of outliers tested (0: use maxFraction)",
                         (d, v) -> ((GeneralizedEsd) d).maxOutliers(integer("maxOutliers", v))));
+        spec(IsolationForest.NAME, "Isolation Forest (Liu, Ting & Zhou 2008), scikit-learn semantics; "
+                + "score 2^(-E[h]/c(psi)), natural threshold 0.5", IsolationForest::with,
+                new Setting("trees", "number of trees (100)", (d, v) -> ((IsolationForest) d).trees(integer("trees", v))),
+                new Setting("maxSamples", "rows per tree: auto = min(256, n), a count or a fraction (auto)",
+                        (d, v) -> ((IsolationForest) d).maxSamples(v)),
+                new Setting("maxFeatures", "features per tree: a count or a fraction (1.0)",
+                        (d, v) -> ((IsolationForest) d).maxFeatures(v)),
+                new Setting("bootstrap", "draw rows with replacement (false)",
+                        (d, v) -> ((IsolationForest) d).bootstrap(bool("bootstrap", v))),
+                new Setting("extensionLevel", "0 = standard; > 0 = extended IF hyperplanes (0)",
+                        (d, v) -> ((IsolationForest) d).extensionLevel(integer("extensionLevel", v))),
+                new Setting("seed", "random seed (0)", (d, v) -> ((IsolationForest) d).seed(longValue("seed", v))));
     }
 
     /** Settings every detector takes: the threshold rule. */

@@ -1,5 +1,7 @@
 package org.anomaly4j.bench;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,6 +13,7 @@ import org.anomaly4j.data.Csv;
 import org.anomaly4j.data.CsvOptions;
 import org.anomaly4j.data.Describe;
 import org.anomaly4j.data.Rolling;
+import org.anomaly4j.detect.IsolationForest;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -30,6 +33,9 @@ final class BenchTasks {
                 Table t = Csv.read(Path.of(args[0]), CsvOptions.defaults());
                 yield () -> Describe.describe(t);
             }
+            // args: file of big-endian doubles (row-major), rows, columns
+            case "iforest_1e5", "iforest_1e6" -> isolationForest(matrix(Path.of(args[0]),
+                    Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
@@ -44,5 +50,28 @@ final class BenchTasks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Fit + score of all rows, like scikit-learn's {@code IsolationForest(n_estimators=100).fit(x)
+     * .score_samples(x)}: our fit already scores the training rows (trainingScores), so no second pass.
+     */
+    private static Supplier<Object> isolationForest(double[][] x) {
+        return () -> IsolationForest.with().trees(100).seed(0).fit(x).trainingScores();
+    }
+
+    /** The first {@code rows} rows of a row-major file of big-endian doubles with {@code cols} columns. */
+    static double[][] matrix(Path file, int rows, int cols) {
+        double[][] x = new double[rows][cols];
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            for (double[] row : x) {
+                for (int j = 0; j < cols; j++) {
+                    row[j] = in.readDouble();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return x;
     }
 }

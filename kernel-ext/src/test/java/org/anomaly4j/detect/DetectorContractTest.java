@@ -40,7 +40,8 @@ class DetectorContractTest {
             ModifiedZScore.NAME, ModifiedZScore::with,
             IqrFences.NAME, IqrFences::with,
             Grubbs.NAME, Grubbs::with,
-            GeneralizedEsd.NAME, GeneralizedEsd::with);
+            GeneralizedEsd.NAME, GeneralizedEsd::with,
+            IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7));
 
     /** Checks a detector cannot meet, with the reason (none so far). */
     static final Map<String, Set<String>> EXPECTED_EXCEPTIONS = Map.of();
