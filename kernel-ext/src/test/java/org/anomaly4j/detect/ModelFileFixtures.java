@@ -1,0 +1,68 @@
+package org.anomaly4j.detect;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes the model-file fixtures that {@link ModelFileCompatibilityTest} loads: one small model per detector
+ * type in the current format version, plus the scores it gives on fixed probe rows. Run once per format
+ * version (the files of older versions stay, so a change that cannot read them fails the test):
+ * <pre>
+ * java -cp kernel-ext/target/test-classes:kernel-ext/target/classes:$(cat kernel-ext/target/classpath.txt) \
+ *     org.anomaly4j.detect.ModelFileFixtures kernel-ext/src/test/resources/model-files/v1
+ * </pre>
+ */
+public final class ModelFileFixtures {
+
+    /** Small options per type, so each fixture stays a few kilobytes. */
+    static final Map<String, Supplier<Detector>> SMALL = new LinkedHashMap<>();
+
+    static {
+        SMALL.put(ZScore.NAME, ZScore::with);
+        SMALL.put(ModifiedZScore.NAME, ModifiedZScore::with);
+        SMALL.put(IqrFences.NAME, IqrFences::with);
+        SMALL.put(Grubbs.NAME, Grubbs::with);
+        SMALL.put(GeneralizedEsd.NAME, GeneralizedEsd::with);
+        SMALL.put(IsolationForest.NAME, () -> IsolationForest.with().trees(4).maxSamples(16).seed(3));
+    }
+
+    private ModelFileFixtures() {
+    }
+
+    /** 60 seeded Gaussian rows in 2 columns with one far point. */
+    static double[][] training() {
+        Random r = new Random(5);
+        double[][] x = new double[60][2];
+        for (double[] row : x) {
+            row[0] = r.nextGaussian();
+            row[1] = 2 + 0.5 * r.nextGaussian();
+        }
+        x[0] = new double[] {6, -3};
+        return x;
+    }
+
+    /** Probe rows scored by every fixture. */
+    static final double[][] PROBES = {{0, 2}, {1.5, 2.5}, {-2, 0.5}, {6, -3}, {10, 10}};
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper();
+        for (var e : SMALL.entrySet()) {
+            Model m = e.getValue().get().fit(training());
+            m.save(dir.resolve(e.getKey() + ".json"));
+            Map<String, Object> expected = new LinkedHashMap<>();
+            expected.put("probes", PROBES);
+            expected.put("scores", m.score(PROBES));
+            expected.put("threshold", m.threshold());
+            json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(e.getKey() + ".expected.json").toFile(), expected);
+        }
+    }
+}
