@@ -43,7 +43,7 @@ class ModelFileCompatibilityTest {
         ObjectMapper json = new ObjectMapper();
         int checked = 0;
         try (Stream<Path> versions = Files.list(root())) {
-            for (Path v : versions.sorted().toList()) {
+            for (Path v : versions.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(v)) {
                     for (Path f : files.filter(p -> p.toString().endsWith(".expected.json")).toList()) {
                         Path model = v.resolve(f.getFileName().toString().replace(".expected.json", ".json"));
