@@ -80,9 +80,11 @@ final class Nums {
     }
 
     /**
-     * The values at the given ranks (ascending, 0-based) of the non-NaN values of {@code x}, as if sorted,
-     * without a full sort: successive 3-way quickselects (Hoare's FIND, 1961), each on the part right of the
-     * previous rank, O(n) expected for a few ranks. {@code x} is not modified.
+     * The values at the given ranks (ascending, 0-based) of {@code present} (no NaN), as if sorted, without
+     * a full sort: successive quickselects (Hoare's FIND, 1961, with Wirth's partition loop and a
+     * median-of-three pivot), each on the part right of the previous rank; a rank one above the previous
+     * one is the minimum of that right part, found by a scan. O(n) expected for a few ranks.
+     * {@code present} is not modified.
      *
      * @param present values without NaN (see {@link #present})
      * @param ranks   ascending ranks within [0, present.length)
@@ -92,13 +94,37 @@ final class Nums {
         double[] a = present.clone();
         double[] out = new double[ranks.length];
         int from = 0;
+        int last = -1;
         for (int r = 0; r < ranks.length; r++) {
             int k = ranks[r];
-            if (r > 0 && k == ranks[r - 1]) {
+            if (k == last) {
                 out[r] = out[r - 1];
                 continue;
             }
-            out[r] = select(a, from, a.length - 1, k);
+            if (k == a.length - 1 && k != last + 1) {
+                double m = a[from];
+                for (int i = from + 1; i < a.length; i++) {
+                    m = Math.max(m, a[i]);
+                }
+                out[r] = m; // the largest value; nothing ranks above it, so no rearranging is needed
+            } else if (k == last + 1) {
+                double m = a[from];
+                for (int i = from + 1; i < a.length; i++) {
+                    m = Math.min(m, a[i]);
+                }
+                out[r] = m; // everything right of the previous rank is >= it; the smallest of them is rank k
+                // keep the invariant "a[from..] holds ranks from.." by moving that minimum to position k
+                for (int i = from; i < a.length; i++) {
+                    if (a[i] == m) {
+                        a[i] = a[from];
+                        a[from] = m;
+                        break;
+                    }
+                }
+            } else {
+                out[r] = select(a, from, a.length - 1, k);
+            }
+            last = k;
             from = k + 1;
         }
         return out;
@@ -116,32 +142,32 @@ final class Nums {
         return k == x.length ? out : Arrays.copyOf(out, k);
     }
 
-    /** k-th smallest of a[lo..hi] (inclusive), rearranging that range; 3-way partition copes with ties. */
+    /** k-th smallest of a[lo..hi] (inclusive), rearranging that range so a[lo..k-1] <= a[k] <= a[k+1..hi]. */
     private static double select(double[] a, int lo, int hi, int k) {
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            double p = median3(a[lo], a[mid], a[hi]);
-            int lt = lo;
-            int gt = hi;
+            double x = median3(a[lo], a[k], a[hi]);
             int i = lo;
-            while (i <= gt) {
-                double v = a[i];
-                if (v < p) {
-                    a[i++] = a[lt];
-                    a[lt++] = v;
-                } else if (v > p) {
-                    a[i] = a[gt];
-                    a[gt--] = v;
-                } else {
+            int j = hi;
+            do {
+                while (a[i] < x) {
                     i++;
                 }
+                while (x < a[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            } while (i <= j);
+            if (j < k) {
+                lo = i;
             }
-            if (k < lt) {
-                hi = lt - 1;
-            } else if (k > gt) {
-                lo = gt + 1;
-            } else {
-                return p;
+            if (k < i) {
+                hi = j;
             }
         }
         return a[k];
