@@ -97,13 +97,21 @@ for _ in range(max(1, repeats // 2)):
 times = []
 for _ in range(repeats):
     t0 = time.perf_counter(); r = run(x); times.append(time.perf_counter() - t0)
-print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", ""))}))
+def peak_mb():
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return -1
+print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", "")), "peak_mb": peak_mb()}))
 """
 
 
 def run_child(cmd: list[str]) -> tuple[dict, int]:
     """Runs one benchmark process; returns its JSON line and its own peak resident memory in MB
-    (from wait4's rusage of exactly that child)."""
+    (VmHWM reported by the child itself on Linux, else wait4's rusage of that child)."""
     import tempfile
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
@@ -114,8 +122,12 @@ def run_child(cmd: list[str]) -> tuple[dict, int]:
     if proc.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(cmd[:6])} ...\n{stderr[-3000:]}")
     line = [l for l in stdout.splitlines() if l.startswith("{")][-1]
+    result = json.loads(line)
+    # Linux: the child's own VmHWM (ru_maxrss would include the size of this parent at fork time)
+    if result.get("peak_mb", -1) >= 0:
+        return result, result["peak_mb"]
     kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
-    return json.loads(line), kb // 1024
+    return result, kb // 1024
 
 
 def python_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:

@@ -43,8 +43,22 @@ public final class BenchMain {
             check = work.get();
             times.add((System.nanoTime() - t0) / 1e9);
         }
-        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\"}",
-                task, times, describe(check).replace("\"", "'")));
+        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\",\"peak_mb\":%d}",
+                task, times, describe(check).replace("\"", "'"), peakMb()));
+    }
+
+    /** This process's peak resident memory (Linux VmHWM, which starts afresh at exec), or -1 elsewhere. */
+    static long peakMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: the harness falls back to rusage
+        }
+        return -1;
     }
 
     private static String describe(Object o) {
