@@ -16,6 +16,7 @@ public final class Detectors {
 
     static {
         READERS.put(ZScore.NAME, ZScore::read);
+        READERS.put(OneClassSvm.NAME, OneClassSvm::read);
     }
 
     private Detectors() {

@@ -36,7 +36,8 @@ class DetectorContractTest {
 
     /** name → a detector with small, fast options; a random detector gets a fixed seed. */
     static final Map<String, Supplier<Detector>> CASES = Map.of(
-            ZScore.NAME, ZScore::with);
+            ZScore.NAME, ZScore::with,
+            OneClassSvm.NAME, OneClassSvm::with);
 
     /** Checks a detector cannot meet, with the reason (none so far). */
     static final Map<String, Set<String>> EXPECTED_EXCEPTIONS = Map.of();
