@@ -9,6 +9,11 @@ package org.anomaly4j.detect;
  * step holds two columns at once and the most recently used one must survive the request for the second.
  * Arrays dropped by eviction are reused when one of exactly the wanted length comes free, which keeps the
  * garbage low when most columns have the same length.
+ * <p>The solver's shrinking permutes the problem, and libsvm then swaps the two entries in every cached
+ * column at each transposition, which costs a pass over the whole cache per swap. Here the transpositions
+ * are logged instead and a column replays the ones it has not seen when it is next requested, with the
+ * same rule (swap the entries, or drop the column when it holds the lower index but not the higher), so
+ * its contents are exactly what libsvm's would be; columns evicted before their next use never pay.
  * <p>Not thread-safe: one solver owns it (the columns may be filled by several threads, the bookkeeping
  * is done by the solver's thread).
  */
@@ -20,6 +25,11 @@ final class KernelCache {
     private final int l;
     private final float[][] data;
     private final int[] len;
+    /** Per column: how many entries of the swap log it has applied. */
+    private final int[] seen;
+    private int[] logLo = new int[64];
+    private int[] logHi = new int[64];
+    private int logSize;
     /** LRU list over column indices, {@code l} is the sentinel: next[l] is the least recently used. */
     private final int[] prev;
     private final int[] next;
@@ -33,6 +43,7 @@ final class KernelCache {
         this.l = l;
         this.data = new float[l][];
         this.len = new int[l];
+        this.seen = new int[l];
         this.prev = new int[l + 1];
         this.next = new int[l + 1];
         prev[l] = l;
@@ -48,10 +59,14 @@ final class KernelCache {
      * @return the first position the caller must fill ({@code >= want}: nothing to fill)
      */
     int request(int index, int want) {
+        if (len[index] > 0) {
+            catchUp(index);
+        }
         int have = len[index];
         if (have > 0) {
             unlink(index);
         }
+        seen[index] = logSize;
         if (want > have) {
             float[] old = data[index];
             if (old == null || old.length < want) {
@@ -93,8 +108,8 @@ final class KernelCache {
     }
 
     /**
-     * Renames column i to j and j to i, and swaps entries i and j inside every cached column, as the
-     * solver's shrinking permutes the problem; a column long enough to hold i but not j is dropped.
+     * Renames column i to j and j to i and logs the swap of entries i and j inside every cached column (the
+     * solver's shrinking permutes the problem); each column applies it when next requested.
      */
     void swap(int i, int j) {
         if (i == j) {
@@ -118,25 +133,56 @@ final class KernelCache {
         if (len[j] > 0) {
             linkLast(j);
         }
-        int lo = Math.min(i, j);
-        int hi = Math.max(i, j);
-        for (int h = next[l]; h != l; ) {
-            int following = next[h];
-            if (len[h] > lo) {
-                if (len[h] > hi) {
-                    float[] c = data[h];
+        int ts = seen[i];
+        seen[i] = seen[j];
+        seen[j] = ts;
+        if (logSize == logLo.length) {
+            if (logSize >= 4 * l + 64) {
+                compact();
+            } else {
+                logLo = java.util.Arrays.copyOf(logLo, 2 * logSize);
+                logHi = java.util.Arrays.copyOf(logHi, 2 * logSize);
+            }
+        }
+        logLo[logSize] = Math.min(i, j);
+        logHi[logSize] = Math.max(i, j);
+        logSize++;
+    }
+
+    /** Applies to column h the logged swaps it has not seen. */
+    private void catchUp(int h) {
+        float[] c = data[h];
+        int n = len[h];
+        for (int p = seen[h]; p < logSize; p++) {
+            int lo = logLo[p];
+            if (n > lo) {
+                int hi = logHi[p];
+                if (n > hi) {
                     float t = c[lo];
                     c[lo] = c[hi];
                     c[hi] = t;
                 } else {
+                    // libsvm gives the column up: it holds i but not j
                     unlink(h);
-                    free += data[h].length;
+                    free += c.length;
                     data[h] = null;
                     len[h] = 0;
+                    break;
                 }
             }
+        }
+        seen[h] = logSize;
+    }
+
+    /** Brings every cached column up to date and empties the log (bounds its memory). */
+    private void compact() {
+        for (int h = next[l]; h != l; ) {
+            int following = next[h];
+            catchUp(h);
             h = following;
         }
+        logSize = 0;
+        java.util.Arrays.fill(seen, 0);
     }
 
     private void unlink(int h) {
