@@ -153,9 +153,7 @@ final class OneClassSmo {
             activeSet[i] = i;
         }
         activeSize = l;
-        long T0 = System.nanoTime();
         initialGradient();
-        long T1 = System.nanoTime();
 
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
@@ -183,7 +181,6 @@ final class OneClassSmo {
             step(outI, outJ);
         }
 
-        if (Boolean.getBoolean("dbg")) System.err.printf("init %.3f loop %.3f iter %d fills %d fillN %d%n", (T1-T0)/1e9, (System.nanoTime()-T1)/1e9, iter, FILLS, FILLN);
         double rho = calculateRho();
         double v = 0;
         for (int i = 0; i < l; i++) {
@@ -447,9 +444,7 @@ final class OneClassSmo {
         return c;
     }
 
-    long FILLS, FILLN;
     private void fill(int i, float[] col, int from, int to) {
-        FILLS++; FILLN += to - from;
         long work = (long) (to - from) * (d + 8);
         if (parallelism < 2 || work < PARALLEL_WORK) {
             fillRange(i, col, from, to, new double[BLOCK]);

@@ -392,15 +392,12 @@ public final class OneClassSvm implements Detector {
             this.iterations = iterations;
             this.converged = converged;
         }
-        static long TS;
 
         OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
                          double rho, int[] support, double[] coef, double[] sv, int iterations, boolean converged,
                          double[][] training) {
             this(features, params, rule, gamma, rho, support, coef, sv, iterations, converged);
-            long t0 = System.nanoTime();
             initThreshold(scores(training), NATURAL_THRESHOLD);
-            if (Boolean.getBoolean("dbg")) System.err.printf("score %.3f nSV %d%n", (System.nanoTime()-t0)/1e9, coef.length);
         }
 
         OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
