@@ -40,11 +40,12 @@ final class OneClassSmo {
     /** Rows of one block of a kernel column (fits the dot-product accumulators in L1). */
     private static final int BLOCK = 512;
     /**
-     * Kernel entries (times (d + 8), the rough cost of one entry in multiply-adds, the exponential counted as
-     * eight) from which a column is split over the common pool; below it waking a worker costs more than it
-     * saves.
+     * Work (kernel entries × (d + 8), the exponential costing about eight multiply-adds) from which a column
+     * is split over the pool. Measured on the 2-CPU build machine (d = 10, about 9 ns an entry): splitting
+     * in two loses below about 8,000 entries (4,000: 38 µs alone, 45 µs split; 16,000: 145 µs alone, 120 µs
+     * split), the cost of waking a worker; this is about 7,300 entries at d = 10.
      */
-    private static final long PARALLEL_WORK = 1L << 16;
+    private static final long PARALLEL_WORK = 1L << 17;
 
     private static final byte LOWER = 0;
     private static final byte UPPER = 1;

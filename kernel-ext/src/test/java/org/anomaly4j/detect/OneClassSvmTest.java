@@ -227,11 +227,11 @@ class OneClassSvmTest {
 
     @Test
     void resultsDoNotDependOnThreadCount() throws Exception {
-        // 6,000 x 4 rows: large enough that columns, the starting gradient and scoring are split into tasks
+        // 8,000 x 10 rows: large enough that columns, the starting gradient and scoring are split into tasks
         Random r = new Random(5);
-        double[][] x = new double[6000][4];
+        double[][] x = new double[8000][10];
         for (double[] row : x) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 10; k++) {
                 row[k] = r.nextGaussian();
             }
         }
