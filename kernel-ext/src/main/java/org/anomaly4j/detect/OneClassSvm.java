@@ -18,8 +18,9 @@ import tech.tablesaw.api.Table;
 /**
  * One-class support vector machine: learns a boundary around the bulk of the training data in the feature
  * space of an RBF kernel; rows outside it are anomalies. Equal to scikit-learn's
- * {@code sklearn.svm.OneClassSVM(kernel="rbf")}, which runs libsvm: the same options give the same support
- * vectors, multipliers, ρ and decision values (to rounding).
+ * {@code sklearn.svm.OneClassSVM(kernel="rbf")}, which runs libsvm: the same options give the same SMO
+ * iterations, support vectors, multipliers and ρ, and decision values equal to about 1e−13 (the exponential
+ * of Java and of C differ in the last bit now and then).
  * <p><b>Model.</b> With {@code K(x, y) = exp(−γ‖x − y‖²)}, the multipliers α solve the dual of Schölkopf et al.
  * (2001) in libsvm's scaling
  * <pre>
@@ -28,7 +29,8 @@ import tech.tablesaw.api.Table;
  * and the decision function is {@code f(x) = Σᵢ αᵢ K(xᵢ, x) − ρ}, summed over the support vectors (αᵢ &gt; 0).
  * ν is an upper bound on the fraction of training rows outside the boundary and a lower bound on the
  * fraction of support vectors. The dual is solved by libsvm's SMO with second-order working-set selection,
- * shrinking and a bounded kernel-column cache ({@code OneClassSmo}, {@link KernelCache}).
+ * shrinking and a bounded kernel-column cache ({@code OneClassSmo}, {@code KernelCache}): training memory is the
+ * data plus {@code cacheSize}, never the l × l matrix.
  * <p><b>Score.</b> {@code score(x) = −f(x)}: the <i>negated scikit-learn {@code decision_function}</i>, so
  * higher = more anomalous. Natural threshold: scikit-learn's {@code predict} marks a row an outlier when
  * {@code f(x) ≤ 0}, i.e. when the score is ≥ 0; since our rule is "score &gt; threshold", the natural
@@ -47,8 +49,9 @@ import tech.tablesaw.api.Table;
  * Only the RBF kernel is offered (scikit-learn's default and the one the seeds use).
  * <p><b>Complexity.</b> Fitting costs O(ν·l²·d) kernel evaluations for the starting gradient plus O(l·d) per
  * SMO iteration whose columns are not cached (iterations grow roughly linearly with l); memory O(l·d) plus
- * the cache. Scoring costs O(n · #SV · d). Kernel columns, the starting gradient and scoring run on the
- * common pool over row blocks; every value is computed in the same order whatever the thread count.
+ * the cache. Scoring costs O(n · #SV · d). Kernel columns, the starting gradient and scoring run over row
+ * blocks on the common pool (or on the fork/join pool the caller runs in); every value is computed in the
+ * same order whatever the thread count.
  * <p><b>References.</b> Schölkopf, Platt, Shawe-Taylor, Smola &amp; Williamson (2001), "Estimating the support
  * of a high-dimensional distribution", Neural Computation 13(7), 1443–1471. Fan, Chen &amp; Lin (2005),
  * "Working set selection using second order information for training support vector machines", Journal of
@@ -611,8 +614,9 @@ public final class OneClassSvm implements Detector {
 
         @Override
         public String toString() {
-            return super.toString() + String.format(Locale.ROOT, ", %d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s",
-                    coef.length, gamma, rho, iterations, converged ? "" : " (stopped at maxIter, not converged)");
+            return super.toString() + String.format(Locale.ROOT,
+                    ", %d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s", coef.length, gamma, rho,
+                    iterations, converged ? "" : " (stopped at maxIter, not converged)");
         }
     }
 }

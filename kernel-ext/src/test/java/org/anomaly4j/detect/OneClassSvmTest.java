@@ -227,9 +227,9 @@ class OneClassSvmTest {
 
     @Test
     void resultsDoNotDependOnThreadCount() throws Exception {
-        // 8,000 x 10 rows: large enough that columns, the starting gradient and scoring are split into tasks
+        // 12,000 x 10 rows: large enough that columns, the starting gradient and scoring are split into tasks
         Random r = new Random(5);
-        double[][] x = new double[8000][10];
+        double[][] x = new double[12000][10];
         for (double[] row : x) {
             for (int k = 0; k < 10; k++) {
                 row[k] = r.nextGaussian();
