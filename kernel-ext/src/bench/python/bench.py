@@ -69,6 +69,39 @@ def gaussian_1e6x10() -> pathlib.Path:
     return p
 
 
+# ---------------------------------------------------------------- one-class SVM (self-contained block)
+
+OCSVM_D = 10
+OCSVM_TASKS = [("ocsvm_1e4", 10_000), ("ocsvm_3e4", 30_000)]
+
+
+def gaussian_matrix(n: int, d: int = OCSVM_D) -> pathlib.Path:
+    """n x d standard Gaussian rows (seeded), big-endian doubles row-major."""
+    import numpy as np
+    p = DATA / f"gauss_{n}x{d}.bin"
+    if p.exists():
+        return p
+    x = np.random.default_rng(7).normal(size=(n, d))
+    DATA.mkdir(parents=True, exist_ok=True)
+    x.astype(">f8").tofile(p)
+    return p
+
+
+OCSVM_PEER = ("import numpy as np\nfrom sklearn.svm import OneClassSVM\n"
+              "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8').reshape(-1, int(a[1]))\n"
+              "def run(x): return OneClassSVM(nu=0.5, gamma='scale').fit(x).decision_function(x)\n")
+
+
+def ocsvm_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    out = []
+    for key, n in OCSVM_TASKS:
+        if only and key not in only:
+            continue
+        out.append((key, f"one-class SVM fit + score, {n:,} x {OCSVM_D} Gaussian, nu 0.5, gamma 'scale'",
+                    "OneClassSVM.fit + decision_function", [str(gaussian_matrix(n)), str(OCSVM_D)]))
+    return out
+
+
 # ---------------------------------------------------------------- Python peers (run in a child process)
 
 PEERS = {
@@ -85,6 +118,7 @@ IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
            "    return np.fromfile(a[0], dtype='>f8', count=n * d).astype('f8').reshape(n, d)\n"
            "def run(x): return IsolationForest(n_estimators=100, random_state=0).fit(x).score_samples(x)\n")
 PEERS["iforest_1e5"] = PEERS["iforest_1e6"] = IFOREST
+PEERS.update({key: OCSVM_PEER for key, _ in OCSVM_TASKS})
 
 CHILD = r"""
 import json, resource, sys, time
@@ -164,6 +198,7 @@ def main() -> int:
             ("iforest_1e6", "IsolationForest fit + score, 1e6 x 10 Gaussian, 100 trees",
              "IsolationForest(100).fit.score_samples", [str(gauss), "1000000", "10"]),
         ]
+    tasks += ocsvm_tasks(a.only)
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:

@@ -32,6 +32,7 @@ import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.ModifiedZScore;
+import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.kernel.Progress;
@@ -328,6 +329,11 @@ public final class A4j {
     /** Isolation Forest with scikit-learn's defaults: {@code isolationForest().trees(100).seed(0)}. */
     public static IsolationForest isolationForest() {
         return IsolationForest.with();
+    }
+
+    /** One-class SVM equal to scikit-learn's: {@code oneClassSvm().nu(0.1).gamma(0.05)}. */
+    public static OneClassSvm oneClassSvm() {
+        return OneClassSvm.with();
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Detectors {
         READERS.put(Grubbs.NAME, Grubbs::read);
         READERS.put(GeneralizedEsd.NAME, GeneralizedEsd::read);
         READERS.put(IsolationForest.NAME, IsolationForest::read);
+        READERS.put(OneClassSvm.NAME, OneClassSvm::read);
     }
 
     private Detectors() {
@@ -74,6 +75,20 @@ public final class Detectors {
                 new Setting("extensionLevel", "0 = standard; > 0 = extended IF hyperplanes (0)",
                         (d, v) -> ((IsolationForest) d).extensionLevel(integer("extensionLevel", v))),
                 new Setting("seed", "random seed (0)", (d, v) -> ((IsolationForest) d).seed(longValue("seed", v))));
+        spec(OneClassSvm.NAME, "One-class SVM (Schoelkopf et al. 2001), libsvm's SMO as scikit-learn uses it, RBF kernel; "
+                + "score = -decision_function, natural threshold 0", OneClassSvm::with,
+                new Setting("nu", "upper bound on the fraction of outliers, in (0, 1] (0.5)",
+                        (d, v) -> ((OneClassSvm) d).nu(number("nu", v))),
+                new Setting("gamma", "RBF width: a number, scale = 1/(d Var X) or auto = 1/d (scale)",
+                        (d, v) -> v.trim().matches("[A-Za-z]+") ? ((OneClassSvm) d).gamma(v.trim())
+                                : ((OneClassSvm) d).gamma(number("gamma", v))),
+                new Setting("tol", "stopping tolerance (0.001)", (d, v) -> ((OneClassSvm) d).tol(number("tol", v))),
+                new Setting("shrinking", "libsvm's shrinking heuristic (true)",
+                        (d, v) -> ((OneClassSvm) d).shrinking(bool("shrinking", v))),
+                new Setting("cacheSize", "kernel cache in MB (200)",
+                        (d, v) -> ((OneClassSvm) d).cacheSize(number("cacheSize", v))),
+                new Setting("maxIter", "iteration limit, -1 = none (-1)",
+                        (d, v) -> ((OneClassSvm) d).maxIter(integer("maxIter", v))));
     }
 
     /** Settings every detector takes: the threshold rule. */

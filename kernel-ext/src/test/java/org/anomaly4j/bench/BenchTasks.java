@@ -14,6 +14,7 @@ import org.anomaly4j.data.CsvOptions;
 import org.anomaly4j.data.Describe;
 import org.anomaly4j.data.Rolling;
 import org.anomaly4j.detect.IsolationForest;
+import org.anomaly4j.detect.OneClassSvm;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -36,6 +37,8 @@ final class BenchTasks {
             // args: file of big-endian doubles (row-major), rows, columns
             case "iforest_1e5", "iforest_1e6" -> isolationForest(matrix(Path.of(args[0]),
                     Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+            // args: file of big-endian doubles (row-major), columns; every row of the file is used
+            case "ocsvm_1e4", "ocsvm_3e4" -> ocsvm(Path.of(args[0]), Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
@@ -58,6 +61,21 @@ final class BenchTasks {
      */
     private static Supplier<Object> isolationForest(double[][] x) {
         return () -> IsolationForest.with().trees(100).seed(0).fit(x).trainingScores();
+    }
+
+    /**
+     * ocsvm_1e4 / ocsvm_3e4: fit a one-class SVM (nu 0.5, gamma "scale") on n × d Gaussian rows and score
+     * them; the peer runs {@code OneClassSVM(nu=0.5, gamma='scale').fit(X).decision_function(X)}. The fitted
+     * model already holds the scores of its training rows (negated decision values), so those are returned.
+     */
+    private static Supplier<Object> ocsvm(Path file, int d) {
+        try {
+            int n = (int) (Files.size(file) / Double.BYTES / d);
+            double[][] x = matrix(file, n, d);
+            return () -> OneClassSvm.with().nu(0.5).gamma("scale").fit(x).trainingScores();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The first {@code rows} rows of a row-major file of big-endian doubles with {@code cols} columns. */

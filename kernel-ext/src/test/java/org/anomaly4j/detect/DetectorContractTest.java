@@ -41,7 +41,8 @@ class DetectorContractTest {
             IqrFences.NAME, IqrFences::with,
             Grubbs.NAME, Grubbs::with,
             GeneralizedEsd.NAME, GeneralizedEsd::with,
-            IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7));
+            IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7),
+            OneClassSvm.NAME, OneClassSvm::with);
 
     /** Checks a detector cannot meet, with the reason (none so far). */
     static final Map<String, Set<String>> EXPECTED_EXCEPTIONS = Map.of();

@@ -1,0 +1,622 @@
+package org.anomaly4j.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import tech.tablesaw.api.Table;
+
+/**
+ * One-class support vector machine: learns a boundary around the bulk of the training data in the feature
+ * space of an RBF kernel; rows outside it are anomalies. Equal to scikit-learn's
+ * {@code sklearn.svm.OneClassSVM(kernel="rbf")}, which runs libsvm: the same options give the same SMO
+ * iterations, support vectors, multipliers and ρ, and decision values equal to about 1e−13 (the exponential
+ * of Java and of C differ in the last bit now and then).
+ * <p><b>Model.</b> With {@code K(x, y) = exp(−γ‖x − y‖²)}, the multipliers α solve the dual of Schölkopf et al.
+ * (2001) in libsvm's scaling
+ * <pre>
+ *   min ½ Σᵢⱼ αᵢ αⱼ K(xᵢ, xⱼ)   subject to 0 ≤ αᵢ ≤ 1,  Σᵢ αᵢ = ν·l      (l training rows)
+ * </pre>
+ * and the decision function is {@code f(x) = Σᵢ αᵢ K(xᵢ, x) − ρ}, summed over the support vectors (αᵢ &gt; 0).
+ * ν is an upper bound on the fraction of training rows outside the boundary and a lower bound on the
+ * fraction of support vectors. The dual is solved by libsvm's SMO with second-order working-set selection,
+ * shrinking and a bounded kernel-column cache ({@code OneClassSmo}, {@code KernelCache}): training memory is the
+ * data plus {@code cacheSize}, never the l × l matrix.
+ * <p><b>Score.</b> {@code score(x) = −f(x)}: the <i>negated scikit-learn {@code decision_function}</i>, so
+ * higher = more anomalous. Natural threshold: scikit-learn's {@code predict} marks a row an outlier when
+ * {@code f(x) ≤ 0}, i.e. when the score is ≥ 0; since our rule is "score &gt; threshold", the natural
+ * threshold is the largest double below zero, {@code −Double.MIN_VALUE} (−4.9e−324), so that exactly the same
+ * rows are flagged.
+ * <p><b>Options</b> (scikit-learn's defaults and names):
+ * <ul>
+ *   <li>{@code nu} 0.5, in (0, 1] ({@code nu});</li>
+ *   <li>{@code gamma} "scale" = 1 / (d · Var(X)) with the variance over all values of the training matrix
+ *   (numpy's {@code X.var()}, ddof 0; 1 if it is 0), "auto" = 1 / d, or a number &gt; 0 ({@code gamma});</li>
+ *   <li>{@code tol} 1e−3: stop when the maximal violation m(α) − M(α) is below it ({@code tol});</li>
+ *   <li>{@code shrinking} true ({@code shrinking});</li>
+ *   <li>{@code cacheSize} 200 MB of kernel columns, the training memory bound ({@code cache_size});</li>
+ *   <li>{@code maxIter} −1 = no limit ({@code max_iter}).</li>
+ * </ul>
+ * Only the RBF kernel is offered (scikit-learn's default and the one the seeds use).
+ * <p><b>Complexity.</b> Fitting costs O(ν·l²·d) kernel evaluations for the starting gradient plus O(l·d) per
+ * SMO iteration whose columns are not cached (iterations grow roughly linearly with l); memory O(l·d) plus
+ * the cache. Scoring costs O(n · #SV · d). Kernel columns, the starting gradient and scoring run over row
+ * blocks on the common pool (or on the fork/join pool the caller runs in); every value is computed in the
+ * same order whatever the thread count.
+ * <p><b>References.</b> Schölkopf, Platt, Shawe-Taylor, Smola &amp; Williamson (2001), "Estimating the support
+ * of a high-dimensional distribution", Neural Computation 13(7), 1443–1471. Fan, Chen &amp; Lin (2005),
+ * "Working set selection using second order information for training support vector machines", Journal of
+ * Machine Learning Research 6, 1889–1918. Chang &amp; Lin (2011), "LIBSVM: a library for support vector
+ * machines", ACM Transactions on Intelligent Systems and Technology 2(3), 27.
+ * <pre>{@code
+ * var svm = OneClassSvm.with().nu(0.1).gamma(0.05).fit(hive, "T17", "RH17");
+ * svm.labels(hive).countTrue();   // 214, like scikit-learn
+ * }</pre>
+ */
+public final class OneClassSvm implements Detector {
+
+    public static final String NAME = "one-class-svm";
+    /** The largest double below 0: score ≥ 0 (decision ≤ 0) is an outlier, as in libsvm's predict. */
+    public static final double NATURAL_THRESHOLD = -Double.MIN_VALUE;
+    /** scikit-learn's {@code cache_size} default, MB. */
+    public static final double DEFAULT_CACHE_MB = 200;
+
+    /** Sentinels for the gamma rules (a numeric gamma is always > 0). */
+    private static final double SCALE = -1;
+    private static final double AUTO = -2;
+
+    private final double nu;
+    private final double gamma;
+    private final double tol;
+    private final boolean shrinking;
+    private final double cacheSize;
+    private final int maxIter;
+    private final ThresholdRule rule;
+
+    private OneClassSvm(double nu, double gamma, double tol, boolean shrinking, double cacheSize, int maxIter,
+                        ThresholdRule rule) {
+        if (!(nu > 0 && nu <= 1)) {
+            throw new IllegalArgumentException("nu must be in (0, 1], got " + nu);
+        }
+        if (!(gamma > 0 || gamma == SCALE || gamma == AUTO) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got " + gamma);
+        }
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw new IllegalArgumentException("tol must be a finite number > 0, got " + tol);
+        }
+        if (!(cacheSize > 0) || Double.isInfinite(cacheSize)) {
+            throw new IllegalArgumentException("cacheSize must be a finite number of MB > 0, got " + cacheSize);
+        }
+        if (maxIter != -1 && maxIter < 1) {
+            throw new IllegalArgumentException("maxIter must be -1 (no limit) or >= 1, got " + maxIter);
+        }
+        if (rule == null) {
+            throw new IllegalArgumentException("threshold rule must not be null");
+        }
+        this.nu = nu;
+        this.gamma = gamma;
+        this.tol = tol;
+        this.shrinking = shrinking;
+        this.cacheSize = cacheSize;
+        this.maxIter = maxIter;
+        this.rule = rule;
+    }
+
+    /** scikit-learn's defaults: nu 0.5, gamma "scale", tol 1e-3, shrinking, 200 MB cache, natural threshold. */
+    public static OneClassSvm with() {
+        return new OneClassSvm(0.5, SCALE, 1e-3, true, DEFAULT_CACHE_MB, -1, ThresholdRule.natural());
+    }
+
+    /** Upper bound on the fraction of training outliers, lower bound on the fraction of support vectors. */
+    public OneClassSvm nu(double value) {
+        return new OneClassSvm(value, gamma, tol, shrinking, cacheSize, maxIter, rule);
+    }
+
+    /** RBF kernel coefficient γ in exp(−γ‖x − y‖²), > 0. */
+    public OneClassSvm gamma(double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got " + value);
+        }
+        return new OneClassSvm(nu, value, tol, shrinking, cacheSize, maxIter, rule);
+    }
+
+    /** {@code "scale"}: 1 / (d · Var(X)); {@code "auto"}: 1 / d. */
+    public OneClassSvm gamma(String rule) {
+        double g = switch (rule == null ? "" : rule) {
+            case "scale" -> SCALE;
+            case "auto" -> AUTO;
+            default -> throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got "
+                    + (rule == null ? "null" : "\"" + rule + "\""));
+        };
+        return new OneClassSvm(nu, g, tol, shrinking, cacheSize, maxIter, this.rule);
+    }
+
+    /** Stopping tolerance on the maximal KKT violation. */
+    public OneClassSvm tol(double value) {
+        return new OneClassSvm(nu, gamma, value, shrinking, cacheSize, maxIter, rule);
+    }
+
+    /** Whether to use libsvm's shrinking heuristic (same optimum, usually faster). */
+    public OneClassSvm shrinking(boolean value) {
+        return new OneClassSvm(nu, gamma, tol, value, cacheSize, maxIter, rule);
+    }
+
+    /** Kernel-column cache, MB (bounds training memory; does not change results). */
+    public OneClassSvm cacheSize(double megabytes) {
+        return new OneClassSvm(nu, gamma, tol, shrinking, megabytes, maxIter, rule);
+    }
+
+    /** Iteration limit, -1 for none; a fit that reaches it is marked not converged. */
+    public OneClassSvm maxIter(int value) {
+        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, value, rule);
+    }
+
+    /** Threshold from the expected fraction of anomalies instead of the natural decision 0. */
+    public OneClassSvm contamination(double fraction) {
+        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, maxIter, ThresholdRule.contamination(fraction));
+    }
+
+    /** Any threshold rule. */
+    public OneClassSvm threshold(ThresholdRule thresholdRule) {
+        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, maxIter, thresholdRule);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public OneClassSvmModel fit(double[][] x) {
+        return (OneClassSvmModel) Detector.super.fit(x);
+    }
+
+    @Override
+    public OneClassSvmModel fit(Table table, String... columns) {
+        return (OneClassSvmModel) Detector.super.fit(table, columns);
+    }
+
+    @Override
+    public OneClassSvmModel fit(double[][] x, List<String> features) {
+        int d = Inputs.width(x);
+        if (features.size() != d) {
+            throw new IllegalArgumentException(features.size() + " feature names for " + d + " columns");
+        }
+        double g = resolveGamma(x);
+        long bytes = (long) (cacheSize * (1 << 20));
+        OneClassSmo.Solution s = OneClassSmo.solve(x, nu, g, tol, shrinking, maxIter, bytes);
+        double[] a = s.alpha();
+        int nSv = 0;
+        for (double v : a) {
+            if (Math.abs(v) > 0) {
+                nSv++;
+            }
+        }
+        int[] support = new int[nSv];
+        double[] coef = new double[nSv];
+        double[] sv = new double[nSv * d];
+        int k = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i]) > 0) {
+                support[k] = i;
+                coef[k] = a[i];
+                System.arraycopy(x[i], 0, sv, k * d, d);
+                k++;
+            }
+        }
+        return new OneClassSvmModel(features, params(), rule, g, s.rho(), support, coef, sv, s.iterations(),
+                s.converged(), x);
+    }
+
+    /** The γ this detector uses on training data x (a number, or the "scale"/"auto" rule applied). */
+    double resolveGamma(double[][] x) {
+        int d = x[0].length;
+        if (gamma == AUTO) {
+            return 1.0 / d;
+        }
+        if (gamma == SCALE) {
+            double var = numpyVariance(x);
+            return var != 0 ? 1.0 / (d * var) : 1.0;
+        }
+        return gamma;
+    }
+
+    /**
+     * numpy's {@code X.var()} over all values (ddof 0), bit for bit: mean and sum of squares with numpy's
+     * pairwise summation over the row-major values, so that "scale" gives scikit-learn's γ exactly.
+     */
+    static double numpyVariance(double[][] x) {
+        int d = x[0].length;
+        int n = x.length * d;
+        double[] flat = new double[n];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, flat, i * d, d);
+        }
+        double mean = (0.0 + pairwiseSum(flat, 0, n)) / n;
+        for (int i = 0; i < n; i++) {
+            double c = flat[i] - mean;
+            flat[i] = c * c;
+        }
+        return (0.0 + pairwiseSum(flat, 0, n)) / n;
+    }
+
+    /** numpy's pairwise summation ({@code DOUBLE_pairwise_sum}: 8 accumulators, blocks of 128). */
+    static double pairwiseSum(double[] a, int off, int n) {
+        if (n < 8) {
+            double r = 0.0;
+            for (int i = 0; i < n; i++) {
+                r += a[off + i];
+            }
+            return r;
+        }
+        if (n <= 128) {
+            double r0 = a[off];
+            double r1 = a[off + 1];
+            double r2 = a[off + 2];
+            double r3 = a[off + 3];
+            double r4 = a[off + 4];
+            double r5 = a[off + 5];
+            double r6 = a[off + 6];
+            double r7 = a[off + 7];
+            int i = 8;
+            for (; i < n - (n % 8); i += 8) {
+                r0 += a[off + i];
+                r1 += a[off + i + 1];
+                r2 += a[off + i + 2];
+                r3 += a[off + i + 3];
+                r4 += a[off + i + 4];
+                r5 += a[off + i + 5];
+                r6 += a[off + i + 6];
+                r7 += a[off + i + 7];
+            }
+            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                res += a[off + i];
+            }
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
+    }
+
+    private Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("nu", nu);
+        p.put("gamma", gamma == SCALE ? "scale" : gamma == AUTO ? "auto" : (Object) gamma);
+        p.put("tol", tol);
+        p.put("shrinking", shrinking);
+        p.put("cacheSize", cacheSize);
+        p.put("maxIter", maxIter);
+        return p;
+    }
+
+    static Model read(ModelFile f) {
+        ObjectNode p = f.parameters();
+        OneClassSvm options;
+        try {
+            JsonNode g = p.get("gamma");
+            JsonNode sh = p.get("shrinking");
+            if (sh == null || !sh.isBoolean()) {
+                throw new IllegalArgumentException("shrinking must be true or false");
+            }
+            options = new OneClassSvm(f.parameter("nu"), SCALE, f.parameter("tol"), sh.asBoolean(),
+                    f.parameter("cacheSize"), (int) f.parameter("maxIter"), f.rule());
+            if (g != null && g.isTextual()) {
+                options = options.gamma(g.asText());
+            } else if (g != null && g.isNumber()) {
+                options = options.gamma(g.asDouble());
+            } else {
+                throw new IllegalArgumentException("gamma must be a number, \"scale\" or \"auto\"");
+            }
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("Invalid model file") ? e : f.bad("parameters: " + e.getMessage());
+        }
+        int d = f.features().size();
+        int rows = f.trainingScores().length;
+        double gammaValue = f.number("gamma");
+        if (!(gammaValue > 0)) {
+            throw f.bad("state.gamma must be > 0, got " + gammaValue);
+        }
+        double rho = f.number("rho");
+        int nSv = (int) f.integer("nSupport", 1, rows);
+        double[] supportD = f.numbers("support", nSv);
+        int[] support = new int[nSv];
+        for (int i = 0; i < nSv; i++) {
+            double v = supportD[i];
+            if (v != Math.rint(v) || v < 0 || v >= rows || (i > 0 && v <= support[i - 1])) {
+                throw f.bad("state.support[" + i + "] must be an increasing row index in [0, " + rows + "), got " + v);
+            }
+            support[i] = (int) v;
+        }
+        double[] coef = f.numbers("dualCoef", nSv);
+        for (int i = 0; i < nSv; i++) {
+            if (!(coef[i] > 0 && coef[i] <= 1)) {
+                throw f.bad("state.dualCoef[" + i + "] must be in (0, 1], got " + coef[i]);
+            }
+        }
+        if ((long) nSv * d > Integer.MAX_VALUE) {
+            throw f.bad("state.supportVectors is too large");
+        }
+        double[] sv = f.numbers("supportVectors", nSv * d);
+        int iterations = (int) f.integer("iterations", 0, Integer.MAX_VALUE);
+        boolean converged = options.maxIter == -1 || iterations < options.maxIter;
+        return new OneClassSvmModel(f.features(), options.params(), f.rule(), gammaValue, rho, support, coef, sv,
+                iterations, converged, f.trainingScores(), f.threshold());
+    }
+
+    @Override
+    public String toString() {
+        return "OneClassSvm" + params() + "[threshold=" + rule + "]";
+    }
+
+    /**
+     * A fitted one-class SVM: the support vectors with their multipliers, γ and ρ (scikit-learn's
+     * {@code support_vectors_}, {@code dual_coef_}, {@code _gamma}, {@code offset_}).
+     */
+    public static final class OneClassSvmModel extends AbstractModel {
+        /** Rows per scoring task, and rows scored together (their sums interleaved for speed). */
+        private static final int ROW_BLOCK = 64;
+        private static final int ROWS = 4;
+        /** Support vectors per chunk of the scoring loop (keeps the distances in L1). */
+        private static final int SV_CHUNK = 256;
+        /** Scoring work (rows × SVs × (d + 8)) from which rows are split over the common pool. */
+        private static final long PARALLEL_WORK = 1L << 18;
+
+        private final int d;
+        private final double gamma;
+        private final double rho;
+        private final int[] support;
+        private final double[] coef;
+        /** Support vectors feature-major: {@code svT[k·nSv + s]}. */
+        private final double[] svT;
+        private final int iterations;
+        private final boolean converged;
+
+        private OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule,
+                                 double gamma, double rho, int[] support, double[] coef, double[] sv,
+                                 int iterations, boolean converged) {
+            super(NAME, features, params, rule);
+            this.d = features.size();
+            this.gamma = gamma;
+            this.rho = rho;
+            this.support = support.clone();
+            this.coef = coef.clone();
+            this.svT = transpose(sv, coef.length, d);
+            this.iterations = iterations;
+            this.converged = converged;
+        }
+
+        OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
+                         double rho, int[] support, double[] coef, double[] sv, int iterations, boolean converged,
+                         double[][] training) {
+            this(features, params, rule, gamma, rho, support, coef, sv, iterations, converged);
+            initThreshold(scores(training), NATURAL_THRESHOLD);
+        }
+
+        OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
+                         double rho, int[] support, double[] coef, double[] sv, int iterations, boolean converged,
+                         double[] trainingScores, double threshold) {
+            this(features, params, rule, gamma, rho, support, coef, sv, iterations, converged);
+            restoreThreshold(trainingScores, threshold);
+        }
+
+        private static double[] transpose(double[] rowMajor, int rows, int cols) {
+            double[] t = new double[rowMajor.length];
+            for (int i = 0; i < rows; i++) {
+                for (int k = 0; k < cols; k++) {
+                    t[k * rows + i] = rowMajor[i * cols + k];
+                }
+            }
+            return t;
+        }
+
+        @Override
+        protected double[] scores(double[][] x) {
+            double[] f = decision(x);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = -f[i];
+            }
+            return f;
+        }
+
+        /** scikit-learn's {@code decision_function}: Σ αᵢ K(svᵢ, x) − ρ; negative outside the boundary. */
+        public double[] decisionFunction(double[][] x) {
+            return negate(score(x));
+        }
+
+        /** {@link #decisionFunction(double[][])} of a table's feature columns. */
+        public double[] decisionFunction(Table table) {
+            return negate(score(table));
+        }
+
+        private static double[] negate(double[] s) {
+            double[] out = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                out[i] = -s[i];
+            }
+            return out;
+        }
+
+        private double[] decision(double[][] x) {
+            int n = x.length;
+            double[] out = new double[n];
+            int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+            long work = (long) n * coef.length * (d + 8);
+            int parallelism = OneClassSmo.parallelism();
+            if (parallelism < 2 || work < PARALLEL_WORK || blocks < 2) {
+                decisionRows(x, out, 0, n);
+                return out;
+            }
+            int parts = Math.min(blocks, parallelism * 4);
+            List<RecursiveAction> tasks = new ArrayList<>(parts);
+            for (int p = 0; p < parts; p++) {
+                int a = (int) ((long) blocks * p / parts) * ROW_BLOCK;
+                int b = (int) Math.min(n, (long) blocks * (p + 1) / parts * ROW_BLOCK);
+                tasks.add(new RecursiveAction() {
+                    @Override
+                    protected void compute() {
+                        decisionRows(x, out, a, b);
+                    }
+                });
+            }
+            ForkJoinTask.invokeAll(tasks);
+            return out;
+        }
+
+        /**
+         * Decision values of rows [from, to): for each row, libsvm's sum over the support vectors in order of
+         * αₛ·exp(−γ Σₖ (xₖ − svₛₖ)²), then − ρ. Four rows are summed side by side (each in libsvm's order).
+         */
+        private void decisionRows(double[][] x, double[] out, int from, int to) {
+            int nSv = coef.length;
+            double[] dist = new double[ROWS * SV_CHUNK];
+            for (int r0 = from; r0 < to; r0 += ROWS) {
+                int rows = Math.min(ROWS, to - r0);
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double a3 = 0;
+                for (int s0 = 0; s0 < nSv; s0 += SV_CHUNK) {
+                    int m = Math.min(SV_CHUNK, nSv - s0);
+                    for (int r = 0; r < ROWS; r++) {
+                        double[] row = x[r0 + Math.min(r, rows - 1)];
+                        int base = r * SV_CHUNK;
+                        for (int t = 0; t < m; t++) {
+                            dist[base + t] = 0;
+                        }
+                        int k = 0;
+                        // two features per pass: the same sum order, half the accumulator traffic
+                        for (; k + 2 <= d; k += 2) {
+                            double x0 = row[k];
+                            double x1 = row[k + 1];
+                            int o0 = k * nSv + s0;
+                            int o1 = o0 + nSv;
+                            for (int t = 0; t < m; t++) {
+                                double u0 = x0 - svT[o0 + t];
+                                double u1 = x1 - svT[o1 + t];
+                                dist[base + t] = (dist[base + t] + u0 * u0) + u1 * u1;
+                            }
+                        }
+                        for (; k < d; k++) {
+                            double xk = row[k];
+                            int off = k * nSv + s0;
+                            for (int t = 0; t < m; t++) {
+                                double u = xk - svT[off + t];
+                                dist[base + t] += u * u;
+                            }
+                        }
+                        for (int t = 0; t < m; t++) {
+                            dist[base + t] = Math.exp(-gamma * dist[base + t]);
+                        }
+                    }
+                    for (int t = 0; t < m; t++) {
+                        double c = coef[s0 + t];
+                        a0 += c * dist[t];
+                        a1 += c * dist[SV_CHUNK + t];
+                        a2 += c * dist[2 * SV_CHUNK + t];
+                        a3 += c * dist[3 * SV_CHUNK + t];
+                    }
+                }
+                out[r0] = a0 - rho;
+                if (rows > 1) {
+                    out[r0 + 1] = a1 - rho;
+                }
+                if (rows > 2) {
+                    out[r0 + 2] = a2 - rho;
+                }
+                if (rows > 3) {
+                    out[r0 + 3] = a3 - rho;
+                }
+            }
+        }
+
+        /** γ used by the kernel (the "scale"/"auto" rules resolved on the training data). */
+        public double gamma() {
+            return gamma;
+        }
+
+        /** ρ, the offset of the decision function (scikit-learn's {@code offset_} = −{@code intercept_}). */
+        public double rho() {
+            return rho;
+        }
+
+        /** Number of support vectors. */
+        public int supportCount() {
+            return coef.length;
+        }
+
+        /** Training-row indices of the support vectors, increasing (scikit-learn's {@code support_}). */
+        public int[] support() {
+            return support.clone();
+        }
+
+        /** Multipliers αᵢ ∈ (0, 1] of the support vectors (scikit-learn's {@code dual_coef_[0]}). */
+        public double[] dualCoef() {
+            return coef.clone();
+        }
+
+        /** The support vectors, one row each (scikit-learn's {@code support_vectors_}). */
+        public double[][] supportVectors() {
+            int nSv = coef.length;
+            double[][] out = new double[nSv][d];
+            for (int s = 0; s < nSv; s++) {
+                for (int k = 0; k < d; k++) {
+                    out[s][k] = svT[k * nSv + s];
+                }
+            }
+            return out;
+        }
+
+        /** SMO iterations of the fit (scikit-learn's {@code n_iter_}). */
+        public int iterations() {
+            return iterations;
+        }
+
+        /** False when the fit stopped at {@code maxIter} before reaching the tolerance. */
+        public boolean converged() {
+            return converged;
+        }
+
+        @Override
+        public ObjectNode state() {
+            ObjectNode s = JsonNodeFactory.instance.objectNode();
+            s.put("gamma", gamma);
+            s.put("rho", rho);
+            s.put("nSupport", coef.length);
+            ArrayNode sup = s.putArray("support");
+            for (int i : support) {
+                sup.add(i);
+            }
+            ArrayNode a = s.putArray("dualCoef");
+            for (double v : coef) {
+                a.add(v);
+            }
+            ArrayNode sv = s.putArray("supportVectors");
+            int nSv = coef.length;
+            for (int i = 0; i < nSv; i++) {
+                for (int k = 0; k < d; k++) {
+                    sv.add(svT[k * nSv + i]);
+                }
+            }
+            s.put("iterations", iterations);
+            return s;
+        }
+
+        @Override
+        public String toString() {
+            return super.toString() + String.format(Locale.ROOT,
+                    ", %d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s", coef.length, gamma, rho,
+                    iterations, converged ? "" : " (stopped at maxIter, not converged)");
+        }
+    }
+}
