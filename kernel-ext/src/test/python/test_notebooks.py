@@ -27,6 +27,12 @@ EXPECTED = {
                   "duplicated rows=19, rows after dropDuplicates=5393",
                   "train=4044 (frauds 355), test=1349 (frauds 118)", "0.090909"],
     },
+    "02-beehive-detectors": {
+        "charts": 2,
+        # scikit-learn OneClassSVM(nu=0.1, gamma=0.05) on raw T17, RH17 flags 214 rows (golden/ocsvm)
+        "texts": ["1847 hourly readings", "flagged hours: 214", "anomaly (214)",
+                  "reloaded model flags: 214, identical scores: true"],
+    },
 }
 
 

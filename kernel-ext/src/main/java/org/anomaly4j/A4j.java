@@ -36,6 +36,7 @@ import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.kernel.Progress;
+import org.anomaly4j.plot.AnomalyScatterChart;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
 import org.anomaly4j.plot.ScatterChart;
@@ -74,6 +75,11 @@ public final class A4j {
     /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
     public static Figure scatter(Table table, String x, String y) {
         return ScatterChart.create(y + " vs " + x, table, x, y);
+    }
+
+    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
+    public static Figure scatter(Table table, String x, String y, String flag) {
+        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
     }
 
     /** Line of {@code y} over {@code x} in row order, titled "y over x". */
