@@ -298,7 +298,13 @@ public final class IsolationForest implements Detector {
         }
         IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, bootstrap, extensionLevel);
         Tree[] forest = new Tree[trees];
-        IntStream.range(0, trees).parallel().forEach(t -> forest[t] = IsolationTrees.grow(plan, streams[t]));
+        FitProgress.Ticker progress = FitProgress.start("isolation-forest");
+        java.util.concurrent.atomic.AtomicInteger grown = new java.util.concurrent.atomic.AtomicInteger();
+        IntStream.range(0, trees).parallel().forEach(t -> {
+            forest[t] = IsolationTrees.grow(plan, streams[t]);
+            progress.update(grown.incrementAndGet() + "/" + trees + " trees");
+        });
+        progress.done(trees + " trees");
         return new IsolationForestModel(features, parameters(), rule, psi, extensionLevel > 0, forest, x);
     }
 

@@ -159,7 +159,11 @@ final class OneClassSmo {
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
         boolean converged = true;
+        FitProgress.Ticker progress = FitProgress.start("one-class-svm on " + l + " rows");
         while (true) {
+            if ((iter & 1023) == 0) {
+                progress.update(String.format(java.util.Locale.ROOT, "%,d SMO iterations", iter));
+            }
             if (maxIter != -1 && iter >= maxIter) {
                 converged = false;
                 break;
@@ -182,6 +186,7 @@ final class OneClassSmo {
             step(outI, outJ);
         }
 
+        progress.done(String.format(java.util.Locale.ROOT, "%,d SMO iterations", iter));
         double rho = calculateRho();
         double v = 0;
         for (int i = 0; i < l; i++) {

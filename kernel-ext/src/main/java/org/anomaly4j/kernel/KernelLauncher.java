@@ -1,5 +1,6 @@
 package org.anomaly4j.kernel;
 
+import org.anomaly4j.detect.FitProgress;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
 
@@ -26,6 +27,8 @@ public final class KernelLauncher {
             System.err.println("usage: KernelLauncher CONNECTION_FILE (Jupyter passes {connection_file})");
             System.exit(2);
         }
+        // long fits show progress in the cell (JShell runs in this JVM and shares this class)
+        FitProgress.toStandardOutput();
         MainApp.main(args);
     }
 
