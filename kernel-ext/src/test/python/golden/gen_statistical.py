@@ -25,22 +25,11 @@ from scipy import stats
 
 SCRIPT_DIR = Path(__file__).resolve().parent
 OUT = SCRIPT_DIR.parents[1] / "resources" / "golden" / "statistical"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from golden_io import data_root  # noqa: E402  (shared with the other generators)
+
 SEED = 20240917
 ALPHAS = [0.01, 0.05, 0.10]
-
-
-def data_root() -> Path:
-    env = os.environ.get("ANOMALY4J_DATA")
-    if env:
-        root = Path(env)
-        if not root.is_dir():
-            sys.exit(f"ANOMALY4J_DATA={env} is not a folder")
-        return root
-    for parent in SCRIPT_DIR.parents:
-        candidate = parent / "shared" / "data"
-        if (candidate / "beehives" / "Hive17.csv").is_file():
-            return candidate
-    sys.exit("Data folder not found: set ANOMALY4J_DATA to the folder that holds beehives/Hive17.csv")
 
 
 def versions():

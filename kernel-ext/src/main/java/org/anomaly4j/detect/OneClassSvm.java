@@ -1,5 +1,7 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.data.PairwiseSum;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,52 +243,12 @@ public final class OneClassSvm implements Detector {
         for (int i = 0; i < x.length; i++) {
             System.arraycopy(x[i], 0, flat, i * d, d);
         }
-        double mean = (0.0 + pairwiseSum(flat, 0, n)) / n;
+        double mean = (0.0 + PairwiseSum.of(flat, 0, n)) / n;
         for (int i = 0; i < n; i++) {
             double c = flat[i] - mean;
             flat[i] = c * c;
         }
-        return (0.0 + pairwiseSum(flat, 0, n)) / n;
-    }
-
-    /** numpy's pairwise summation ({@code DOUBLE_pairwise_sum}: 8 accumulators, blocks of 128). */
-    static double pairwiseSum(double[] a, int off, int n) {
-        if (n < 8) {
-            double r = 0.0;
-            for (int i = 0; i < n; i++) {
-                r += a[off + i];
-            }
-            return r;
-        }
-        if (n <= 128) {
-            double r0 = a[off];
-            double r1 = a[off + 1];
-            double r2 = a[off + 2];
-            double r3 = a[off + 3];
-            double r4 = a[off + 4];
-            double r5 = a[off + 5];
-            double r6 = a[off + 6];
-            double r7 = a[off + 7];
-            int i = 8;
-            for (; i < n - (n % 8); i += 8) {
-                r0 += a[off + i];
-                r1 += a[off + i + 1];
-                r2 += a[off + i + 2];
-                r3 += a[off + i + 3];
-                r4 += a[off + i + 4];
-                r5 += a[off + i + 5];
-                r6 += a[off + i + 6];
-                r7 += a[off + i + 7];
-            }
-            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                res += a[off + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
+        return (0.0 + PairwiseSum.of(flat, 0, n)) / n;
     }
 
     private Map<String, Object> params() {
