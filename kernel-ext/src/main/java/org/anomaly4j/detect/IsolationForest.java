@@ -481,20 +481,22 @@ public final class IsolationForest implements Detector {
         private final Compiled compiled;
         private final int d;
 
+        /** A freshly fitted model: scores the training rows and sets the threshold from them. */
         IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
                              boolean extended, Tree[] forest, double[][] training) {
-            super(NAME, features, params, rule);
-            this.maxSamples = maxSamples;
-            this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
-            this.extended = extended;
-            this.forest = forest;
-            this.d = features.size();
-            this.compiled = new Compiled(forest, d, extended);
+            this(features, params, rule, maxSamples, extended, forest);
             initThreshold(compiled.scores(training, averagePathLength), NATURAL_THRESHOLD);
         }
 
+        /** A model read from a file, with its stored training scores and threshold. */
         IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
                              boolean extended, Tree[] forest, double[] trainingScores, double threshold) {
+            this(features, params, rule, maxSamples, extended, forest);
+            restoreThreshold(trainingScores, threshold);
+        }
+
+        private IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule,
+                                     int maxSamples, boolean extended, Tree[] forest) {
             super(NAME, features, params, rule);
             this.maxSamples = maxSamples;
             this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
@@ -502,7 +504,6 @@ public final class IsolationForest implements Detector {
             this.forest = forest;
             this.d = features.size();
             this.compiled = new Compiled(forest, d, extended);
-            restoreThreshold(trainingScores, threshold);
         }
 
         @Override

@@ -297,25 +297,12 @@ final class IsolationTrees {
                 t = lo; // rounding reached max: scikit-learn falls back to min so that both sides are non-empty
             }
             int off = chosen * m;
-            int i = start;
-            int j = end - 1;
-            while (i <= j) {
-                if (cols[off + idx[i]] <= t) {
-                    i++;
-                } else {
-                    int s = idx[i];
-                    idx[i] = idx[j];
-                    idx[j--] = s;
-                }
-            }
-            int l = nodes.add(i - start);
-            int r = nodes.add(end - i);
-            nodes.left[node] = l;
-            nodes.right[node] = r;
+            int i = partition(idx, start, end, cols, off, t);
+            link(nodes, node, start, end, i);
             nodes.feature[node] = feats[chosen];
             nodes.threshold[node] = t;
-            top = push(stack, top, r, i, end, depth + 1);
-            top = push(stack, top, l, start, i, depth + 1);
+            top = push(stack, top, nodes.right[node], i, end, depth + 1);
+            top = push(stack, top, nodes.left[node], start, i, depth + 1);
         }
         return nodes.toTree();
     }
@@ -404,26 +391,13 @@ final class IsolationTrees {
             for (int i = start; i < end; i++) {
                 dots[idx[i]] = dot(pts, idx[i] * d, normal, 0, d);
             }
-            int i = start;
-            int j = end - 1;
-            while (i <= j) {
-                if (dots[idx[i]] <= offset) {
-                    i++;
-                } else {
-                    int s = idx[i];
-                    idx[i] = idx[j];
-                    idx[j--] = s;
-                }
-            }
-            int l = nodes.add(i - start);
-            int r = nodes.add(end - i);
-            nodes.left[node] = l;
-            nodes.right[node] = r;
+            int i = partition(idx, start, end, dots, 0, offset);
+            link(nodes, node, start, end, i);
             System.arraycopy(normal, 0, nodes.normal, node * d, d);
             System.arraycopy(point, 0, nodes.point, node * d, d);
             nodes.threshold[node] = offset;
-            top = push(stack, top, r, i, end, depth + 1);
-            top = push(stack, top, l, start, i, depth + 1);
+            top = push(stack, top, nodes.right[node], i, end, depth + 1);
+            top = push(stack, top, nodes.left[node], start, i, depth + 1);
         }
         return nodes.toTree();
     }
@@ -695,5 +669,32 @@ final class IsolationTrees {
             }
             return out;
         }
+    }
+
+    /**
+     * Reorders {@code idx[start..end)} so rows with {@code key[keyOffset + row] <= t} come first; returns the
+     * first index of the right part (shared by axis-parallel and hyperplane splits).
+     */
+    private static int partition(int[] idx, int start, int end, double[] key, int keyOffset, double t) {
+        int i = start;
+        int j = end - 1;
+        while (i <= j) {
+            if (key[keyOffset + idx[i]] <= t) {
+                i++;
+            } else {
+                int s = idx[i];
+                idx[i] = idx[j];
+                idx[j--] = s;
+            }
+        }
+        return i;
+    }
+
+    /** Adds the two children of {@code node} for the partition of [start, end) at {@code mid}. */
+    private static void link(Nodes nodes, int node, int start, int end, int mid) {
+        int l = nodes.add(mid - start);
+        int r = nodes.add(end - mid);
+        nodes.left[node] = l;
+        nodes.right[node] = r;
     }
 }
