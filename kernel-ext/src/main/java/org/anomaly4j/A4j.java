@@ -27,6 +27,7 @@ import org.anomaly4j.data.TimeFeatures;
 import org.anomaly4j.data.TrainTestSplit;
 import org.anomaly4j.data.StandardScaler;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
@@ -346,7 +347,8 @@ public final class A4j {
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
      */
-    public static Table detect(Table table, Detector detector, String... columns) {
-        return detector.fit(table, columns).label(table);
+    public static Table detect(Table table, Detector<?> detector, String... columns) {
+        Model m = detector.fit(table, columns);
+        return m.withScores(table, m.trainingScores());
     }
 }

@@ -175,7 +175,7 @@ class DetectorContractTest {
         Table t = table(data());
         Table before = t.copy();
         Model m = CASES.get(name).get().fit(t, "a", "b", "c");
-        Table out = m.label(t);
+        Table out = m.withScores(t);
         assertEquals(List.of("a", "b", "c", "note", name + "_score", name + "_anomaly"), out.columnNames());
         assertEquals(before.columnNames(), t.columnNames());
         assertEquals(before.print(), t.print());
@@ -216,7 +216,7 @@ class DetectorContractTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Detectors.load(foreign)).getMessage()
                 .contains("unknown detector type"));
         Path future = dir.resolve("future.json");
-        Files.writeString(future, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(future, json.replace("\"formatVersion\" : " + ModelFiles.FORMAT_VERSION, "\"formatVersion\" : 99"));
         assertThrows(IllegalArgumentException.class, () -> Detectors.load(future));
         Path notOurs = dir.resolve("other.json");
         Files.writeString(notOurs, "{\"hello\": [1, 2, 3]}", StandardCharsets.UTF_8);

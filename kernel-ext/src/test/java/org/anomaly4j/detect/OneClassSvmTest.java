@@ -303,14 +303,14 @@ class OneClassSvmTest {
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().nu(0)).getMessage());
         assertEquals("gamma must be a finite number > 0, \"scale\" or \"auto\", got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma(-1)).getMessage());
-        assertEquals("gamma must be a finite number > 0, \"scale\" or \"auto\", got \"median\"",
+        assertEquals("gamma must be a finite number > 0, \"scale\" (1/(d Var X)) or \"auto\" (1/d), got \"median\"",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma("median")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma(Double.POSITIVE_INFINITY));
         assertEquals("tol must be a finite number > 0, got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().tol(0)).getMessage());
-        assertEquals("cacheSize must be a finite number of MB > 0, got -5.0",
+        assertEquals("cacheSize must be in (0, 1048576], got -5.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().cacheSize(-5)).getMessage());
-        assertEquals("maxIter must be -1 (no limit) or >= 1, got 0",
+        assertEquals("maxIter must be -1 (no limit) or an integer >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().maxIter(0)).getMessage());
         OneClassSvm d = OneClassSvm.with().nu(0.2);
         d.gamma(3.0);
