@@ -144,7 +144,7 @@ public final class Param<T> {
     /** The value written as text (command line, toString). */
     public String show(T value) {
         Object s = toScalar.apply(value);
-        return s instanceof Double d ? plain(d) : String.valueOf(s);
+        return String.valueOf(s);
     }
 
     /** Reads the value from text, as on the command line. */
