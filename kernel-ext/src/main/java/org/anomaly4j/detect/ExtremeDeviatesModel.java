@@ -21,22 +21,19 @@ import org.anomaly4j.io.StateWriter;
  * samples (a removed value's deviate is measured from the inliers' mean and spread, not from those of the step
  * that removed it).
  */
-public final class ExtremeDeviatesModel extends AbstractModel implements Explainable {
+public final class ExtremeDeviatesModel extends ColumnwiseModel<ExtremeDeviatesModel.State> {
     /** A value whose deviate equals the critical value scores 1. */
     public static final double NATURAL_THRESHOLD = 1;
 
     /** The model-file codec, shared by {@link Grubbs} and {@link GeneralizedEsd}. */
     static final ModelCodec<ExtremeDeviatesModel> CODEC = new Codec();
 
-    private final State state;
-
     private ExtremeDeviatesModel(ModelInfo info, TrainingScores scores, State state) {
-        super(info, scores);
-        this.state = state;
+        super(info, scores, state);
     }
 
     /** Per feature: the inliers' mean and std, the critical value dividing the deviates, the outliers removed. */
-    private record State(double[] mean, double[] std, double[] critical, int[] outliers) {
+    record State(double[] mean, double[] std, double[] critical, int[] outliers) implements ColumnwiseModel.Deviations {
         State {
             for (int j = 0; j < std.length; j++) {
                 if (!(std[j] > 0) || !(critical[j] > 0)) {
@@ -46,22 +43,15 @@ public final class ExtremeDeviatesModel extends AbstractModel implements Explain
             }
         }
 
-        double ratio(double v, int j) {
-            return (v - mean[j]) / std[j] / critical[j];
+        @Override
+        public int width() {
+            return mean.length;
         }
 
-        double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            int d = mean.length;
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = 0;
-                for (int j = 0; j < d; j++) {
-                    max = Math.max(max, Math.abs(row[j] - mean[j]) / std[j] / critical[j]);
-                }
-                out[i] = max;
-            }
-            return out;
+        /** The signed G-ratio {@code (x_j − mean_j) / (std_j · crit_j)}. */
+        @Override
+        public double deviation(double v, int j) {
+            return (v - mean[j]) / std[j] / critical[j];
         }
     }
 
@@ -130,26 +120,6 @@ public final class ExtremeDeviatesModel extends AbstractModel implements Explain
             return new ExtremeDeviatesModel(info, scores, new State(in.numbers("mean", d), in.numbers("std", d),
                     in.numbers("critical", d), in.ints("outliers", d, 0, scores.count())));
         }
-    }
-
-    @Override
-    protected double[] scores(double[][] x) {
-        return state.scores(x);
-    }
-
-    /**
-     * Per-feature signed G-ratios {@code (x_j − mean_j) / (std_j · crit_j)}: the sign says on which side of the
-     * inliers' mean the value lies, a magnitude above 1 that the value exceeds the critical value; the row's
-     * score is the largest magnitude.
-     */
-    @Override
-    public double[] explain(double[] row) {
-        ColumnStatistics.checkRow(row, state.mean.length);
-        double[] out = new double[row.length];
-        for (int j = 0; j < row.length; j++) {
-            out[j] = state.ratio(row[j], j);
-        }
-        return out;
     }
 
     /** Per-feature mean of the inliers. */

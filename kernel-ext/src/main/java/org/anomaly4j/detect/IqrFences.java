@@ -92,8 +92,8 @@ public final class IqrFences extends AbstractDetector<IqrFences, IqrFences.IqrMo
     }
 
     /** Per-feature quartiles and the fences they give. */
-    private record State(double k, boolean clip, double[] q1, double[] q3, double[] iqr, double[] lower,
-                         double[] upper) {
+    record State(double k, boolean clip, double[] q1, double[] q3, double[] iqr, double[] lower,
+                         double[] upper) implements ColumnwiseModel.Deviations {
         State(double k, boolean clip, double[] q1, double[] q3) {
             this(k, clip, q1, q3, new double[q1.length], new double[q1.length], new double[q1.length]);
             for (int j = 0; j < q1.length; j++) {
@@ -106,23 +106,21 @@ public final class IqrFences extends AbstractDetector<IqrFences, IqrFences.IqrMo
             }
         }
 
-        double s(double v, int j) {
+        @Override
+        public int width() {
+            return q1.length;
+        }
+
+        /** Signed distance to the nearest fence in IQRs: positive outside, negative inside (0 if clipped). */
+        @Override
+        public double deviation(double v, int j) {
             double out = Math.max(v - upper[j], lower[j] - v) / iqr[j];
             return clip ? Math.max(0, out) : out;
         }
 
-        double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            int d = q1.length;
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < d; j++) {
-                    max = Math.max(max, s(row[j], j));
-                }
-                out[i] = max;
-            }
-            return out;
+        @Override
+        public boolean absolute() {
+            return false;
         }
     }
 
@@ -144,31 +142,10 @@ public final class IqrFences extends AbstractDetector<IqrFences, IqrFences.IqrMo
      * A fitted Tukey-fences model: per-feature quartiles. Score: {@code max_j max(x_j − upper_j, lower_j − x_j)
      * / IQR_j} (clipped at 0 if the model was fitted with {@code clipInside(true)}).
      */
-    public static final class IqrModel extends AbstractModel implements Explainable {
-        private final State state;
+    public static final class IqrModel extends ColumnwiseModel<State> {
 
         private IqrModel(ModelInfo info, TrainingScores scores, State state) {
-            super(info, scores);
-            this.state = state;
-        }
-
-        @Override
-        protected double[] scores(double[][] x) {
-            return state.scores(x);
-        }
-
-        /**
-         * Per-feature signed fence distances {@code s_j} in IQR units (positive: outside a fence, by that many
-         * IQRs; negative: inside, that deep); the row's score is their maximum.
-         */
-        @Override
-        public double[] explain(double[] row) {
-            ColumnStatistics.checkRow(row, state.q1.length);
-            double[] out = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                out[j] = state.s(row[j], j);
-            }
-            return out;
+            super(info, scores, state);
         }
 
         /** Per-feature first quartiles. */

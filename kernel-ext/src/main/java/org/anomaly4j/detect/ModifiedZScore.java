@@ -79,7 +79,7 @@ public final class ModifiedZScore extends AbstractDetector<ModifiedZScore, Modif
     }
 
     /** Per-feature median, MAD and mean absolute deviation around the median. */
-    private record State(double[] median, double[] mad, double[] meanAd) {
+    record State(double[] median, double[] mad, double[] meanAd) implements ColumnwiseModel.Deviations {
         State {
             for (int j = 0; j < mad.length; j++) {
                 if (mad[j] < 0 || meanAd[j] < 0 || !(mad[j] > 0 || meanAd[j] > 0)) {
@@ -89,24 +89,16 @@ public final class ModifiedZScore extends AbstractDetector<ModifiedZScore, Modif
             }
         }
 
-        /** M_j, written as in the formula so that the numbers equal numpy's to the last bit. */
-        double m(double v, int j) {
-            return mad[j] > 0 ? PHI_INV_075 * (v - median[j]) / mad[j]
-                    : (v - median[j]) / (MEAN_AD_TO_SIGMA * meanAd[j]);
+        @Override
+        public int width() {
+            return median.length;
         }
 
-        double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            int d = median.length;
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = 0;
-                for (int j = 0; j < d; j++) {
-                    max = Math.max(max, Math.abs(m(row[j], j)));
-                }
-                out[i] = max;
-            }
-            return out;
+        /** M_j, written as in the formula so that the numbers equal numpy's to the last bit. */
+        @Override
+        public double deviation(double v, int j) {
+            return mad[j] > 0 ? PHI_INV_075 * (v - median[j]) / mad[j]
+                    : (v - median[j]) / (MEAN_AD_TO_SIGMA * meanAd[j]);
         }
     }
 
@@ -129,31 +121,10 @@ public final class ModifiedZScore extends AbstractDetector<ModifiedZScore, Modif
      * {@code M_j = (x_j − median_j) / scale_j} and {@code scale_j = MAD_j / 0.6745} (or
      * {@code 1.253314·MeanAD_j} where MAD is 0).
      */
-    public static final class MadModel extends AbstractModel implements Explainable {
-        private final State state;
+    public static final class MadModel extends ColumnwiseModel<State> {
 
         private MadModel(ModelInfo info, TrainingScores scores, State state) {
-            super(info, scores);
-            this.state = state;
-        }
-
-        @Override
-        protected double[] scores(double[][] x) {
-            return state.scores(x);
-        }
-
-        /**
-         * Per-feature signed modified z-scores {@code M_j} of one row: the sign says on which side of the median
-         * the value lies; the row's score is the largest {@code |M_j|}.
-         */
-        @Override
-        public double[] explain(double[] row) {
-            ColumnStatistics.checkRow(row, state.median.length);
-            double[] out = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                out[j] = state.m(row[j], j);
-            }
-            return out;
+            super(info, scores, state);
         }
 
         /** Per-feature medians. */

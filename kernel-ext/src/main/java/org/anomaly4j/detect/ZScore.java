@@ -74,7 +74,7 @@ public final class ZScore extends AbstractDetector<ZScore, ZScore.ZScoreModel> {
     }
 
     /** Per-feature means and standard deviations. */
-    private record State(double[] mean, double[] std) {
+    record State(double[] mean, double[] std) implements ColumnwiseModel.Deviations {
         State {
             for (double s : std) {
                 if (!(s > 0)) {
@@ -83,17 +83,14 @@ public final class ZScore extends AbstractDetector<ZScore, ZScore.ZScoreModel> {
             }
         }
 
-        double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = 0;
-                for (int j = 0; j < row.length; j++) {
-                    max = Math.max(max, Math.abs(row[j] - mean[j]) / std[j]);
-                }
-                out[i] = max;
-            }
-            return out;
+        @Override
+        public int width() {
+            return mean.length;
+        }
+
+        @Override
+        public double deviation(double v, int j) {
+            return (v - mean[j]) / std[j];
         }
     }
 
@@ -110,29 +107,11 @@ public final class ZScore extends AbstractDetector<ZScore, ZScore.ZScoreModel> {
         }
     }
 
-    /** A fitted z-score model: per-feature means and standard deviations. */
-    public static final class ZScoreModel extends AbstractModel implements Explainable {
-        private final State state;
+    /** A fitted z-score model: per-feature means and standard deviations; explain gives the signed z-scores. */
+    public static final class ZScoreModel extends ColumnwiseModel<State> {
 
         private ZScoreModel(ModelInfo info, TrainingScores scores, State state) {
-            super(info, scores);
-            this.state = state;
-        }
-
-        @Override
-        protected double[] scores(double[][] x) {
-            return state.scores(x);
-        }
-
-        /** Per-feature |z| of one row: the contribution of each feature (the score is their maximum). */
-        @Override
-        public double[] explain(double[] row) {
-            ColumnStatistics.checkRow(row, state.mean.length);
-            double[] z = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                z[j] = Math.abs(row[j] - state.mean[j]) / state.std[j];
-            }
-            return z;
+            super(info, scores, state);
         }
 
         /** Fitted means, per feature. */
