@@ -3,6 +3,7 @@ package org.anomaly4j.data;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.anomaly4j.io.NumberText;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;

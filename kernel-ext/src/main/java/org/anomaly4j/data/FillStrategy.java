@@ -256,7 +256,7 @@ public final class FillStrategy {
         int bestCount = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             int c = e.getValue();
-            if (c > bestCount || (c == bestCount && Categories.TEXT_ORDER.compare(e.getKey(), best) < 0)) {
+            if (c > bestCount || (c == bestCount && Nums.TEXT_ORDER.compare(e.getKey(), best) < 0)) {
                 best = e.getKey();
                 bestCount = c;
             }

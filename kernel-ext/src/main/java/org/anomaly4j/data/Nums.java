@@ -1,6 +1,7 @@
 package org.anomaly4j.data;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -8,22 +9,39 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Package-private numeric helpers shared by the data layer: column → {@code double[]} extraction (missing →
- * NaN), NaN-skipping order statistics with numpy's linear interpolation, validation messages, and building
- * a copy of a table with some columns replaced. Inner loops run on primitive arrays.
+ * Numeric helpers shared by the data and features layers (internal, not part of the user API): column →
+ * {@code double[]} extraction (missing → NaN), NaN-skipping order statistics with numpy's linear
+ * interpolation, validation messages, and building a copy of a table with some columns replaced. Inner loops
+ * run on primitive arrays.
  */
-final class Nums {
+public final class Nums {
 
     private Nums() {
     }
 
+    /** Python's string order: by code point (differs from {@link String#compareTo} only beyond the BMP). */
+    public static final Comparator<String> TEXT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
+
     /** Values of a numeric column as a new array; missing cells (NaN, Tablesaw's int sentinel) become NaN. */
-    static double[] values(Table table, String column) {
+    public static double[] values(Table table, String column) {
         return values(Columns.requireNumeric(table, column));
     }
 
     /** Values of a numeric column as a new array; missing cells become NaN. */
-    static double[] values(NumericColumn<?> c) {
+    public static double[] values(NumericColumn<?> c) {
         int n = c.size();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -33,7 +51,7 @@ final class Nums {
     }
 
     /** The table, which must have at least one row, for {@code operation} (named in the message). */
-    static Table requireRows(Table table, String operation) {
+    public static Table requireRows(Table table, String operation) {
         if (table == null) {
             throw new IllegalArgumentException(operation + ": table is null");
         }
@@ -45,7 +63,7 @@ final class Nums {
     }
 
     /** Row index of the first NaN, or -1. */
-    static int firstNaN(double[] x) {
+    public static int firstNaN(double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i])) {
                 return i;
@@ -55,7 +73,7 @@ final class Nums {
     }
 
     /** Number of NaN values. */
-    static int countNaN(double[] x) {
+    public static int countNaN(double[] x) {
         int k = 0;
         for (double v : x) {
             if (Double.isNaN(v)) {
@@ -66,7 +84,7 @@ final class Nums {
     }
 
     /** The non-NaN values, sorted ascending (a new array). */
-    static double[] sortedPresent(double[] x) {
+    public static double[] sortedPresent(double[] x) {
         double[] out = new double[x.length];
         int k = 0;
         for (double v : x) {
@@ -90,7 +108,7 @@ final class Nums {
      * @param ranks   ascending ranks within [0, present.length)
      * @return the values at those ranks
      */
-    static double[] selectRanks(double[] present, int[] ranks) {
+    public static double[] selectRanks(double[] present, int[] ranks) {
         double[] a = present.clone();
         double[] out = new double[ranks.length];
         int from = 0;
@@ -131,7 +149,7 @@ final class Nums {
     }
 
     /** The non-NaN values of {@code x}, in order. */
-    static double[] present(double[] x) {
+    public static double[] present(double[] x) {
         int k = 0;
         double[] out = new double[x.length];
         for (double v : x) {
@@ -183,7 +201,7 @@ final class Nums {
      * Interpolates the way numpy's {@code _lerp} does (from the upper end when the fraction is ≥ 0.5), so
      * results agree with pandas and numpy to the last bit in the usual cases.
      */
-    static double quantileSorted(double[] sorted, double q) {
+    public static double quantileSorted(double[] sorted, double q) {
         int n = sorted.length;
         double h = (n - 1) * q;
         int lo = (int) Math.floor(h);
@@ -198,19 +216,19 @@ final class Nums {
     }
 
     /** Median of sorted values: the mean of the two middle values for an even count, as numpy. */
-    static double medianSorted(double[] sorted) {
+    public static double medianSorted(double[] sorted) {
         int n = sorted.length;
         int mid = n / 2;
         return n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
     /** numpy's pairwise sum of the whole array (see {@link PairwiseSum}). */
-    static double pairwiseSum(double[] a) {
+    public static double pairwiseSum(double[] a) {
         return PairwiseSum.of(a);
     }
 
     /** Arithmetic mean of the non-NaN values (NaN when there are none). */
-    static double meanPresent(double[] x) {
+    public static double meanPresent(double[] x) {
         double sum = 0;
         int k = 0;
         for (double v : x) {
@@ -223,7 +241,7 @@ final class Nums {
     }
 
     /** Smallest of the most frequent non-NaN values (pandas {@code Series.mode().iloc[0]}); NaN if none. */
-    static double modePresent(double[] x) {
+    public static double modePresent(double[] x) {
         double[] s = sortedPresent(x);
         double best = Double.NaN;
         int bestCount = 0;
@@ -246,7 +264,7 @@ final class Nums {
      * Checks that a column used for fitting has at least one value and no infinities, naming column, row
      * and fix (scikit-learn's {@code check_array(ensure_all_finite='allow-nan')}).
      */
-    static void requireFitValues(String column, double[] x, String operation) {
+    public static void requireFitValues(String column, double[] x, String operation) {
         int present = 0;
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
@@ -264,7 +282,7 @@ final class Nums {
     }
 
     /** Checks that no value is infinite (NaN allowed), naming column, row and fix. */
-    static void requireNoInfinity(String column, double[] x, String operation) {
+    public static void requireNoInfinity(String column, double[] x, String operation) {
         for (int i = 0; i < x.length; i++) {
             if (Double.isInfinite(x[i])) {
                 throw infinite(column, i, x[i], operation);
@@ -278,7 +296,7 @@ final class Nums {
     }
 
     /** Column names given by the caller: at least one, no duplicates, no nulls. */
-    static String[] requireNames(String[] columns, String operation) {
+    public static String[] requireNames(String[] columns, String operation) {
         if (columns == null || columns.length == 0) {
             throw new IllegalArgumentException(operation + ": name at least one column, e.g. fit(table, \"T17\")");
         }
@@ -297,7 +315,7 @@ final class Nums {
     }
 
     /** A new {@link DoubleColumn} holding {@code values} (NaN = missing). */
-    static DoubleColumn doubles(String name, double[] values) {
+    public static DoubleColumn doubles(String name, double[] values) {
         return DoubleColumn.create(name, values);
     }
 
@@ -305,7 +323,7 @@ final class Nums {
      * {@code x} with ±∞ replaced by NaN, as pandas' window functions do before computing ({@code _prep_values});
      * {@code x} itself when it has no infinity (so the result must not be written to).
      */
-    static double[] infinitiesAsNaN(double[] x) {
+    public static double[] infinitiesAsNaN(double[] x) {
         double[] out = x;
         for (int i = 0; i < x.length; i++) {
             if (Double.isInfinite(x[i])) {
@@ -322,7 +340,7 @@ final class Nums {
      * Checks that {@code x} (the values of {@code column}) has no missing value (NaN), naming the count, the
      * first row and the fix: {@code Column "T17" has 3 missing values (first at row 208); drop them with ...}.
      */
-    static void requireNoMissing(String column, double[] x, String operation) {
+    public static void requireNoMissing(String column, double[] x, String operation) {
         int first = firstNaN(x);
         if (first >= 0) {
             int k = countNaN(x);
@@ -336,7 +354,7 @@ final class Nums {
      * A deep copy of {@code table} with {@code added} appended after its columns. A name that is already taken
      * is an error naming the column and the fix (the input is not touched).
      */
-    static Table withAdded(Table table, String operation, Column<?>... added) {
+    public static Table withAdded(Table table, String operation, Column<?>... added) {
         for (int i = 0; i < added.length; i++) {
             String name = added[i].name();
             String taken = null;
@@ -361,7 +379,7 @@ final class Nums {
      * A deep copy of {@code table} in which each given column replaces the column of the same name, at the
      * same position. The input table is not touched.
      */
-    static Table withColumns(Table table, Column<?>... replacements) {
+    public static Table withColumns(Table table, Column<?>... replacements) {
         Table out = table.copy();
         for (Column<?> c : replacements) {
             out.replaceColumn(c.name(), c);

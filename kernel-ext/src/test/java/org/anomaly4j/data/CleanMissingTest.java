@@ -1,13 +1,13 @@
 package org.anomaly4j.data;
 
-import static org.anomaly4j.data.CleanFixtures.assertClose;
-import static org.anomaly4j.data.CleanFixtures.assertColumnAt;
-import static org.anomaly4j.data.CleanFixtures.assertMessage;
-import static org.anomaly4j.data.CleanFixtures.assertSameTable;
-import static org.anomaly4j.data.CleanFixtures.assertUnchanged;
-import static org.anomaly4j.data.CleanFixtures.doubles;
-import static org.anomaly4j.data.CleanFixtures.ints;
-import static org.anomaly4j.data.CleanFixtures.without;
+import static org.anomaly4j.TableFixtures.assertClose;
+import static org.anomaly4j.TableFixtures.assertColumnAt;
+import static org.anomaly4j.TableFixtures.assertMessage;
+import static org.anomaly4j.TableFixtures.assertSameTable;
+import static org.anomaly4j.TableFixtures.assertUnchanged;
+import static org.anomaly4j.TableFixtures.doubles;
+import static org.anomaly4j.TableFixtures.ints;
+import static org.anomaly4j.TableFixtures.without;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.TableFixtures;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateTimeColumn;
@@ -28,11 +29,11 @@ import tech.tablesaw.api.Table;
 /** dropMissing and fillMissing against pandas (golden/clean/missing.json) and hand-worked cases. */
 class CleanMissingTest {
 
-    private static final JsonNode GOLDEN = CleanFixtures.golden("missing.json");
+    private static final JsonNode GOLDEN = TableFixtures.golden("missing.json");
 
     @Test
     void injectionMatchesTheGoldenScript() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         for (String col : new String[] {"T17", "RH17"}) {
             int[] expected = ints(GOLDEN.at("/missing_rows/" + col));
             assertArrayEquals(expected, t.column(col).isMissing().toArray(), col);
@@ -41,7 +42,7 @@ class CleanMissingTest {
 
     @Test
     void dropMissingMatchesPandasDropna() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Map<String, Table> cases = Map.of(
                 "any", Clean.dropMissing(t),
@@ -59,7 +60,7 @@ class CleanMissingTest {
 
     @Test
     void fillMissingMatchesPandasForEveryStrategy() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Map<String, FillStrategy[]> strategies = Map.of(
                 "constant", new FillStrategy[] {FillStrategy.constant(0.0), FillStrategy.constant(50.0)},
@@ -94,7 +95,7 @@ class CleanMissingTest {
 
     @Test
     void statisticsUsedForFillingMatchPandas() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         for (String col : new String[] {"T17", "RH17"}) {
             double[] x = Nums.values(t, col);
             JsonNode s = GOLDEN.at("/stats/" + col);
@@ -106,7 +107,7 @@ class CleanMissingTest {
 
     @Test
     void fillWithoutColumnsFillsEveryColumnTheStrategyApplies() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Table filled = Clean.fillMissing(t, FillStrategy.mean());
         assertEquals(0, filled.column("T17").countMissing());
@@ -162,7 +163,7 @@ class CleanMissingTest {
 
     @Test
     void errorsNameTheColumnAndTheFix() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> Clean.dropMissing(t, How.ANY, "nope")), "\"nope\"", "T17");
         assertMessage(assertThrows(IllegalArgumentException.class,

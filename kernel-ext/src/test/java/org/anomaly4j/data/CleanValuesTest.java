@@ -1,13 +1,13 @@
 package org.anomaly4j.data;
 
-import static org.anomaly4j.data.CleanFixtures.assertClose;
-import static org.anomaly4j.data.CleanFixtures.assertColumnAt;
-import static org.anomaly4j.data.CleanFixtures.assertMessage;
-import static org.anomaly4j.data.CleanFixtures.assertSameTable;
-import static org.anomaly4j.data.CleanFixtures.assertUnchanged;
-import static org.anomaly4j.data.CleanFixtures.doubles;
-import static org.anomaly4j.data.CleanFixtures.ints;
-import static org.anomaly4j.data.CleanFixtures.without;
+import static org.anomaly4j.TableFixtures.assertClose;
+import static org.anomaly4j.TableFixtures.assertColumnAt;
+import static org.anomaly4j.TableFixtures.assertMessage;
+import static org.anomaly4j.TableFixtures.assertSameTable;
+import static org.anomaly4j.TableFixtures.assertUnchanged;
+import static org.anomaly4j.TableFixtures.doubles;
+import static org.anomaly4j.TableFixtures.ints;
+import static org.anomaly4j.TableFixtures.without;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.TableFixtures;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -33,9 +34,9 @@ class CleanValuesTest {
 
     @Test
     void dropDuplicatesMatchesPandas() {
-        JsonNode cases = CleanFixtures.golden("duplicates.json").get("cases");
-        Table hive = CleanFixtures.hive();
-        Table card = CleanFixtures.creditcard();
+        JsonNode cases = TableFixtures.golden("duplicates.json").get("cases");
+        Table hive = TableFixtures.hive();
+        Table card = TableFixtures.creditcard();
         check(hive, cases.get("hive17_RH17"), "RH17");
         check(hive, cases.get("hive17_RH17_RHamb"), "RH17", "RHamb");
         check(card, cases.get("creditcard"));
@@ -71,7 +72,7 @@ class CleanValuesTest {
 
     @Test
     void toNumericMatchesPandasCoerceAndReportsEveryLostCell() {
-        JsonNode g = CleanFixtures.golden("to_numeric.json");
+        JsonNode g = TableFixtures.golden("to_numeric.json");
         StringColumn text = StringColumn.create("value");
         for (JsonNode cell : g.get("cells")) {
             text.append(cell.isNull() ? "" : cell.asText());
@@ -100,7 +101,7 @@ class CleanValuesTest {
 
     @Test
     void toNumericKeepsNumericColumnsAndRejectsOtherTypes() {
-        Table hive = CleanFixtures.hive();
+        Table hive = TableFixtures.hive();
         NumericConversion r = Clean.toNumeric(hive, "T17");
         assertTrue(r.clean());
         assertSameTable(hive, r.table());
@@ -110,8 +111,8 @@ class CleanValuesTest {
 
     @Test
     void clipWinsorizeAndLogsMatchPandasAndNumpy() {
-        JsonNode g = CleanFixtures.golden("transforms.json");
-        Table card = CleanFixtures.creditcard();
+        JsonNode g = TableFixtures.golden("transforms.json");
+        Table card = TableFixtures.creditcard();
         Table before = card.copy();
 
         JsonNode clip = g.get("clip");

@@ -18,18 +18,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anomaly4j.data.PairwiseSum;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.detect.OneClassSvm.OneClassSvmModel;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import tech.tablesaw.api.Table;
 
 /**
