@@ -1,8 +1,8 @@
 """Golden reference results for the cleaning, scaling and encoding layer (anomaly4j data, part "clean").
 
 Computes with pandas / scikit-learn what org.anomaly4j.data.{Clean, FillStrategy} and
-org.anomaly4j.features.{StandardScaler, MinMaxScaler, RobustScaler, OneHotEncoder, OrdinalEncoder} must reproduce, and writes small JSON files
-into kernel-ext/src/test/resources/golden/clean/. NaN is written as JSON null.
+org.anomaly4j.features.{StandardScaler, MinMaxScaler, RobustScaler, OneHotEncoder, OrdinalEncoder} must
+reproduce, and writes small JSON files into kernel-ext/src/test/resources/golden/clean/. NaN is written as JSON null.
 
 Run from anywhere:
     ANOMALY4J_DATA=/path/to/shared/data .venv/bin/python kernel-ext/src/test/python/golden/gen_clean.py

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.io.Csv;
 import org.anomaly4j.io.CsvOptions;
@@ -149,7 +149,7 @@ public final class TableFixtures {
 
     /** Every cell of {@code column} at the given rows equals the golden values. */
     public static void assertColumnAt(Table table, String column, int[] rows, double[] expected, String what) {
-        double[] x = Nums.values(table, column);
+        double[] x = Columns.values(table, column);
         assertEquals(rows.length, expected.length, what + ": golden rows/values");
         for (int k = 0; k < rows.length; k++) {
             assertClose(expected[k], x[rows[k]], what + " row " + rows[k]);

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.stats.Nums;
 
 /**
  * A fitted {@link Grubbs} or {@link GeneralizedEsd} model: per feature, the mean and sample standard deviation
@@ -77,9 +78,9 @@ public final class ExtremeDeviatesModel extends AbstractModel {
         // The tests dominate the cost and are independent: run the columns on the common pool (each result
         // depends on its column only, so the model does not depend on the thread count).
         ExtremeDeviates[] tests = new ExtremeDeviates[d];
-        IntStream.range(0, d).parallel().forEach(j -> tests[j] = test.apply(ColumnStatistics.column(x, j)));
+        IntStream.range(0, d).parallel().forEach(j -> tests[j] = test.apply(Nums.column(x, j)));
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             ExtremeDeviates r = tests[j];
             boolean[] out = new boolean[n];
             for (int i : r.outliers()) {
@@ -97,8 +98,8 @@ public final class ExtremeDeviatesModel extends AbstractModel {
                 throw new IllegalArgumentException(col + ": the " + name + " test kept only " + m + " of " + n
                         + " values, too few to estimate a spread; the column is far from normal");
             }
-            mean[j] = ColumnStatistics.mean(in, m);
-            std[j] = ColumnStatistics.sampleStd(in, m, mean[j]);
+            mean[j] = Nums.mean(in, m);
+            std[j] = Nums.sampleStd(in, m, mean[j]);
             if (!(std[j] > 0)) {
                 throw new IllegalArgumentException(col + (r.outlierCount() == 0 ? " is constant" :
                         ": the values the " + name + " test kept are all equal") + " (standard deviation 0),"

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.anomaly4j.stats.StudentT;
 import tech.tablesaw.api.Table;
 
 /**

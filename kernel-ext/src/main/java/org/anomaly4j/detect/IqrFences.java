@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 
 import tech.tablesaw.api.Table;
 
@@ -107,10 +109,10 @@ public final class IqrFences implements Detector {
         double[] q1 = new double[d];
         double[] q3 = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            q1[j] = Thresholds.sortedPercentile(c, 25);
-            q3[j] = Thresholds.sortedPercentile(c, 75);
+            q1[j] = Quantiles.quantileOfSorted(c, 0.25);
+            q3[j] = Quantiles.quantileOfSorted(c, 0.75);
             if (!(q3[j] > q1[j])) {
                 throw new IllegalArgumentException("Column \"" + features.get(j) + "\" has interquartile range 0"
                         + " (Q1 = Q3 = " + q1[j] + ": more than half of its values are equal), so it has no Tukey"

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 
 import tech.tablesaw.api.Table;
 
@@ -88,16 +90,16 @@ public final class ModifiedZScore implements Detector {
         double[] mad = new double[d];
         double[] meanAd = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            double med = ColumnStatistics.sortedMedian(c);
+            double med = Quantiles.medianOfSorted(c);
             double sum = 0;
             for (int i = 0; i < c.length; i++) {
                 c[i] = Math.abs(c[i] - med);
                 sum += c[i];
             }
             median[j] = med;
-            mad[j] = ColumnStatistics.median(c);
+            mad[j] = Quantiles.median(c);
             meanAd[j] = sum / c.length;
             if (!(mad[j] > 0) && !(meanAd[j] > 0)) {
                 throw new IllegalArgumentException("Column \"" + features.get(j) + "\" is constant (median absolute"

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -89,19 +89,19 @@ abstract sealed class AffineScaler implements FittedScaler
     }
 
     private Table applyTable(Table table, boolean divide, double lo, double hi, String operation) {
-        Nums.requireRows(table, operation);
+        Columns.requireRows(table, operation);
         DoubleColumn[] out = new DoubleColumn[columns.length];
         for (int j = 0; j < columns.length; j++) {
-            double[] x = Nums.values(table, columns[j]);
-            Nums.requireNoInfinity(columns[j], x, operation);
+            double[] x = Columns.values(table, columns[j]);
+            Columns.requireNoInfinity(columns[j], x, operation);
             double a = shift[j];
             double b = factor[j];
             for (int i = 0; i < x.length; i++) {
                 x[i] = map(x[i], divide, a, b, lo, hi);
             }
-            out[j] = Nums.doubles(columns[j], x);
+            out[j] = Columns.doubles(columns[j], x);
         }
-        return Nums.withColumns(table, out);
+        return Columns.withColumns(table, out);
     }
 
     private double[][] applyRows(double[][] x, boolean divide, double lo, double hi, String operation) {
@@ -141,11 +141,11 @@ abstract sealed class AffineScaler implements FittedScaler
 
     /** The fit data as columns: one array per named column of the table, checked for fitting. */
     static double[][] fitColumns(Table table, String[] names, String operation) {
-        Nums.requireRows(table, operation);
+        Columns.requireRows(table, operation);
         double[][] cols = new double[names.length][];
         for (int j = 0; j < names.length; j++) {
-            cols[j] = Nums.values(table, names[j]);
-            Nums.requireFitValues(names[j], cols[j], operation);
+            cols[j] = Columns.values(table, names[j]);
+            Columns.requireFitValues(names[j], cols[j], operation);
         }
         return cols;
     }
@@ -162,7 +162,7 @@ abstract sealed class AffineScaler implements FittedScaler
         }
         String[] names = arrayNames(w);
         for (int j = 0; j < w; j++) {
-            Nums.requireFitValues(names[j], cols[j], operation);
+            Columns.requireFitValues(names[j], cols[j], operation);
         }
         return cols;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
@@ -87,9 +87,9 @@ final class Categories {
 
     /** Categories of each named column, for an encoder's fit: the table must have rows, names must be unique. */
     static List<Categories> fitAll(Table table, String[] columns, String operation) {
-        Nums.requireRows(table, operation);
+        Columns.requireRows(table, operation);
         List<Categories> out = new ArrayList<>();
-        for (String c : Nums.requireNames(columns, operation)) {
+        for (String c : Columns.requireNames(columns, operation)) {
             out.add(fit(table, c, operation));
         }
         return List.copyOf(out);

@@ -2,7 +2,8 @@ package org.anomaly4j.features;
 
 import java.util.Locale;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -160,12 +161,12 @@ public record Ewm(Decay decay, double value, boolean adjust, boolean ignoreNa, i
     }
 
     private static double[] values(Table table, String column) {
-        Nums.requireRows(table, "ewm");
-        return Nums.values(table, column);
+        Columns.requireRows(table, "ewm");
+        return Columns.values(table, column);
     }
 
     private Table add(Table table, String column, String stat, double[] values) {
-        return Nums.withAdded(table, "ewm", DoubleColumn.create(columnName(column, stat), values));
+        return Columns.withAdded(table, "ewm", DoubleColumn.create(columnName(column, stat), values));
     }
 
     // ---------------------------------------------------------------- arrays

@@ -1,6 +1,6 @@
 package org.anomaly4j.features;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -23,16 +23,16 @@ public final class Matrices {
      *                                  the fix: {@code dropMissing(...)} or {@code fillMissing(...)})
      */
     public static double[][] toArray(Table table, String... columns) {
-        Nums.requireRows(table, "toArray");
+        Columns.requireRows(table, "toArray");
         String[] names = columns == null || columns.length == 0
                 ? table.columnNames().toArray(String[]::new)
-                : Nums.requireNames(columns, "toArray");
+                : Columns.requireNames(columns, "toArray");
         int n = table.rowCount();
         int d = names.length;
         double[][] x = new double[n][d];
         for (int j = 0; j < d; j++) {
-            double[] c = Nums.values(table, names[j]);
-            Nums.requireNoMissing(names[j], c, "toArray");
+            double[] c = Columns.values(table, names[j]);
+            Columns.requireNoMissing(names[j], c, "toArray");
             for (int i = 0; i < n; i++) {
                 x[i][j] = c[i];
             }
@@ -63,7 +63,7 @@ public final class Matrices {
         if (d == 0) {
             throw new IllegalArgumentException("toTable: the matrix has no columns");
         }
-        String[] cols = names == null || names.length == 0 ? defaultNames(d) : Nums.requireNames(names, "toTable");
+        String[] cols = names == null || names.length == 0 ? defaultNames(d) : Columns.requireNames(names, "toTable");
         if (cols.length != d) {
             throw new IllegalArgumentException("toTable: " + cols.length + " names given for a matrix with " + d
                     + " columns; give exactly one name per column");

@@ -1,7 +1,8 @@
 package org.anomaly4j.features;
 
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.Table;
 
 /**
@@ -51,7 +52,7 @@ public record MinMaxScaler(double featureMin, double featureMax, boolean clip) {
      *                                  somewhere or has no present value
      */
     public Fitted fit(Table table, String... columns) {
-        String[] names = Nums.requireNames(columns, "MinMaxScaler.fit");
+        String[] names = Columns.requireNames(columns, "MinMaxScaler.fit");
         return fitColumns(names, AffineScaler.fitColumns(table, names, "MinMaxScaler.fit"));
     }
 

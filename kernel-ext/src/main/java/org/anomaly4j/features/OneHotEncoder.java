@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -112,7 +112,7 @@ public record OneHotEncoder(boolean dropFirst, HandleUnknown handleUnknown) {
          *                                  category, naming column, value and row
          */
         public Table transform(Table table) {
-            Nums.requireRows(table, "OneHotEncoder.transform");
+            Columns.requireRows(table, "OneHotEncoder.transform");
             List<Column<?>> dummies = new ArrayList<>();
             for (Categories c : categories) {
                 int[] codes = c.codes(table, "OneHotEncoder.transform");

@@ -3,7 +3,7 @@ package org.anomaly4j.features;
 import java.util.List;
 import java.util.Map;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -86,7 +86,7 @@ public record OrdinalEncoder(boolean encodeUnknown, double unknownValue) {
          *                                  unknown value) on an unknown category, naming column, value and row
          */
         public Table transform(Table table) {
-            Nums.requireRows(table, "OrdinalEncoder.transform");
+            Columns.requireRows(table, "OrdinalEncoder.transform");
             DoubleColumn[] out = new DoubleColumn[categories.size()];
             for (int j = 0; j < out.length; j++) {
                 Categories c = categories.get(j);
@@ -104,7 +104,7 @@ public record OrdinalEncoder(boolean encodeUnknown, double unknownValue) {
                 }
                 out[j] = DoubleColumn.create(c.column(), x);
             }
-            return Nums.withColumns(table, out);
+            return Columns.withColumns(table, out);
         }
 
         /** E.g. {@code OrdinalEncoder(unknown=error), fitted: [band=[cold, hot, mild, warm]]}. */

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.Nums;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -66,7 +65,7 @@ public final class Resample {
 
     /** Resamples into bins of length {@code every} (a positive whole number of milliseconds). */
     public static Table resample(Table table, String timeColumn, Duration every, Agg agg, String... valueColumns) {
-        Nums.requireRows(table, "resample");
+        Columns.requireRows(table, "resample");
         DateTimeColumn time = Columns.requireDateTime(table, timeColumn);
         if (agg == null) {
             throw new IllegalArgumentException("resample: agg is null; use Agg.MEAN, SUM, COUNT, MAX or MIN");
@@ -114,7 +113,7 @@ public final class Resample {
         }
         out.add(labels);
         for (String c : columns) {
-            out.add(aggregate(c, Nums.values(table, c), bin, nb, agg));
+            out.add(aggregate(c, Columns.values(table, c), bin, nb, agg));
         }
         return Table.create(table.name(), out);
     }
@@ -172,7 +171,7 @@ public final class Resample {
 
     private static String[] valueColumns(Table table, String timeColumn, String[] valueColumns) {
         if (valueColumns != null && valueColumns.length > 0) {
-            String[] names = Nums.requireNames(valueColumns, "resample");
+            String[] names = Columns.requireNames(valueColumns, "resample");
             for (String c : names) {
                 if (c.equals(timeColumn)) {
                     throw new IllegalArgumentException("resample: \"" + c + "\" is the time column; name the "

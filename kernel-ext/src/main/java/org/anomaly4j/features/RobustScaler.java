@@ -1,7 +1,9 @@
 package org.anomaly4j.features;
 
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -56,7 +58,7 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
      *                                  somewhere or has no present value
      */
     public Fitted fit(Table table, String... columns) {
-        String[] names = Nums.requireNames(columns, "RobustScaler.fit");
+        String[] names = Columns.requireNames(columns, "RobustScaler.fit");
         return fitColumns(names, AffineScaler.fitColumns(table, names, "RobustScaler.fit"));
     }
 
@@ -74,10 +76,10 @@ public record RobustScaler(boolean withCentering, boolean withScaling, double qu
         for (int j = 0; j < k; j++) {
             double[] sorted = Nums.sortedPresent(cols[j]);
             seen[j] = sorted.length;
-            center[j] = withCentering ? Nums.medianSorted(sorted) : 0.0;
+            center[j] = withCentering ? Quantiles.medianOfSorted(sorted) : 0.0;
             scale[j] = withScaling
-                    ? AffineScaler.nonZero(Nums.quantileSorted(sorted, quantileMax / 100)
-                            - Nums.quantileSorted(sorted, quantileMin / 100))
+                    ? AffineScaler.nonZero(Quantiles.quantileOfSorted(sorted, quantileMax / 100)
+                            - Quantiles.quantileOfSorted(sorted, quantileMin / 100))
                     : 1.0;
         }
         return new Fitted(this, names, center, scale, seen);

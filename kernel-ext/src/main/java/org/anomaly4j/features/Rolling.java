@@ -1,6 +1,7 @@
 package org.anomaly4j.features;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -133,8 +134,8 @@ public record Rolling(int window, int minPeriods, boolean center) {
      */
     public Table apply(Table table, String column, Stat... stats) {
         String op = "rolling";
-        Nums.requireRows(table, op);
-        double[] x = Nums.values(table, column);
+        Columns.requireRows(table, op);
+        double[] x = Columns.values(table, column);
         requireFits(x.length, "table \"" + table.name() + "\"");
         if (stats == null || stats.length == 0) {
             throw new IllegalArgumentException("rolling: name at least one statistic, e.g. Rolling.Stat.MEAN");
@@ -146,7 +147,7 @@ public record Rolling(int window, int minPeriods, boolean center) {
             }
             out[k] = DoubleColumn.create(columnName(column, window, stats[k]), compute(x, stats[k]));
         }
-        return Nums.withAdded(table, op, out);
+        return Columns.withAdded(table, op, out);
     }
 
     /** The output column name {@code <column>_rolling_<window>_<stat>}, e.g. {@code T17_rolling_24_mean}. */

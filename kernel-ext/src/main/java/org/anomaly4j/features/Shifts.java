@@ -1,7 +1,6 @@
 package org.anomaly4j.features;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.Nums;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -36,38 +35,38 @@ public final class Shifts {
      * uncovered end.
      */
     public static Table shift(Table table, String column, int periods) {
-        Nums.requireRows(table, "shift");
+        Columns.requireRows(table, "shift");
         Column<?> c = Columns.require(table, column);
         String name = column + "_shift_" + periods;
         Column<?> out = c instanceof NumericColumn<?>
-                ? DoubleColumn.create(name, shift(Nums.values(table, column), periods))
+                ? DoubleColumn.create(name, shift(Columns.values(table, column), periods))
                 : shifted(c, periods).setName(name);
-        return Nums.withAdded(table, "shift", out);
+        return Columns.withAdded(table, "shift", out);
     }
 
     /** Adds {@code <column>_lag_<k>} for each lag k, in the order given (each a {@link #shift} by k). */
     public static Table lags(Table table, String column, int... lags) {
-        Nums.requireRows(table, "lags");
+        Columns.requireRows(table, "lags");
         Column<?> c = Columns.require(table, column);
         if (lags == null || lags.length == 0) {
             throw new IllegalArgumentException("lags: name at least one lag, e.g. lags(table, \"" + column
                     + "\", 1, 2, 24)");
         }
         boolean numeric = c instanceof NumericColumn<?>;
-        double[] x = numeric ? Nums.values(table, column) : null;
+        double[] x = numeric ? Columns.values(table, column) : null;
         Column<?>[] out = new Column<?>[lags.length];
         for (int k = 0; k < lags.length; k++) {
             String name = column + "_lag_" + lags[k];
             out[k] = numeric ? DoubleColumn.create(name, shift(x, lags[k])) : shifted(c, lags[k]).setName(name);
         }
-        return Nums.withAdded(table, "lags", out);
+        return Columns.withAdded(table, "lags", out);
     }
 
     /** Adds {@code <column>_diff_<periods>} = x[i] − x[i − periods] (pandas {@code s.diff(periods)}). */
     public static Table diff(Table table, String column, int periods) {
-        Nums.requireRows(table, "diff");
-        double[] d = diff(Nums.values(table, column), periods);
-        return Nums.withAdded(table, "diff", DoubleColumn.create(column + "_diff_" + periods, d));
+        Columns.requireRows(table, "diff");
+        double[] d = diff(Columns.values(table, column), periods);
+        return Columns.withAdded(table, "diff", DoubleColumn.create(column + "_diff_" + periods, d));
     }
 
     /**
@@ -75,9 +74,9 @@ public final class Shifts {
      * {@code s.pct_change(periods, fill_method=None)}: no forward fill, missing values propagate).
      */
     public static Table pctChange(Table table, String column, int periods) {
-        Nums.requireRows(table, "pctChange");
-        double[] p = pctChange(Nums.values(table, column), periods);
-        return Nums.withAdded(table, "pctChange", DoubleColumn.create(column + "_pct_change_" + periods, p));
+        Columns.requireRows(table, "pctChange");
+        double[] p = pctChange(Columns.values(table, column), periods);
+        return Columns.withAdded(table, "pctChange", DoubleColumn.create(column + "_pct_change_" + periods, p));
     }
 
     // ---------------------------------------------------------------- arrays

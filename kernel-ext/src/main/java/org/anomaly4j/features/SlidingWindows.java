@@ -1,6 +1,6 @@
 package org.anomaly4j.features;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,7 +27,7 @@ public final class SlidingWindows {
         if (x == null) {
             throw new IllegalArgumentException("slidingWindows: the data array is null");
         }
-        Nums.requireNoMissing("x", x, "slidingWindows");
+        Columns.requireNoMissing("x", x, "slidingWindows");
         int m = count(x.length, window, stride);
         double[][] out = new double[m][];
         for (int k = 0; k < m; k++) {
@@ -40,13 +40,13 @@ public final class SlidingWindows {
 
     /** Windows over the named numeric columns (at least one), interleaved per time step; see above. */
     public static double[][] of(Table table, int window, int stride, String... columns) {
-        Nums.requireRows(table, "slidingWindows");
-        String[] names = Nums.requireNames(columns, "slidingWindows");
+        Columns.requireRows(table, "slidingWindows");
+        String[] names = Columns.requireNames(columns, "slidingWindows");
         int d = names.length;
         double[][] cols = new double[d][];
         for (int c = 0; c < d; c++) {
-            cols[c] = Nums.values(table, names[c]);
-            Nums.requireNoMissing(names[c], cols[c], "slidingWindows");
+            cols[c] = Columns.values(table, names[c]);
+            Columns.requireNoMissing(names[c], cols[c], "slidingWindows");
         }
         int m = count(table.rowCount(), window, stride);
         double[][] out = new double[m][];

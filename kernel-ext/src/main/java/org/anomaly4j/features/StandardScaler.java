@@ -2,7 +2,8 @@ package org.anomaly4j.features;
 
 import java.util.Arrays;
 
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.Table;
 
 /**
@@ -48,7 +49,7 @@ public record StandardScaler(boolean withMean, boolean withStd) {
      *                                  somewhere or has no present value
      */
     public Fitted fit(Table table, String... columns) {
-        String[] names = Nums.requireNames(columns, "StandardScaler.fit");
+        String[] names = Columns.requireNames(columns, "StandardScaler.fit");
         return fitColumns(names, AffineScaler.fitColumns(table, names, "StandardScaler.fit"));
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.Nums;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -50,7 +49,7 @@ public final class TimeFeatures {
      *                                  the output names is already a column
      */
     public static Table timeFeatures(Table table, String timeColumn) {
-        Nums.requireRows(table, "timeFeatures");
+        Columns.requireRows(table, "timeFeatures");
         DateTimeColumn time = Columns.requireDateTime(table, timeColumn);
         int n = table.rowCount();
         String[] names = columnNames(timeColumn).toArray(String[]::new);
@@ -89,7 +88,7 @@ public final class TimeFeatures {
         Column<?>[] added = {hour, dow, month, weekend, DoubleColumn.create(names[4], hourSin),
             DoubleColumn.create(names[5], hourCos), DoubleColumn.create(names[6], dowSin),
             DoubleColumn.create(names[7], dowCos)};
-        return Nums.withAdded(table, "timeFeatures", added);
+        return Columns.withAdded(table, "timeFeatures", added);
     }
 
     /** The names of the added columns for a time column, e.g. {@code DateTime_hour}, in order. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.Nums;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -102,7 +101,7 @@ public record TrainTestSplit(double testSize, long seed, boolean shuffle, String
      *                                  fewer rows than there are classes
      */
     public Split split(Table table) {
-        Nums.requireRows(table, "trainTestSplit");
+        Columns.requireRows(table, "trainTestSplit");
         int n = table.rowCount();
         int nTest = (int) Math.ceil(testSize * n);
         int nTrain = n - nTest;

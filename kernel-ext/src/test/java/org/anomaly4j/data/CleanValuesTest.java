@@ -19,6 +19,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -82,7 +83,7 @@ class CleanValuesTest {
         NumericConversion r = Clean.toNumeric(t, "value");
         assertEquals(ColumnType.DOUBLE, r.table().column("value").type());
         double[] expected = doubles(g.get("values"));
-        assertClose(expected, Nums.values(r.table(), "value"), "to_numeric");
+        assertClose(expected, Columns.values(r.table(), "value"), "to_numeric");
         List<Integer> rows = new ArrayList<>();
         for (NumericConversion.Unparsed u : r.unparsed()) {
             rows.add(u.row());
@@ -122,7 +123,7 @@ class CleanValuesTest {
         JsonNode w = g.get("winsorize");
         Table wins = Clean.winsorize(card, "Amount", w.get("lower_q").asDouble(), w.get("upper_q").asDouble());
         assertColumnAt(wins, "Amount", ints(w.get("rows")), doubles(w.get("values")), "winsorize");
-        double[] x = Nums.values(wins, "Amount");
+        double[] x = Columns.values(wins, "Amount");
         double[] sorted = Nums.sortedPresent(x);
         assertClose(w.get("lower").asDouble(), sorted[0], "winsorize lower quantile");
         assertClose(w.get("upper").asDouble(), sorted[sorted.length - 1], "winsorize upper quantile");
@@ -139,17 +140,17 @@ class CleanValuesTest {
     @Test
     void valueTransformsKeepMissingValuesMissing() {
         Table t = Table.create("t", DoubleColumn.create("x", -3, Double.NaN, 0.5, 9));
-        assertArrayEquals(new double[] {-1, Double.NaN, 0.5, 2}, Nums.values(Clean.clip(t, "x", -1, 2), "x"), 0.0);
+        assertArrayEquals(new double[] {-1, Double.NaN, 0.5, 2}, Columns.values(Clean.clip(t, "x", -1, 2), "x"), 0.0);
         assertArrayEquals(new double[] {-3, Double.NaN, 0.5, 2},
-                Nums.values(Clean.clip(t, "x", Double.NEGATIVE_INFINITY, 2), "x"), 0.0);
-        double[] signed = Nums.values(Clean.signedLog1p(t, "x"), "x");
+                Columns.values(Clean.clip(t, "x", Double.NEGATIVE_INFINITY, 2), "x"), 0.0);
+        double[] signed = Columns.values(Clean.signedLog1p(t, "x"), "x");
         assertEquals(-Math.log1p(3), signed[0], 0.0);
         assertTrue(Double.isNaN(signed[1]));
         // winsorize at (0, 1) is the identity
-        assertArrayEquals(Nums.values(t, "x"), Nums.values(Clean.winsorize(t, "x", 0, 1), "x"), 0.0);
+        assertArrayEquals(Columns.values(t, "x"), Columns.values(Clean.winsorize(t, "x", 0, 1), "x"), 0.0);
         // log1p(-1) = -inf as numpy
         Table minusOne = Table.create("m", DoubleColumn.create("x", -1.0, 0.0));
-        assertEquals(Double.NEGATIVE_INFINITY, Nums.values(Clean.log1p(minusOne, "x"), "x")[0]);
+        assertEquals(Double.NEGATIVE_INFINITY, Columns.values(Clean.log1p(minusOne, "x"), "x")[0]);
     }
 
     @Test

@@ -143,7 +143,7 @@ class DescribeTest {
         double[] stableValues = TableFixtures.doubles(golden.get("stable_values"));
         int[] stableCounts = TableFixtures.ints(golden.get("stable_counts"));
         double[] proportions = TableFixtures.doubles(golden.get("proportions"));
-        double[] values = Nums.values((NumericColumn<?>) vc.column(column));
+        double[] values = Columns.values((NumericColumn<?>) vc.column(column));
         assertEquals(stableValues.length, vc.rowCount(), column + " distinct values");
         for (int r = 0; r < stableValues.length; r++) {
             assertEquals(stableValues[r], values[r], 0.0, column + " value at " + r);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.stats.StudentT;
 import org.junit.jupiter.api.Test;
 
 /** Student's t against scipy 1.16 (t_quantiles.json) and closed forms; Grubbs critical values against scipy. */

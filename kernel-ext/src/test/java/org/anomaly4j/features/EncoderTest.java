@@ -18,7 +18,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -87,13 +87,13 @@ class EncoderTest {
         OrdinalEncoder.Fitted ord = OrdinalEncoder.with().fit(t, "band");
         assertEquals(strings(GOLDEN.at("/ordinal/categories")), ord.categories().get("band"));
         Table codes = ord.transform(t);
-        assertClose(doubles(GOLDEN.at("/ordinal/codes")), Nums.values(codes, "band"), "ordinal codes");
+        assertClose(doubles(GOLDEN.at("/ordinal/codes")), Columns.values(codes, "band"), "ordinal codes");
         assertEquals(before.columnNames(), codes.columnNames(), "encoded in place");
 
         OrdinalEncoder.Fitted unknown = OrdinalEncoder.with().unknownValue(-1).fit(seen(t), "band");
         assertEquals(strings(GOLDEN.at("/ordinal_unknown/categories")), unknown.categories().get("band"));
         double[] expected = doubles(GOLDEN.at("/ordinal_unknown/codes"));
-        double[] got = Nums.values(unknown.transform(t), "band");
+        double[] got = Columns.values(unknown.transform(t), "band");
         boolean[] missing = new boolean[got.length];
         for (int r : ints(GOLDEN.get("band_missing_rows"))) {
             missing[r] = true;
@@ -156,7 +156,7 @@ class EncoderTest {
         assertArrayEquals(new double[] {1, 0, 0}, x.doubleColumn("s_a").asDoubleArray(), 0.0);
         assertArrayEquals(new double[] {0, 0, 1}, x.doubleColumn("s_b").asDoubleArray(), 0.0);
         assertArrayEquals(new double[] {0, Double.NaN, 1},
-                Nums.values(OrdinalEncoder.with().fit(t, "s").transform(t), "s"), 0.0);
+                Columns.values(OrdinalEncoder.with().fit(t, "s").transform(t), "s"), 0.0);
     }
 
     @Test
@@ -174,7 +174,7 @@ class EncoderTest {
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> OneHotEncoder.with().fit(ints, "k").transform(moreInts)), "\"k\"", "\"7\"", "row 1");
         assertArrayEquals(new double[] {0, Double.NaN},
-                Nums.values(OrdinalEncoder.with().unknownValue(Double.NaN).fit(ints, "k").transform(moreInts), "k"),
+                Columns.values(OrdinalEncoder.with().unknownValue(Double.NaN).fit(ints, "k").transform(moreInts), "k"),
                 0.0);
     }
 

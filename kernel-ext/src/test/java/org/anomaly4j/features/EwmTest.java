@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,10 +65,10 @@ class EwmTest {
         Table alpha = Ewm.alpha(0.3).adjust(false).std(hive, "T17");
         Table var = Ewm.com(4.5).minPeriods(5).var(hive, "T17");
         assertUnchanged(before, hive);
-        double[] x = Nums.values(hive, "T17");
-        assertArrayEquals(Ewm.span(12).mean(x), Nums.values(span, "T17_ewm_span_12_mean"));
-        assertArrayEquals(Ewm.alpha(0.3).adjust(false).std(x), Nums.values(alpha, "T17_ewm_alpha_0.3_std"));
-        assertArrayEquals(Ewm.com(4.5).minPeriods(5).var(x), Nums.values(var, "T17_ewm_com_4.5_var"));
+        double[] x = Columns.values(hive, "T17");
+        assertArrayEquals(Ewm.span(12).mean(x), Columns.values(span, "T17_ewm_span_12_mean"));
+        assertArrayEquals(Ewm.alpha(0.3).adjust(false).std(x), Columns.values(alpha, "T17_ewm_alpha_0.3_std"));
+        assertArrayEquals(Ewm.com(4.5).minPeriods(5).var(x), Columns.values(var, "T17_ewm_com_4.5_var"));
         assertEquals(hive.columnCount() + 1, span.columnCount());
     }
 

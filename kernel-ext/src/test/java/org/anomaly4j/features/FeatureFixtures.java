@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.io.Csv;
 import org.anomaly4j.io.CsvOptions;
@@ -52,9 +52,9 @@ final class FeatureFixtures {
     /** The input series {@code key} of a gen_features.py golden (see its docstring). */
     static double[] series(String key, JsonNode golden) {
         return switch (key) {
-            case "hive_T17_gaps" -> Nums.values(TableFixtures.hiveWithGaps(), "T17");
-            case "hive_RH17" -> Nums.values(TableFixtures.hive(), "RH17");
-            case "taxi_value" -> Nums.values(taxi(), "value");
+            case "hive_T17_gaps" -> Columns.values(TableFixtures.hiveWithGaps(), "T17");
+            case "hive_RH17" -> Columns.values(TableFixtures.hive(), "RH17");
+            case "taxi_value" -> Columns.values(taxi(), "value");
             default -> TableFixtures.doubles(golden.get("values"));
         };
     }

@@ -19,7 +19,7 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,7 +79,7 @@ class ResampleTest {
                 if (a == Agg.COUNT) {
                     assertEquals(ColumnType.INTEGER, out.column(col).type());
                 }
-                assertAt(agg.getValue().get(col), Nums.values(out, col), rows, key + " " + a + " " + col);
+                assertAt(agg.getValue().get(col), Columns.values(out, col), rows, key + " " + a + " " + col);
             }
         }
     }
@@ -103,8 +103,8 @@ class ResampleTest {
                     Resample.resample(shuffled, "timestamp", "2h", a, "value"));
         }
         // sums may differ in the last bits with the order of addition
-        double[] a = Nums.values(Resample.resample(taxi, "timestamp", "2h", Agg.MEAN, "value"), "value");
-        double[] b = Nums.values(Resample.resample(shuffled, "timestamp", "2h", Agg.MEAN, "value"), "value");
+        double[] a = Columns.values(Resample.resample(taxi, "timestamp", "2h", Agg.MEAN, "value"), "value");
+        double[] b = Columns.values(Resample.resample(shuffled, "timestamp", "2h", Agg.MEAN, "value"), "value");
         for (int i = 0; i < a.length; i++) {
             FeatureFixtures.assertClose(a[i], b[i], "bin " + i);
         }

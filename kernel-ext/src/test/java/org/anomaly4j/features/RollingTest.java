@@ -19,7 +19,7 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.anomaly4j.features.Rolling.Stat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,19 +74,19 @@ class RollingTest {
         for (Stat s : Stat.values()) {
             String name = "T17_rolling_24_" + s.label();
             assertEquals(name, Rolling.columnName("T17", 24, s));
-            assertAt(c.get(s.label()), Nums.values(out, name), rows, name);
+            assertAt(c.get(s.label()), Columns.values(out, name), rows, name);
         }
         // the one-statistic shortcuts give the same column
-        assertArrayEquals(Nums.values(out, "T17_rolling_24_median"), Nums.values(r.median(hive, "T17"),
+        assertArrayEquals(Columns.values(out, "T17_rolling_24_median"), Columns.values(r.median(hive, "T17"),
                 "T17_rolling_24_median"));
-        assertArrayEquals(Nums.values(out, "T17_rolling_24_mean"), Nums.values(r.mean(hive, "T17"),
+        assertArrayEquals(Columns.values(out, "T17_rolling_24_mean"), Columns.values(r.mean(hive, "T17"),
                 "T17_rolling_24_mean"));
         assertUnchanged(before, hive);
     }
 
     @Test
     void primitiveFastPathsEqualTheOptionsForm() {
-        double[] x = Nums.values(FeatureFixtures.taxi(), "value");
+        double[] x = Columns.values(FeatureFixtures.taxi(), "value");
         double[] copy = x.clone();
         Rolling r = new Rolling(24, 1, true);
         assertArrayEquals(r.compute(x, Stat.MEAN), Rolling.mean(x, 24, 1, true));

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -109,7 +110,7 @@ class ScalerTest {
         String[] cols = s.columns().toArray(String[]::new);
         double[][] byColumn = new double[cols.length][];
         for (int j = 0; j < cols.length; j++) {
-            byColumn[j] = Nums.values(out, cols[j]);
+            byColumn[j] = Columns.values(out, cols[j]);
         }
         double[][] array = s.transform(rows(transformOn, cols));
         for (int k = 0; k < rows.length; k++) {
@@ -127,7 +128,7 @@ class ScalerTest {
     private static double[][] rows(Table t, String[] cols) {
         double[][] x = new double[t.rowCount()][cols.length];
         for (int j = 0; j < cols.length; j++) {
-            double[] c = Nums.values(t, cols[j]);
+            double[] c = Columns.values(t, cols[j]);
             for (int i = 0; i < c.length; i++) {
                 x[i][j] = c[i];
             }
@@ -155,8 +156,8 @@ class ScalerTest {
         double[][] x = rows(t, cols);
         double[][] backArray = s.inverseTransform(s.transform(x));
         for (int j = 0; j < cols.length; j++) {
-            double[] orig = Nums.values(t, cols[j]);
-            double[] got = Nums.values(back, cols[j]);
+            double[] orig = Columns.values(t, cols[j]);
+            double[] got = Columns.values(back, cols[j]);
             for (int i = 0; i < orig.length; i++) {
                 assertRelative(orig[i], got[i], 1e-12, s.getClass().getSimpleName() + " " + cols[j] + " row " + i);
                 assertRelative(orig[i], backArray[i][j], 1e-12, "array " + cols[j] + " row " + i);
@@ -181,7 +182,7 @@ class ScalerTest {
         Table zh = StandardScaler.with().fit(hive, HIVE).transform(hive);
         for (Table t : new Table[] {z, zh}) {
             for (String c : t == z ? cols : HIVE) {
-                double[] x = Nums.values(t, c);
+                double[] x = Columns.values(t, c);
                 double mean = Nums.meanPresent(x);
                 double ss = 0;
                 int n = 0;
@@ -203,14 +204,14 @@ class ScalerTest {
                 DoubleColumn.create("x", 1, 2, 3, 4), IntColumn.create("mostly", 5, 5, 5, 9));
         StandardScaler.Fitted s = StandardScaler.with().fit(t, "k", "x");
         assertArrayEquals(new double[] {1.0, Math.sqrt(1.25)}, s.scale(), 0.0);
-        assertArrayEquals(new double[] {0, 0, 0, 0}, Nums.values(s.transform(t), "k"), 0.0);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, Columns.values(s.transform(t), "k"), 0.0);
         MinMaxScaler.Fitted m = MinMaxScaler.with().featureRange(2, 5).fit(t, "k");
-        assertArrayEquals(new double[] {2, 2, 2, 2}, Nums.values(m.transform(t), "k"), 0.0);
+        assertArrayEquals(new double[] {2, 2, 2, 2}, Columns.values(m.transform(t), "k"), 0.0);
         assertArrayEquals(new double[] {0.0}, m.dataRange(), 0.0);
         // IQR of 5,5,5,9 is 5 - 5 = 0 -> scale 1
         RobustScaler.Fitted r = RobustScaler.with().fit(t, "mostly");
         assertArrayEquals(new double[] {1.0}, r.scale(), 0.0);
-        assertArrayEquals(new double[] {0, 0, 0, 4}, Nums.values(r.transform(t), "mostly"), 0.0);
+        assertArrayEquals(new double[] {0, 0, 0, 4}, Columns.values(r.transform(t), "mostly"), 0.0);
     }
 
     @Test
@@ -219,7 +220,7 @@ class ScalerTest {
         StandardScaler.Fitted s = StandardScaler.with().fit(t, "x");
         assertArrayEquals(new double[] {2}, s.mean(), 0.0);
         assertArrayEquals(new long[] {2}, s.samplesSeen());
-        double[] z = Nums.values(s.transform(t), "x");
+        double[] z = Columns.values(s.transform(t), "x");
         assertArrayEquals(new double[] {-1, Double.NaN, 1}, z, 0.0);
     }
 
@@ -228,9 +229,9 @@ class ScalerTest {
         Table fit = Table.create("f", DoubleColumn.create("x", 0, 10));
         Table data = Table.create("d", DoubleColumn.create("x", -5, 5, 20, Double.NaN));
         assertArrayEquals(new double[] {-0.5, 0.5, 2, Double.NaN},
-                Nums.values(MinMaxScaler.with().fit(fit, "x").transform(data), "x"), 0.0);
+                Columns.values(MinMaxScaler.with().fit(fit, "x").transform(data), "x"), 0.0);
         MinMaxScaler.Fitted clipped = MinMaxScaler.with().clip(true).fit(fit, "x");
-        assertArrayEquals(new double[] {0, 0.5, 1, Double.NaN}, Nums.values(clipped.transform(data), "x"), 0.0);
+        assertArrayEquals(new double[] {0, 0.5, 1, Double.NaN}, Columns.values(clipped.transform(data), "x"), 0.0);
         assertArrayEquals(new double[] {1}, clipped.transform(new double[][] {{20}})[0], 0.0);
     }
 

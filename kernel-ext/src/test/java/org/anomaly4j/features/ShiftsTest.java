@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,15 +55,15 @@ class ShiftsTest {
         int[] rows = ints(s.get("rows"));
         for (JsonNode c : s.get("cases")) {
             int p = c.get("periods").asInt();
-            assertAt(c.get("diff"), Nums.values(Shifts.diff(hive, "T17", p), "T17_diff_" + p), rows, "diff");
-            assertAt(c.get("pct_change"), Nums.values(Shifts.pctChange(hive, "T17", p), "T17_pct_change_" + p),
+            assertAt(c.get("diff"), Columns.values(Shifts.diff(hive, "T17", p), "T17_diff_" + p), rows, "diff");
+            assertAt(c.get("pct_change"), Columns.values(Shifts.pctChange(hive, "T17", p), "T17_pct_change_" + p),
                     rows, "pct_change");
-            assertAt(c.get("shift"), Nums.values(Shifts.shift(hive, "T17", p), "T17_shift_" + p), rows, "shift");
+            assertAt(c.get("shift"), Columns.values(Shifts.shift(hive, "T17", p), "T17_shift_" + p), rows, "shift");
         }
         Table lags = Shifts.lags(hive, "T17", 1, 24, -1);
         assertEquals(hive.columnCount() + 3, lags.columnCount());
         for (int k : new int[] {1, 24, -1}) {
-            assertArrayEquals(Shifts.shift(Nums.values(hive, "T17"), k), Nums.values(lags, "T17_lag_" + k));
+            assertArrayEquals(Shifts.shift(Columns.values(hive, "T17"), k), Columns.values(lags, "T17_lag_" + k));
         }
         assertUnchanged(before, hive);
     }

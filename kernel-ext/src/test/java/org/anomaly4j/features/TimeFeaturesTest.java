@@ -14,7 +14,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +46,7 @@ class TimeFeaturesTest {
             }
         }
         for (String c : new String[] {"hour_sin", "hour_cos", "dow_sin", "dow_cos"}) {
-            assertAt(g.get(c), Nums.values(out, time + "_" + c), rows, c);
+            assertAt(g.get(c), Columns.values(out, time + "_" + c), rows, c);
         }
     }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Random;
 
 import org.anomaly4j.TableFixtures;
-import org.anomaly4j.data.Nums;
+import org.anomaly4j.data.Columns;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -49,9 +49,9 @@ class WindowsAndMatricesTest {
         double[][] out = SlidingWindows.of(hive, 24, 12, "T17", "RH17", "Tamb");
         assertUnchanged(before, hive);
         assertEquals((1847 - 24) / 12 + 1, out.length);
-        double[] t17 = Nums.values(hive, "T17");
-        double[] rh17 = Nums.values(hive, "RH17");
-        double[] tamb = Nums.values(hive, "Tamb");
+        double[] t17 = Columns.values(hive, "T17");
+        double[] rh17 = Columns.values(hive, "RH17");
+        double[] tamb = Columns.values(hive, "Tamb");
         for (int k = 0; k < out.length; k++) {
             assertEquals(24 * 3, out[k].length);
             for (int t = 0; t < 24; t++) {

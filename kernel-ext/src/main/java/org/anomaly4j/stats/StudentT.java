@@ -1,4 +1,4 @@
-package org.anomaly4j.detect;
+package org.anomaly4j.stats;
 
 /**
  * Student's t distribution: upper tail probability, density and quantile, accurate to a few units in the

@@ -1,4 +1,4 @@
-package org.anomaly4j.data;
+package org.anomaly4j.stats;
 
 /**
  * numpy's summation order, for results equal to pandas and numpy to the last bit. The one implementation
