@@ -102,6 +102,10 @@ public final class Csv {
                 continue;
             }
             String note = t.note();
+            if (text.renamedWhy[j] != null) {
+                String rename = "renamed from \"" + text.renamedFrom[j] + "\" (" + text.renamedWhy[j] + ")";
+                note = note.isEmpty() ? rename : rename + "; " + note;
+            }
             String hint = text.names.length == 1 ? CsvText.separatorHint(text.names[0], options.separatorChar()) : null;
             if (hint != null) {
                 note = note.isEmpty() ? hint : note + "; " + hint;
@@ -110,7 +114,7 @@ public final class Csv {
             report.add(new ReadReport.ColumnReport(t.column().name(), t.column().type(), t.column().countMissing(),
                     note));
         }
-        Table table = Table.create(tableName, columns);
+        Table table = ColumnNames.table(tableName, columns);
         return new ReadResult(table, new ReadReport(input.name(), "general", text.rowCount(), report, skipped,
                 options));
     }

@@ -7,32 +7,34 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The general tokenizer of {@link Csv}: strict decoding, skipped lines, quoted fields, and the cells of each
  * column as text, with the file line where each row starts (for error messages). Follows pandas' C tokenizer
  * where it matters: a field that starts with the quote character runs to the closing quote (separators and line
  * breaks inside are data, a doubled quote is one quote, text after the closing quote is appended); {@code \n},
- * {@code \r\n} and a lone {@code \r} end a line; blank lines are skipped; duplicate names get {@code .1},
- * {@code .2} suffixes and blank names {@code Unnamed: k}. Stricter than pandas: every row must have exactly as
+ * {@code \r\n} and a lone {@code \r} end a line; blank lines are skipped; header names are cleaned up by
+ * {@link ColumnNames#clean} ({@code .1}, {@code .2} suffixes for repeats, also for names that differ only in
+ * case, {@code Unnamed: k} for blanks). Stricter than pandas: every row must have exactly as
  * many fields as the header (pandas pads short rows with NaN). O(characters).
  */
 final class CsvText {
 
     /** Column names, after de-duplication. */
     final String[] names;
+    /** Per column, the header name as written (stripped) and why it was renamed, or null where it was kept. */
+    final String[] renamedFrom;
+    final String[] renamedWhy;
     /** Cells by column then row: {@code cells[j][i]}. */
     final String[][] cells;
     /** 1-based line of the file where row {@code i} starts. */
     final int[] lines;
 
-    private CsvText(String[] names, String[][] cells, int[] lines) {
+    private CsvText(String[] names, String[] renamedFrom, String[] renamedWhy, String[][] cells, int[] lines) {
         this.names = names;
+        this.renamedFrom = renamedFrom;
+        this.renamedWhy = renamedWhy;
         this.cells = cells;
         this.lines = lines;
     }
@@ -68,9 +70,16 @@ final class CsvText {
         String[] first = records.get(0);
         int width = first.length;
         String[] names;
+        String[] renamedFrom = new String[width];
+        String[] renamedWhy = new String[width];
         int firstRow;
         if (o.header()) {
-            names = uniqueNames(first);
+            ColumnNames.Header h = ColumnNames.clean(first);
+            names = h.names();
+            renamedWhy = h.renamed();
+            for (int j = 0; j < width; j++) {
+                renamedFrom[j] = renamedWhy[j] == null ? null : first[j].strip();
+            }
             firstRow = 1;
         } else {
             names = new String[width];
@@ -93,7 +102,7 @@ final class CsvText {
             }
             lines[i] = line;
         }
-        return new CsvText(names, cells, lines);
+        return new CsvText(names, renamedFrom, renamedWhy, cells, lines);
     }
 
     /** Strict decoding: malformed or unmappable bytes and NUL characters are errors naming the line. */
@@ -148,30 +157,6 @@ final class CsvText {
             i++;
         }
         return i;
-    }
-
-    /** pandas' header clean-up: stripped names, {@code Unnamed: k} for blanks, {@code x.1}, ... for repeats. */
-    private static String[] uniqueNames(String[] raw) {
-        String[] names = new String[raw.length];
-        Set<String> used = new HashSet<>();
-        Map<String, Integer> next = new HashMap<>();
-        for (int j = 0; j < raw.length; j++) {
-            String name = raw[j].strip();
-            if (name.isEmpty()) {
-                name = "Unnamed: " + j;
-            }
-            String candidate = name;
-            if (used.contains(candidate)) {
-                int k = next.getOrDefault(name, 1);
-                do {
-                    candidate = name + "." + k++;
-                } while (used.contains(candidate));
-                next.put(name, k);
-            }
-            used.add(candidate);
-            names[j] = candidate;
-        }
-        return names;
     }
 
     private static IllegalArgumentException ragged(String file, CsvOptions o, int line, int fields, int firstLine,

@@ -26,7 +26,7 @@ import tech.tablesaw.columns.Column;
  * {@link IntColumn}, otherwise a {@link DoubleColumn}; missing cells are NaN (pandas' float64 semantics).
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
- * repeated or not valid UTF-8.
+ * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
  */
 final class FastCsv {
 
@@ -77,9 +77,8 @@ final class FastCsv {
                 }
             }
             pos = Math.min(len, firstEnd + 1);
-            // blank, repeated or undecodable names: the general reader renames or reports them
-            if (names.contains("") || Set.copyOf(names).size() != names.size()
-                    || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
+            // blank, repeated (ignoring case) or undecodable names: the general reader renames or reports them
+            if (!ColumnNames.distinct(names) || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
                 return null;
             }
         } else {
@@ -132,7 +131,7 @@ final class FastCsv {
         for (int c = 0; c < nCols; c++) {
             out.add(intLike[c] && rows > 0 ? toInt(names.get(c), cols[c]) : DoubleColumn.create(names.get(c), cols[c]));
         }
-        return Table.create(tableName, out);
+        return ColumnNames.table(tableName, out);
     }
 
     private static Column<?> toInt(String name, double[] v) {

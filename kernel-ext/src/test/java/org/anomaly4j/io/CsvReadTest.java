@@ -213,6 +213,55 @@ class CsvReadTest {
     }
 
     @Test
+    void namesThatDifferOnlyInCaseAreRenamedAndReported() {
+        // pandas keeps a and A; Tablesaw names ignore case, so the later one gets a suffix, as a repeat does.
+        ReadResult r = Csv.readWithReport(file("case.csv", "a,A,b,B,a\n1,2,3,4,5\n"), CsvOptions.defaults());
+        assertEquals("general", r.report().reader(), "the fast reader leaves renaming to the general one");
+        assertEquals(List.of("a", "A.1", "b", "B.1", "a.2"), r.table().columnNames());
+        assertEquals(2, r.table().intColumn("A.1").get(0));
+        assertEquals(5, r.table().intColumn("a.2").get(0));
+        List<String> notes = r.report().columns().stream().map(ReadReport.ColumnReport::note).toList();
+        assertEquals("", notes.get(0));
+        assertTrue(notes.get(1).startsWith("renamed from \"A\" (name differs only in case"), notes.get(1));
+        assertTrue(notes.get(4).startsWith("renamed from \"a\" (repeated name)"), notes.get(4));
+        Table blank = Csv.readWithReport(file("blank.csv", "x, ,x\n1,2,3\n"), CsvOptions.defaults()).table();
+        assertEquals(List.of("x", "Unnamed: 1", "x.1"), blank.columnNames());
+    }
+
+    @Test
+    void oneRowOfHundredThousandColumnsReadsOnBothReaders() {
+        // Tablesaw's own Table.create checks each added name against all earlier ones (quadratic: 332 s here);
+        // the readers build the table in linear time. Asserts the shape and values, not the time.
+        int k = 100_000;
+        StringBuilder header = new StringBuilder();
+        StringBuilder numbers = new StringBuilder();
+        StringBuilder mixed = new StringBuilder();
+        for (int j = 0; j < k; j++) {
+            String sep = j == 0 ? "" : ",";
+            header.append(sep).append("c").append(j);
+            numbers.append(sep).append(j).append(".5");
+            mixed.append(sep).append(j % 1000 == 7 ? "t" + j : j + ".5");
+        }
+        ReadResult fast = Csv.readWithReport(file("wide.csv", header + "\n" + numbers + "\n"), CsvOptions.defaults());
+        ReadResult general = Csv.readWithReport(file("wide_text.csv", header + "\n" + mixed + "\n"),
+                CsvOptions.defaults());
+        assertEquals("fast numeric", fast.report().reader());
+        assertEquals("general", general.report().reader());
+        for (ReadResult r : List.of(fast, general)) {
+            Table t = r.table();
+            assertEquals(1, t.rowCount());
+            assertEquals(k, t.columnCount());
+            assertEquals("c0", t.column(0).name());
+            assertEquals("c99999", t.column(k - 1).name());
+            assertEquals(0.5, t.doubleColumn(0).get(0), 0.0);
+            assertEquals(54_321.5, t.doubleColumn(54_321).get(0), 0.0);
+            assertEquals(99_999.5, t.doubleColumn(k - 1).get(0), 0.0);
+        }
+        assertEquals(ColumnType.STRING, general.table().column(1007).type());
+        assertEquals("t1007", general.table().stringColumn(1007).get(0));
+    }
+
+    @Test
     void headerOnlyGivesAnEmptyTableWithTheColumns() {
         ReadResult r = Csv.readWithReport(file("ho.csv", "a,b\n"), CsvOptions.defaults());
         assertEquals(List.of("a", "b"), r.table().columnNames());
