@@ -1,20 +1,25 @@
-package org.anomaly4j.detect;
+package org.anomaly4j.stats;
 
-import static org.anomaly4j.detect.StatisticalGolden.T_TOL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.anomaly4j.stats.StudentT;
+import org.anomaly4j.TableFixtures;
 import org.junit.jupiter.api.Test;
 
-/** Student's t against scipy 1.16 (t_quantiles.json) and closed forms; Grubbs critical values against scipy. */
+/** Student's t against scipy 1.16 (golden/statistical/t_quantiles.json) and closed forms. */
 class StudentTTest {
+
+    /**
+     * Relative tolerance against scipy's {@code t.ppf}, which is itself off by up to 4e-11 (see the "exact"
+     * entries of t_quantiles.json), ours by about 1e-15.
+     */
+    private static final double T_TOL = 1e-9;
 
     @Test
     void quantilesMatchScipyPpfWithin1e9() {
-        JsonNode grid = StatisticalGolden.load("t_quantiles.json").get("grid");
+        JsonNode grid = TableFixtures.golden("statistical", "t_quantiles.json").get("grid");
         assertEquals(14 * 12, grid.size());
         double worst = 0;
         for (JsonNode g : grid) {
@@ -37,7 +42,7 @@ class StudentTTest {
     void closedFormsForOneAndTwoDegreesOfFreedomAreMetToRounding() {
         // df = 1: Cauchy, t = tan(π(½ − q)) = 1/tan(πq); df = 2: t = (1 − 2q) / √(2q(1 − q)). scipy's isf is off by up to
         // 2e-11 here, ours by a few ulps.
-        JsonNode exact = StatisticalGolden.load("t_quantiles.json").get("exact");
+        JsonNode exact = TableFixtures.golden("statistical", "t_quantiles.json").get("exact");
         double worstScipy = 0;
         for (JsonNode e : exact) {
             double df = e.get("df").asDouble();
@@ -47,21 +52,6 @@ class StudentTTest {
             worstScipy = Math.max(worstScipy, Math.abs(e.get("scipy_isf").asDouble() - t) / t);
         }
         assertTrue(worstScipy > 1e-12, "scipy's error documented in the README: " + worstScipy);
-    }
-
-    @Test
-    void grubbsCriticalValuesMatchScipy() {
-        JsonNode crit = StatisticalGolden.load("t_quantiles.json").get("grubbs_critical");
-        assertEquals(36 * 3, crit.size());
-        for (JsonNode c : crit) {
-            int n = c.get("n").asInt();
-            double alpha = c.get("alpha").asDouble();
-            double expected = c.get("g_crit").asDouble();
-            assertEquals(expected, Grubbs.criticalValue(n, alpha), T_TOL * expected, "n " + n + ", alpha " + alpha);
-        }
-        // Grubbs (1969), table 1, two-sided 5 % (upper 2.5 %) points: n = 10 → 2.29, n = 30 → 2.91.
-        assertEquals(2.29, Grubbs.criticalValue(10, 0.05), 0.005);
-        assertEquals(2.91, Grubbs.criticalValue(30, 0.05), 0.005);
     }
 
     @Test
@@ -83,7 +73,5 @@ class StudentTTest {
                 .contains("(0, 1), got 0.0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StudentT.sf(1, -2)).getMessage()
                 .contains("got -2.0"));
-        assertThrows(IllegalArgumentException.class, () -> Grubbs.criticalValue(2, 0.05));
-        assertThrows(IllegalArgumentException.class, () -> Grubbs.criticalValue(10, 1.5));
     }
 }
