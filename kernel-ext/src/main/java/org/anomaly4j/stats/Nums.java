@@ -11,9 +11,6 @@ import java.util.Comparator;
  */
 public final class Nums {
 
-    private Nums() {
-    }
-
     /** Python's string order: by code point (differs from {@link String#compareTo} only beyond the BMP). */
     public static final Comparator<String> TEXT_ORDER = (a, b) -> {
         int i = 0;
@@ -29,6 +26,9 @@ public final class Nums {
         }
         return Boolean.compare(i < a.length(), j < b.length());
     };
+
+    private Nums() {
+    }
 
     /** Index of the first NaN, or -1. */
     public static int firstNaN(double[] x) {
