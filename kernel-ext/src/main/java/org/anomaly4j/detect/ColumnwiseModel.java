@@ -62,11 +62,25 @@ public abstract class ColumnwiseModel<S extends ColumnwiseModel.Deviations> exte
      */
     @Override
     public final double[] explain(double[] row) {
-        ColumnStatistics.checkRow(row, state.width());
+        checkRow(row, state.width());
         double[] out = new double[row.length];
         for (int j = 0; j < row.length; j++) {
             out[j] = state.deviation(row[j], j);
         }
         return out;
+    }
+
+    /** Checks one row given to {@code explain}: d finite values. */
+    private static void checkRow(double[] row, int d) {
+        if (row == null || row.length != d) {
+            throw new IllegalArgumentException("the row has " + (row == null ? 0 : row.length)
+                    + " values but the model was fitted on " + d + " features");
+        }
+        for (int j = 0; j < d; j++) {
+            if (!Double.isFinite(row[j])) {
+                throw new IllegalArgumentException("value " + j + " of the row is " + row[j]
+                        + "; drop or fill missing and infinite values before scoring");
+            }
+        }
     }
 }

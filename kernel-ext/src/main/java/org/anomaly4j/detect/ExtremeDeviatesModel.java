@@ -1,5 +1,7 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.Nums;
+
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -73,9 +75,9 @@ public final class ExtremeDeviatesModel extends ColumnwiseModel<ExtremeDeviatesM
         // The tests dominate the cost and are independent: run the columns on the common pool (each result
         // depends on its column only, so the model does not depend on the thread count).
         ExtremeDeviates[] tests = new ExtremeDeviates[d];
-        IntStream.range(0, d).parallel().forEach(j -> tests[j] = test.apply(ColumnStatistics.column(x, j)));
+        IntStream.range(0, d).parallel().forEach(j -> tests[j] = test.apply(Nums.column(x, j)));
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             ExtremeDeviates r = tests[j];
             boolean[] out = new boolean[n];
             for (int i : r.outliers()) {
@@ -93,8 +95,8 @@ public final class ExtremeDeviatesModel extends ColumnwiseModel<ExtremeDeviatesM
                 throw new IllegalArgumentException(col + ": the " + name + " test kept only " + m + " of " + n
                         + " values, too few to estimate a spread; the column is far from normal");
             }
-            mean[j] = ColumnStatistics.mean(in, m);
-            std[j] = ColumnStatistics.sampleStd(in, m, mean[j]);
+            mean[j] = Nums.mean(in, m);
+            std[j] = Nums.sampleStd(in, m, mean[j]);
             if (!(std[j] > 0)) {
                 throw new IllegalArgumentException(col + (r.outlierCount() == 0 ? " is constant" :
                         ": the values the " + name + " test kept are all equal") + " (standard deviation 0),"

@@ -1,5 +1,7 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.StudentT;
+
 
 
 /**

@@ -1,5 +1,9 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.Quantiles;
+
+import org.anomaly4j.stats.Nums;
+
 import java.util.Arrays;
 
 import org.anomaly4j.io.StateReader;
@@ -76,10 +80,10 @@ public final class IqrFences extends AbstractDetector<IqrFences, IqrFences.IqrMo
         double[] q1 = new double[d];
         double[] q3 = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            q1[j] = Thresholds.sortedPercentile(c, 25);
-            q3[j] = Thresholds.sortedPercentile(c, 75);
+            q1[j] = Quantiles.quantileOfSorted(c, 0.25);
+            q3[j] = Quantiles.quantileOfSorted(c, 0.75);
             if (!(q3[j] > q1[j])) {
                 throw new IllegalArgumentException("Column \"" + info.features().get(j) + "\" has interquartile range 0"
                         + " (Q1 = Q3 = " + q1[j] + ": more than half of its values are equal), so it has no Tukey"

@@ -1,5 +1,9 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.Quantiles;
+
+import org.anomaly4j.stats.Nums;
+
 import java.util.Arrays;
 
 import org.anomaly4j.io.StateReader;
@@ -57,16 +61,16 @@ public final class ModifiedZScore extends AbstractDetector<ModifiedZScore, Modif
         double[] mad = new double[d];
         double[] meanAd = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            double med = ColumnStatistics.sortedMedian(c);
+            double med = Quantiles.medianOfSorted(c);
             double sum = 0;
             for (int i = 0; i < c.length; i++) {
                 c[i] = Math.abs(c[i] - med);
                 sum += c[i];
             }
             median[j] = med;
-            mad[j] = ColumnStatistics.median(c);
+            mad[j] = Quantiles.median(c);
             meanAd[j] = sum / c.length;
             if (!(mad[j] > 0) && !(meanAd[j] > 0)) {
                 throw new IllegalArgumentException("Column \"" + info.features().get(j) + "\" is constant (median absolute"

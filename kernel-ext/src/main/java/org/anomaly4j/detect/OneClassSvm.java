@@ -1,6 +1,6 @@
 package org.anomaly4j.detect;
 
-import org.anomaly4j.data.PairwiseSum;
+import org.anomaly4j.stats.PairwiseSum;
 
 import java.util.ArrayList;
 import java.util.List;

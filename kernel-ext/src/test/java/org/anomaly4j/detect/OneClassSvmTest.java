@@ -18,18 +18,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anomaly4j.stats.PairwiseSum;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.detect.OneClassSvm.OneClassSvmModel;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import tech.tablesaw.api.Table;
 
 /**
@@ -274,11 +273,11 @@ class OneClassSvmTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i + 1;
         }
-        assertEquals(500500.0, org.anomaly4j.data.PairwiseSum.of(v, 0, v.length), 0.0);
+        assertEquals(500500.0, org.anomaly4j.stats.PairwiseSum.of(v, 0, v.length), 0.0);
         // 0.1 summed ten times: sequentially 0.9999999999999999, pairwise (8 accumulators) 1.0 as numpy's sum
         double[] tenths = new double[10];
         java.util.Arrays.fill(tenths, 0.1);
-        assertEquals(1.0, org.anomaly4j.data.PairwiseSum.of(tenths, 0, 10), 0.0);
+        assertEquals(1.0, org.anomaly4j.stats.PairwiseSum.of(tenths, 0, 10), 0.0);
         assertEquals(0.0, OneClassSvm.numpyVariance(new double[][] {{3, 3}, {3, 3}}), 0.0);
     }
 
