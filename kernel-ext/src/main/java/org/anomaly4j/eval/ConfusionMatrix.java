@@ -154,7 +154,10 @@ public record ConfusionMatrix(long tn, long fp, long fn, long tp) {
         return specificity();
     }
 
-    /** F1 = 2·tp / (2·tp + fp + fn) (harmonic mean of precision and recall); 0.0 when tp = fp = fn = 0. {@code f1_score}. */
+    /**
+     * F1 = 2·tp / (2·tp + fp + fn), the harmonic mean of precision and recall; 0.0 when tp = fp = fn = 0
+     * ({@code f1_score}).
+     */
     public double f1() {
         return fBeta(1.0);
     }

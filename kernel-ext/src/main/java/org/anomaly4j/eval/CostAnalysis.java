@@ -53,7 +53,8 @@ public final class CostAnalysis {
      * @throws IllegalArgumentException if a cost is negative or not finite, or the inputs are bad
      */
     public static CostAnalysis of(boolean[] labels, double[] scores, double costFp, double costFn) {
-        if (!(costFp >= 0 && costFp < Double.POSITIVE_INFINITY) || !(costFn >= 0 && costFn < Double.POSITIVE_INFINITY)) {
+        if (!(costFp >= 0 && costFp < Double.POSITIVE_INFINITY)
+                || !(costFn >= 0 && costFn < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("costs must be finite and >= 0, got costFp=" + costFp + " costFn="
                     + costFn);
         }

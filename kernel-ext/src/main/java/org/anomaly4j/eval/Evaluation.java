@@ -38,8 +38,9 @@ public record Evaluation(double rocAuc, double averagePrecision, double prAuc, d
 
     /** The numbers at the threshold of maximum F1. */
     public static Evaluation atMaxF1(boolean[] labels, double[] scores) {
-        ThresholdChoice best = ThresholdSearch.maxF1(labels, scores);
-        return of(Ranking.of(labels, scores, "evaluation"), best.confusion(), best.threshold());
+        Ranking r = Ranking.of(labels, scores, "evaluation");
+        ThresholdChoice best = ThresholdSearch.maxF1(r);
+        return of(r, best.confusion(), best.threshold());
     }
 
     /** As {@link #atMaxF1(boolean[], double[])} with 0/1 labels. */

@@ -24,7 +24,10 @@ public final class ThresholdSearch {
 
     /** The threshold of maximum F1. */
     public static ThresholdChoice maxF1(boolean[] labels, double[] scores) {
-        Ranking r = Ranking.of(labels, scores, "threshold search");
+        return maxF1(Ranking.of(labels, scores, "threshold search"));
+    }
+
+    static ThresholdChoice maxF1(Ranking r) {
         int best = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < r.size(); i++) {

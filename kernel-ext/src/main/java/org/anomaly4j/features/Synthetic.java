@@ -17,8 +17,8 @@ import tech.tablesaw.api.Table;
  * <p><b>Determinism.</b> All draws come from one {@code new java.util.SplittableRandom(seed)} in a fixed order
  * (documented per generator); normal deviates are drawn by the Box–Muller transform from
  * {@link SplittableRandom#nextDouble()}, so the same seed gives the same table on every JVM and platform
- * (SplittableRandom's algorithm is specified by its Javadoc; sines, cosines and logarithms use {@link StrictMath}, whose
- * results are fixed, not {@link Math}, which may differ by an ulp between JVMs).
+ * (SplittableRandom's algorithm is specified by its Javadoc; sines, cosines and logarithms use
+ * {@link StrictMath}, whose results are fixed, not {@link Math}, which may differ by an ulp between JVMs).
  * <p><b>Blobs</b> ({@link #blobs(int, int, int, long)}, {@link Blobs}), like scikit-learn's
  * {@code make_blobs} plus PyOD's {@code generate_data}-style outliers:
  * <ol>

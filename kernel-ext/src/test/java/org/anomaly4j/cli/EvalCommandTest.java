@@ -1,12 +1,10 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,17 +19,6 @@ class EvalCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void creditCardAmountMatchesScikitLearnAtTheMaxF1Threshold() throws Exception {
         JsonNode golden;
@@ -44,15 +31,16 @@ class EvalCommandTest {
                 amount = s;
             }
         }
-        Result r = run("eval", "--labels", "Class", "--scores", "Amount", TestData.file("creditcard").toString());
+        CliRun r = run("eval", "--labels", "Class", "--scores", "Amount", TestData.file("creditcard").toString());
         assertEquals(0, r.status(), r.err());
         JsonNode j = JSON.readTree(r.out());
         // same computation as EvalGoldenTest, tolerance and reason in EvalGolden.TOL
         assertEquals(amount.get("roc_auc").asDouble(), j.get("roc_auc").asDouble(), 1e-12);
         assertEquals(amount.get("average_precision").asDouble(), j.get("average_precision").asDouble(), 1e-12);
         assertEquals(amount.get("pr_auc").asDouble(), j.get("pr_auc").asDouble(), 1e-12);
-        assertEquals(amount.get("choices").get("max_f1").get("threshold").asDouble(), j.get("threshold").asDouble(), 0.0);
-        assertEquals(amount.get("choices").get("max_f1").get("value").asDouble(), j.get("f1").asDouble(), 1e-12);
+        JsonNode maxF1 = amount.get("choices").get("max_f1");
+        assertEquals(maxF1.get("threshold").asDouble(), j.get("threshold").asDouble(), 0.0);
+        assertEquals(maxF1.get("value").asDouble(), j.get("f1").asDouble(), 1e-12);
         JsonNode c = j.get("confusion");
         assertEquals(5412, c.get("tn").asLong() + c.get("fp").asLong() + c.get("fn").asLong() + c.get("tp").asLong());
         assertEquals(1, r.out().strip().lines().count(), "one JSON line");
@@ -62,7 +50,7 @@ class EvalCommandTest {
     void givenThresholdAndSeparator(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("scores.csv");
         Files.writeString(csv, "id;truth;score\n1;1;0.9\n2;0;0.8\n3;1;0.4\n4;0;0.4\n5;0;0.1\n");
-        Result r = run("eval", "--labels", "truth", "--scores", "score", "--sep", ";", "--threshold", "0.4",
+        CliRun r = run("eval", "--labels", "truth", "--scores", "score", "--sep", ";", "--threshold", "0.4",
                 csv.toString());
         assertEquals(0, r.status(), r.err());
         JsonNode j = JSON.readTree(r.out());
@@ -83,37 +71,38 @@ class EvalCommandTest {
     void errorsAreOneLineWithStatusOneForDataAndTwoForUsage(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "truth,score,one\n2,0.5,1\n0,0.1,1\n1,0.3,1\n");
-        Result badLabel = run("eval", "--labels", "truth", "--scores", "score", csv.toString());
+        CliRun badLabel = run("eval", "--labels", "truth", "--scores", "score", csv.toString());
         assertEquals(1, badLabel.status());
         assertTrue(badLabel.err().contains("got 2.0 at row 0"), badLabel.err());
         assertEquals(1, badLabel.err().strip().lines().count());
 
-        Result missing = run("eval", "--labels", "nope", "--scores", "score", csv.toString());
+        CliRun missing = run("eval", "--labels", "nope", "--scores", "score", csv.toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("\"nope\""), missing.err());
 
-        Result oneClass = run("eval", "--labels", "one", "--scores", "score", csv.toString());
+        CliRun oneClass = run("eval", "--labels", "one", "--scores", "score", csv.toString());
         assertEquals(1, oneClass.status());
         assertTrue(oneClass.err().contains("needs both classes"), oneClass.err());
 
-        Result noFile = run("eval", "--labels", "truth", "--scores", "score", dir.resolve("none.csv").toString());
+        CliRun noFile = run("eval", "--labels", "truth", "--scores", "score", dir.resolve("none.csv").toString());
         assertEquals(1, noFile.status());
 
         assertEquals(2, run("eval", "--scores", "score", csv.toString()).status());
         assertEquals(2, run("eval", "--labels", "truth", "--scores", "score").status());
-        Result badOption = run("eval", "--labels", "truth", "--scores", "score", "--bogus", csv.toString());
+        CliRun badOption = run("eval", "--labels", "truth", "--scores", "score", "--bogus", csv.toString());
         assertEquals(2, badOption.status());
         assertTrue(badOption.err().startsWith("anomaly4j eval: unknown option --bogus"), badOption.err());
-        Result badThreshold = run("eval", "--labels", "truth", "--scores", "score", "--threshold", "high", csv.toString());
+        CliRun badThreshold = run("eval", "--labels", "truth", "--scores", "score", "--threshold", "high",
+                csv.toString());
         assertEquals(2, badThreshold.status());
         assertTrue(badThreshold.err().contains("--threshold takes a number"), badThreshold.err());
     }
 
     @Test
     void helpMentionsEval() {
-        Result top = run("--help");
+        CliRun top = run("--help");
         assertTrue(top.out().contains("eval --help"), top.out());
-        Result eval = run("eval", "--help");
+        CliRun eval = run("eval", "--help");
         assertEquals(0, eval.status());
         assertTrue(eval.out().contains("--labels COL --scores COL"), eval.out());
     }

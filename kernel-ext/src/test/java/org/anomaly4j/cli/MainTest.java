@@ -1,11 +1,9 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,21 +24,10 @@ class MainTest {
         return new Datasets(root, root.resolve(".no-cache"), b -> { }).resolve("beehives/Hive17");
     }
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void detectWritesInputPlusScoreAndAnomaly(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.csv");
-        Result r = run("detect", "--detector", "zscore", "--set", "contamination=0.05", "--columns", "T17,RH17",
+        CliRun r = run("detect", "--detector", "zscore", "--set", "contamination=0.05", "--columns", "T17,RH17",
                 "--sep", ";", HIVE.toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(out);
@@ -52,7 +39,7 @@ class MainTest {
 
     @Test
     void helpListsEveryDetector() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.status());
         for (String name : Detectors.names()) {
             assertTrue(r.out().contains("  " + name + ": "), name + " missing from --help");
@@ -61,27 +48,27 @@ class MainTest {
 
     @Test
     void errorsAreOneLineWithNonZeroStatus() {
-        Result unknownDetector = run("detect", "--detector", "nope", "--columns", "T17", "--sep", ";", HIVE.toString());
+        CliRun unknownDetector = run("detect", "--detector", "nope", "--columns", "T17", "--sep", ";", HIVE.toString());
         assertEquals(1, unknownDetector.status());
         assertTrue(unknownDetector.err().startsWith("anomaly4j: unknown detector \"nope\""), unknownDetector.err());
         assertEquals(1, unknownDetector.err().strip().lines().count());
 
-        Result badValue = run("detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";", HIVE.toString());
+        CliRun badValue = run("detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";", HIVE.toString());
         assertEquals(1, badValue.status());
         assertTrue(badValue.err().contains("k must be a number, got \"abc\""), badValue.err());
 
-        Result badKey = run("detect", "--detector", "iqr", "--set", "nu=0.1", "--columns", "T17", "--sep", ";", HIVE.toString());
+        CliRun badKey = run("detect", "--detector", "iqr", "--set", "nu=0.1", "--columns", "T17", "--sep", ";", HIVE.toString());
         assertTrue(badKey.err().contains("has no setting \"nu\""), badKey.err());
 
-        Result missingColumn = run("detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", HIVE.toString());
+        CliRun missingColumn = run("detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", HIVE.toString());
         assertEquals(1, missingColumn.status());
         assertTrue(missingColumn.err().contains("\"T99\""), missingColumn.err());
 
-        Result usage = run("detect", "--columns", "T17", HIVE.toString());
+        CliRun usage = run("detect", "--columns", "T17", HIVE.toString());
         assertEquals(2, usage.status());
         assertTrue(usage.err().contains("--detector NAME is required"));
 
-        Result noFile = run("detect", "--detector", "iqr", "--columns", "T17", "/no/such/file.csv");
+        CliRun noFile = run("detect", "--detector", "iqr", "--columns", "T17", "/no/such/file.csv");
         assertEquals(1, noFile.status());
         assertTrue(noFile.err().contains("/no/such/file.csv"), noFile.err());
     }

@@ -222,12 +222,14 @@ class EvalPropertiesTest {
         Table t = e.toTable();
         assertEquals(12, t.rowCount());
         assertEquals(e.mcc(), t.doubleColumn("value").getDouble(6), 0.0);
-        assertTrue(Evaluation.at(d.labels, d.scores, Double.POSITIVE_INFINITY).toJson().endsWith("\"threshold\":null}"));
+        String none = Evaluation.at(d.labels, d.scores, Double.POSITIVE_INFINITY).toJson();
+        assertTrue(none.endsWith("\"threshold\":null}"), none);
     }
 
     @Test
     void evaluationReadsTableColumns() {
-        Table t = Table.create("t", IntColumn.create("label", 0, 1, 0, 1), DoubleColumn.create("score", 0.1, 0.8, 0.4, 0.3),
+        Table t = Table.create("t", IntColumn.create("label", 0, 1, 0, 1),
+                DoubleColumn.create("score", 0.1, 0.8, 0.4, 0.3),
                 BooleanColumn.create("flag", false, true, false, true));
         Evaluation byInt = Evaluation.of(t, "label", "score", 0.3);
         assertEquals(new ConfusionMatrix(1, 1, 0, 2), byInt.confusion());
