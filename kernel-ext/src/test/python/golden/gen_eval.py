@@ -123,12 +123,14 @@ def curves(y, s, subset=None):
     fpr, tpr, thr = roc_curve(y, s)
     fpr_all, tpr_all, thr_all = roc_curve(y, s, drop_intermediate=False)
     p, r, pthr = precision_recall_curve(y, s)
+    pd_, rd, pdthr = precision_recall_curve(y, s, drop_intermediate=True)
     assert np.isinf(thr[0]) and np.isinf(thr_all[0])
 
     def pick(n):
         return np.arange(n) if subset is None else subset(n)
 
     ri, ai, pi, ti = pick(len(fpr)), pick(len(fpr_all)), pick(len(p)), pick(len(pthr))
+    di, dti = pick(len(pd_)), pick(len(pdthr))
     return {
         "roc_auc": clean(roc_auc_score(y, s)),
         "average_precision": clean(average_precision_score(y, s)),
@@ -139,6 +141,9 @@ def curves(y, s, subset=None):
                     "thresholds": [None if i == 0 else clean(thr_all[i]) for i in ai]},
         "pr": {"size": len(p), "rows": ints(pi), "precision": floats(p[pi]), "recall": floats(r[pi]),
                "threshold_rows": ints(ti), "thresholds": floats(pthr[ti])},
+        "pr_drop": {"size": len(pd_), "rows": ints(di), "precision": floats(pd_[di]), "recall": floats(rd[di]),
+                    "threshold_rows": ints(dti), "thresholds": floats(pdthr[dti]),
+                    "pr_auc": clean(auc(rd, pd_))},
     }
 
 

@@ -1,6 +1,6 @@
 package org.anomaly4j.eval;
 
-import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -241,8 +241,8 @@ public record ConfusionMatrix(long tn, long fp, long fn, long tp) {
     public Table toTable() {
         return Table.create("confusion matrix",
                 StringColumn.create("true", "0", "1"),
-                DoubleColumn.create("predicted 0", tn, fn),
-                DoubleColumn.create("predicted 1", fp, tp));
+                LongColumn.create("predicted 0", tn, fn),
+                LongColumn.create("predicted 1", fp, tp));
     }
 
     /** x / y as doubles, 0.0 when y = 0 (scikit-learn's {@code zero_division="warn"} value). */

@@ -29,9 +29,44 @@ import tech.tablesaw.api.Table;
  */
 public record PrecisionRecallCurve(double[] precision, double[] recall, double[] thresholds) {
 
-    /** The curve of scikit-learn's {@code precision_recall_curve(y, s)}. */
+    /** Copies the arrays: the curve is an immutable value. */
+    public PrecisionRecallCurve {
+        precision = precision.clone();
+        recall = recall.clone();
+        thresholds = thresholds.clone();
+    }
+
+    /** Precision per point, then 1 (a copy). */
+    @Override
+    public double[] precision() {
+        return precision.clone();
+    }
+
+    /** Recall per point (decreasing), then 0 (a copy). */
+    @Override
+    public double[] recall() {
+        return recall.clone();
+    }
+
+    /** The distinct scores, increasing (a copy). */
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** The curve of scikit-learn's {@code precision_recall_curve(y, s)} (every distinct score). */
     public static PrecisionRecallCurve of(boolean[] labels, double[] scores) {
         return of(Ranking.of(labels, scores, "precision-recall curve"));
+    }
+
+    /**
+     * The curve; {@code dropIntermediate} = scikit-learn's {@code drop_intermediate}: of each run of thresholds
+     * with the same true-positive count (a vertical stretch of the plot, same recall) only the first and the last
+     * point are kept. Average precision is unchanged by it; the trapezoid area may change.
+     */
+    public static PrecisionRecallCurve of(boolean[] labels, double[] scores, boolean dropIntermediate) {
+        Ranking r = Ranking.of(labels, scores, "precision-recall curve");
+        return dropIntermediate ? of(r.keepTpsRunEnds()) : of(r);
     }
 
     /** As {@link #of(boolean[], double[])} with 0/1 labels. */

@@ -92,6 +92,30 @@ final class Ranking {
         return new Ranking(Arrays.copyOf(thr, k), Arrays.copyOf(tps, k), Arrays.copyOf(fps, k), p, n - p);
     }
 
+    /**
+     * Only the first and last index of each run of equal {@code tps} (scikit-learn's
+     * {@code precision_recall_curve(drop_intermediate=True)}); all of them with two points or fewer.
+     */
+    Ranking keepTpsRunEnds() {
+        int m = size();
+        if (m <= 2) {
+            return this;
+        }
+        double[] thr = new double[m];
+        double[] tp = new double[m];
+        double[] fp = new double[m];
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            if (i == 0 || i == m - 1 || tps[i] != tps[i - 1] || tps[i + 1] != tps[i]) {
+                thr[k] = thresholds[i];
+                tp[k] = tps[i];
+                fp[k] = fps[i];
+                k++;
+            }
+        }
+        return new Ranking(Arrays.copyOf(thr, k), Arrays.copyOf(tp, k), Arrays.copyOf(fp, k), positives, negatives);
+    }
+
     int size() {
         return thresholds.length;
     }

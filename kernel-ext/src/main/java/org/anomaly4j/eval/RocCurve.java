@@ -28,6 +28,31 @@ import tech.tablesaw.api.Table;
  */
 public record RocCurve(double[] fpr, double[] tpr, double[] thresholds) {
 
+    /** Copies the arrays: the curve is an immutable value. */
+    public RocCurve {
+        fpr = fpr.clone();
+        tpr = tpr.clone();
+        thresholds = thresholds.clone();
+    }
+
+    /** False positive rates (a copy). */
+    @Override
+    public double[] fpr() {
+        return fpr.clone();
+    }
+
+    /** True positive rates (a copy). */
+    @Override
+    public double[] tpr() {
+        return tpr.clone();
+    }
+
+    /** +∞, then the kept distinct scores, decreasing (a copy). */
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
     /** The curve with scikit-learn's default {@code drop_intermediate=True}. */
     public static RocCurve of(boolean[] labels, double[] scores) {
         return of(labels, scores, true);

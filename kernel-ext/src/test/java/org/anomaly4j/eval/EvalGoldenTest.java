@@ -91,12 +91,11 @@ class EvalGoldenTest {
         checkRoc(c.get("roc"), RocCurve.of(labels, s), what + " roc");
         checkRoc(c.get("roc_all"), RocCurve.of(labels, s, false), what + " roc_all");
 
-        PrecisionRecallCurve pr = PrecisionRecallCurve.of(y, s);
-        JsonNode g = c.get("pr");
-        assertEquals(g.get("size").asInt(), pr.size(), what + " pr size");
-        closeAt(g.get("rows"), g.get("precision"), pr.precision(), what + " precision");
-        closeAt(g.get("rows"), g.get("recall"), pr.recall(), what + " recall");
-        closeAt(g.get("threshold_rows"), g.get("thresholds"), pr.thresholds(), what + " pr thresholds");
+        checkPr(c.get("pr"), PrecisionRecallCurve.of(y, s), what + " pr");
+        PrecisionRecallCurve dropped = PrecisionRecallCurve.of(labels, s, true);
+        checkPr(c.get("pr_drop"), dropped, what + " pr_drop");
+        close(c.get("pr_drop").get("pr_auc"), dropped.auc(), what + " pr_drop auc");
+        close(c.get("average_precision"), dropped.averagePrecision(), what + " pr_drop average precision");
 
         for (JsonNode at : c.get("at")) {
             double t = at.get("threshold").asDouble();
@@ -110,6 +109,13 @@ class EvalGoldenTest {
         checkChoices(c.get("choices"), y, s, what);
         checkCosts(c.get("costs"), y, s, what);
         assertTrue(java.util.Arrays.equals(yCopy, y) && java.util.Arrays.equals(sCopy, s), "inputs unchanged");
+    }
+
+    private static void checkPr(JsonNode g, PrecisionRecallCurve pr, String what) {
+        assertEquals(g.get("size").asInt(), pr.size(), what + " size");
+        closeAt(g.get("rows"), g.get("precision"), pr.precision(), what + " precision");
+        closeAt(g.get("rows"), g.get("recall"), pr.recall(), what + " recall");
+        closeAt(g.get("threshold_rows"), g.get("thresholds"), pr.thresholds(), what + " thresholds");
     }
 
     private static void checkRoc(JsonNode g, RocCurve roc, String what) {
