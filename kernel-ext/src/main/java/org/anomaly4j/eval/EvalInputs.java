@@ -104,6 +104,16 @@ public final class EvalInputs {
         return s;
     }
 
+    /** The labels in column {@code name} of {@code table} (boolean, or numeric 0/1). */
+    public static boolean[] labels(Table table, String name) {
+        return labels(column(table, name, "label"));
+    }
+
+    /** The scores in column {@code name} of {@code table} (numeric, finite, no missing values). */
+    public static double[] scores(Table table, String name) {
+        return scores(column(table, name, "score"));
+    }
+
     /** Column {@code name} of {@code table}, named in the error when absent. */
     static Column<?> column(Table table, String name, String role) {
         if (table == null) {

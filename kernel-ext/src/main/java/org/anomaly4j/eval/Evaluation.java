@@ -53,8 +53,8 @@ public record Evaluation(double rocAuc, double averagePrecision, double prAuc, d
      * maximum-F1 threshold when it is null.
      */
     public static Evaluation of(Table table, String labelColumn, String scoreColumn, Double threshold) {
-        boolean[] y = EvalInputs.labels(EvalInputs.column(table, labelColumn, "label"));
-        double[] s = EvalInputs.scores(EvalInputs.column(table, scoreColumn, "score"));
+        boolean[] y = EvalInputs.labels(table, labelColumn);
+        double[] s = EvalInputs.scores(table, scoreColumn);
         return threshold == null ? atMaxF1(y, s) : at(y, s, threshold);
     }
 

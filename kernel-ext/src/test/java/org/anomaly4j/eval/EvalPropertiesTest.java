@@ -241,6 +241,18 @@ class EvalPropertiesTest {
     }
 
     @Test
+    void tableColumnsAreCheckedWithTheColumnAndRowNamed() {
+        DoubleColumn withGap = DoubleColumn.create("score", 0.1, Double.NaN, 0.3);
+        Table t = Table.create("t", IntColumn.create("label", 0, 1, 1), withGap,
+                tech.tablesaw.api.StringColumn.create("text", "0", "1", "1"));
+        assertArrayEquals(new boolean[] {false, true, true}, EvalInputs.labels(t, "label"));
+        assertMessage(() -> EvalInputs.scores(t, "score"), "\"score\" has a missing value at row 1");
+        assertMessage(() -> EvalInputs.labels(t, "text"), "use a boolean column or a numeric column of 0/1");
+        assertMessage(() -> EvalInputs.scores(t, "text"), "scores must be numeric");
+        assertMessage(() -> EvalInputs.labels(t, "none"), "label column \"none\" is not in table t");
+    }
+
+    @Test
     void classificationReportRowsAndColumns() {
         Table r = ClassificationReport.of(new int[] {0, 0, 1, 1}, new boolean[] {false, true, true, true});
         assertEquals(List.of("class", "precision", "recall", "f1-score", "support"), r.columnNames());
