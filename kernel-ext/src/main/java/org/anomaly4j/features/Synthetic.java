@@ -270,8 +270,9 @@ public final class Synthetic {
         }
 
         /**
-         * The table. Draw order: the noise of every row, then per event (spikes, then level shifts, then bursts)
-         * its start (drawn again while it overlaps an earlier event), its sign and size, and for bursts the extra
+         * The table. Draw order: the noise of every row, then per event (level shifts, then bursts, then spikes:
+         * long events first, so short ones cannot fragment the free rows) its start (drawn again while it overlaps
+         * an earlier event), its sign and size, and for bursts the extra
          * noise of each row.
          */
         public Table table() {
@@ -284,11 +285,6 @@ public final class Synthetic {
             String[] kind = new String[length];
             java.util.Arrays.fill(kind, "");
             boolean[] busy = new boolean[length];
-            for (int e = 0; e < spikes; e++) {
-                int at = place(rng, busy, 1);
-                value[at] += sign(rng) * (amplitude + (4 + 4 * rng.nextDouble()) * noise);
-                mark(label, kind, at, 1, "spike");
-            }
             for (int e = 0; e < levelShifts; e++) {
                 int at = place(rng, busy, period);
                 double shift = sign(rng) * (4 + 2 * rng.nextDouble()) * noise;
@@ -305,6 +301,11 @@ public final class Synthetic {
                 }
                 mark(label, kind, at, burst, "noise burst");
             }
+            for (int e = 0; e < spikes; e++) {
+                int at = place(rng, busy, 1);
+                value[at] += sign(rng) * (amplitude + (4 + 4 * rng.nextDouble()) * noise);
+                mark(label, kind, at, 1, "spike");
+            }
             DateTimeColumn time = DateTimeColumn.create("timestamp");
             for (int t = 0; t < length; t++) {
                 time.append(START.plus(step.multipliedBy(t)));
@@ -313,22 +314,44 @@ public final class Synthetic {
                     StringColumn.create("kind", kind));
         }
 
-        /** A random start for {@code len} rows not touching an earlier event (one free row on each side). */
+        /**
+         * A random start for {@code len} rows not touching an earlier event (one free row on each side): up to
+         * 1000 random draws (the constructor keeps events within half the series, so one is usually found at
+         * once), then the first free start after a last random one, wrapping around.
+         */
         private int place(SplittableRandom rng, boolean[] busy, int len) {
-            // the constructor keeps events within half the series, so a free start is found quickly
-            while (true) {
-                int at = rng.nextInt(length - len + 1);
-                boolean free = true;
-                for (int t = Math.max(0, at - 1); t < Math.min(length, at + len + 1) && free; t++) {
-                    free = !busy[t];
-                }
-                if (free) {
-                    for (int t = at; t < at + len; t++) {
-                        busy[t] = true;
-                    }
-                    return at;
+            int starts = length - len + 1;
+            for (int attempt = 0; attempt < 1000; attempt++) {
+                int at = rng.nextInt(starts);
+                if (free(busy, at, len)) {
+                    return take(busy, at, len);
                 }
             }
+            int from = rng.nextInt(starts);
+            for (int k = 0; k < starts; k++) {
+                int at = (from + k) % starts;
+                if (free(busy, at, len)) {
+                    return take(busy, at, len);
+                }
+            }
+            throw new IllegalArgumentException("no room left for an event of " + len + " rows in a series of " + length
+                    + " rows; inject fewer events or make the series longer");
+        }
+
+        private boolean free(boolean[] busy, int at, int len) {
+            for (int t = Math.max(0, at - 1); t < Math.min(length, at + len + 1); t++) {
+                if (busy[t]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int take(boolean[] busy, int at, int len) {
+            for (int t = at; t < at + len; t++) {
+                busy[t] = true;
+            }
+            return at;
         }
 
         private static void mark(int[] label, String[] kind, int at, int len, String name) {

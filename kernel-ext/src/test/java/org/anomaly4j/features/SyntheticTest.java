@@ -157,6 +157,16 @@ class SyntheticTest {
     }
 
     @Test
+    void tightlyPackedEventsAreAllPlaced() {
+        // 6 level shifts of 24 rows + gaps use the whole half-series budget of 312 rows: random draws often miss,
+        // the scan after them still finds room (and the call ends)
+        for (long seed = 0; seed < 20; seed++) {
+            Table t = Series.of(312, seed).withInjections(3, 6, 0).table();
+            assertEquals(3 + 6 * 24, (int) t.intColumn("label").sum(), "seed " + seed);
+        }
+    }
+
+    @Test
     void stepAndDefaults() {
         Table t = Series.of(100, 1).withStep(Duration.ofMinutes(5)).table();
         assertEquals(Synthetic.START.plusMinutes(5), t.dateTimeColumn("timestamp").get(1));
@@ -171,6 +181,7 @@ class SyntheticTest {
         assertMessage(() -> Blobs.of(10, 2, 1, 0).withSpread(0), "spread must be finite and > 0");
         assertMessage(() -> Series.of(100, 0).withInjections(40, 0, 0), "inject fewer events");
         assertMessage(() -> Series.of(100, 0).withNoise(0), "noise finite and > 0");
+
         assertMessage(() -> Series.of(100, 0).withStep(Duration.ZERO), "step must be a positive duration");
     }
 
