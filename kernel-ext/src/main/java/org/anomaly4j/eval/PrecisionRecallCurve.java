@@ -2,6 +2,7 @@ package org.anomaly4j.eval;
 
 import java.util.Arrays;
 
+import org.anomaly4j.stats.PairwiseSum;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -118,7 +119,7 @@ public record PrecisionRecallCurve(double[] precision, double[] recall, double[]
         for (int i = 0; i < terms.length; i++) {
             terms[i] = (recall[i + 1] - recall[i]) * precision[i];
         }
-        return Math.max(0.0, -org.anomaly4j.data.PairwiseSum.of(terms));
+        return Math.max(0.0, -PairwiseSum.of(terms));
     }
 
     /** The trapezoid area; recall decreases, so, like scikit-learn's {@code auc}, the sign is flipped. */

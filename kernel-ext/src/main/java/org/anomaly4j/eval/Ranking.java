@@ -2,7 +2,7 @@ package org.anomaly4j.eval;
 
 import java.util.Arrays;
 
-import org.anomaly4j.data.PairwiseSum;
+import org.anomaly4j.stats.PairwiseSum;
 
 /**
  * The confusion counts at every distinct score, highest first: scikit-learn's

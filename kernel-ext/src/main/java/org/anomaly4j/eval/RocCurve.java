@@ -1,5 +1,7 @@
 package org.anomaly4j.eval;
 
+import java.util.Arrays;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -123,14 +125,14 @@ public record RocCurve(double[] fpr, double[] tpr, double[] thresholds) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RocCurve c && java.util.Arrays.equals(fpr, c.fpr) && java.util.Arrays.equals(tpr, c.tpr)
-                && java.util.Arrays.equals(thresholds, c.thresholds);
+        return o instanceof RocCurve c && Arrays.equals(fpr, c.fpr) && Arrays.equals(tpr, c.tpr)
+                && Arrays.equals(thresholds, c.thresholds);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * java.util.Arrays.hashCode(fpr) + java.util.Arrays.hashCode(tpr))
-                + java.util.Arrays.hashCode(thresholds);
+        return 31 * (31 * Arrays.hashCode(fpr) + Arrays.hashCode(tpr))
+                + Arrays.hashCode(thresholds);
     }
 
     @Override

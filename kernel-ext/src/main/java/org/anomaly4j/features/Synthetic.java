@@ -2,6 +2,7 @@ package org.anomaly4j.features;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import tech.tablesaw.api.DateTimeColumn;
@@ -146,8 +147,8 @@ public final class Synthetic {
             if (injection == Injection.UNIFORM_BOX) {
                 double[] lo = new double[d];
                 double[] hi = new double[d];
-                java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-                java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+                Arrays.fill(lo, Double.POSITIVE_INFINITY);
+                Arrays.fill(hi, Double.NEGATIVE_INFINITY);
                 for (int i = 0; i < normal; i++) {
                     for (int j = 0; j < d; j++) {
                         lo[j] = Math.min(lo[j], x[i][j]);
@@ -283,7 +284,7 @@ public final class Synthetic {
             }
             int[] label = new int[length];
             String[] kind = new String[length];
-            java.util.Arrays.fill(kind, "");
+            Arrays.fill(kind, "");
             boolean[] busy = new boolean[length];
             for (int e = 0; e < levelShifts; e++) {
                 int at = place(rng, busy, period);

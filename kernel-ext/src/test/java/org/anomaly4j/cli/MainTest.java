@@ -1,9 +1,11 @@
 package org.anomaly4j.cli;
 
-import static org.anomaly4j.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +26,21 @@ class MainTest {
         return new Datasets(root, root.resolve(".no-cache"), b -> { }).resolve("beehives/Hive17");
     }
 
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void detectWritesInputPlusScoreAndAnomaly(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.csv");
-        CliRun r = run("detect", "--detector", "zscore", "--set", "contamination=0.05", "--columns", "T17,RH17",
+        Result r = run("detect", "--detector", "zscore", "--set", "contamination=0.05", "--columns", "T17,RH17",
                 "--sep", ";", HIVE.toString(), "-o", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(out);
@@ -39,7 +52,7 @@ class MainTest {
 
     @Test
     void helpListsEveryDetector() {
-        CliRun r = run("--help");
+        Result r = run("--help");
         assertEquals(0, r.status());
         for (String name : Detectors.names()) {
             assertTrue(r.out().contains("  " + name + ": "), name + " missing from --help");
@@ -48,27 +61,40 @@ class MainTest {
 
     @Test
     void errorsAreOneLineWithNonZeroStatus() {
-        CliRun unknownDetector = run("detect", "--detector", "nope", "--columns", "T17", "--sep", ";", HIVE.toString());
-        assertEquals(1, unknownDetector.status());
+        Result unknownDetector = run("detect", "--detector", "nope", "--columns", "T17", "--sep", ";", HIVE.toString());
+        assertEquals(2, unknownDetector.status(), "an unknown detector is a usage error");
         assertTrue(unknownDetector.err().startsWith("anomaly4j: unknown detector \"nope\""), unknownDetector.err());
         assertEquals(1, unknownDetector.err().strip().lines().count());
 
-        CliRun badValue = run("detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";", HIVE.toString());
+        Result badValue = run("detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";", HIVE.toString());
         assertEquals(1, badValue.status());
-        assertTrue(badValue.err().contains("k must be a number, got \"abc\""), badValue.err());
+        assertTrue(badValue.err().contains("k must be a finite number >= 0, got \"abc\""), badValue.err());
 
-        CliRun badKey = run("detect", "--detector", "iqr", "--set", "nu=0.1", "--columns", "T17", "--sep", ";", HIVE.toString());
-        assertTrue(badKey.err().contains("has no setting \"nu\""), badKey.err());
+        Result badKey = run("detect", "--detector", "iqr", "--set", "nu=0.1", "--columns", "T17", "--sep", ";", HIVE.toString());
+        assertTrue(badKey.err().contains("no setting \"nu\"; settings: k, clipInside, contamination"), badKey.err());
 
-        CliRun missingColumn = run("detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", HIVE.toString());
+        Result missingColumn = run("detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", HIVE.toString());
         assertEquals(1, missingColumn.status());
         assertTrue(missingColumn.err().contains("\"T99\""), missingColumn.err());
 
-        CliRun usage = run("detect", "--columns", "T17", HIVE.toString());
+        Result usage = run("detect", "--columns", "T17", HIVE.toString());
         assertEquals(2, usage.status());
         assertTrue(usage.err().contains("--detector NAME is required"));
 
-        CliRun noFile = run("detect", "--detector", "iqr", "--columns", "T17", "/no/such/file.csv");
+        Result overwrite = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";", HIVE.toString(),
+                "-o", HIVE.toString());
+        assertEquals(2, overwrite.status(), "writing over the input is refused");
+        assertTrue(overwrite.err().contains("names the input file"), overwrite.err());
+
+        Result noFolder = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";", HIVE.toString(),
+                "-o", "/no/such/folder/out.csv");
+        assertEquals(1, noFolder.status());
+        assertTrue(noFolder.err().contains("the folder /no/such/folder does not exist"), noFolder.err());
+
+        Result badSep = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";;", HIVE.toString());
+        assertEquals(2, badSep.status());
+
+        Result noFile = run("detect", "--detector", "iqr", "--columns", "T17", "/no/such/file.csv");
         assertEquals(1, noFile.status());
         assertTrue(noFile.err().contains("/no/such/file.csv"), noFile.err());
     }

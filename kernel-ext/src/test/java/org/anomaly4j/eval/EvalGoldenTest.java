@@ -13,8 +13,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anomaly4j.TestData;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
