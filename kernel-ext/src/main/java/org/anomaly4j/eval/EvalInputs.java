@@ -44,19 +44,24 @@ public final class EvalInputs {
      * @throws IllegalArgumentException if the column is null, empty, has missing values or values other than 0/1
      */
     public static boolean[] labels(Column<?> column) {
+        return booleans(column, "label");
+    }
+
+    /** Booleans of a boolean column or a numeric 0/1 column; {@code role} ("label", "prediction") names it in errors. */
+    private static boolean[] booleans(Column<?> column, String role) {
         if (column == null) {
-            throw new IllegalArgumentException("label column must not be null");
+            throw new IllegalArgumentException(role + " column must not be null");
         }
         String name = column.name();
         int n = column.size();
         if (n == 0) {
-            throw new IllegalArgumentException("label column \"" + name + "\" is empty");
+            throw new IllegalArgumentException(role + " column \"" + name + "\" is empty");
         }
         boolean[] y = new boolean[n];
         if (column instanceof BooleanColumn b) {
             for (int i = 0; i < n; i++) {
                 if (b.isMissing(i)) {
-                    throw missing("label", name, i);
+                    throw missing(role, name, i);
                 }
                 y[i] = b.get(i);
             }
@@ -65,18 +70,18 @@ public final class EvalInputs {
         if (column instanceof NumericColumn<?> num) {
             for (int i = 0; i < n; i++) {
                 if (num.isMissing(i)) {
-                    throw missing("label", name, i);
+                    throw missing(role, name, i);
                 }
                 double v = num.getDouble(i);
                 if (v != 0 && v != 1) {
-                    throw new IllegalArgumentException("label column \"" + name + "\" must hold 0 (normal) or 1 "
+                    throw new IllegalArgumentException(role + " column \"" + name + "\" must hold 0 (normal) or 1 "
                             + "(anomaly), got " + v + " at row " + i + "; map the classes to 0/1 first");
                 }
                 y[i] = v == 1;
             }
             return y;
         }
-        throw new IllegalArgumentException("label column \"" + name + "\" is " + column.type().name()
+        throw new IllegalArgumentException(role + " column \"" + name + "\" is " + column.type().name()
                 + "; use a boolean column or a numeric column of 0/1");
     }
 
@@ -107,6 +112,14 @@ public final class EvalInputs {
     /** The labels in column {@code name} of {@code table} (boolean, or numeric 0/1). */
     public static boolean[] labels(Table table, String name) {
         return labels(column(table, name, "label"));
+    }
+
+    /**
+     * The predictions in column {@code name} of {@code table}: a boolean column (true = predicted anomalous, e.g. a
+     * detector's {@code <name>_anomaly}) or a numeric 0/1 column.
+     */
+    public static boolean[] predictions(Table table, String name) {
+        return booleans(column(table, name, "prediction"), "prediction");
     }
 
     /** The scores in column {@code name} of {@code table} (numeric, finite, no missing values). */

@@ -250,6 +250,10 @@ class EvalPropertiesTest {
         assertMessage(() -> EvalInputs.labels(t, "text"), "use a boolean column or a numeric column of 0/1");
         assertMessage(() -> EvalInputs.scores(t, "text"), "scores must be numeric");
         assertMessage(() -> EvalInputs.labels(t, "none"), "label column \"none\" is not in table t");
+        Table p = Table.create("p", BooleanColumn.create("flag", new boolean[] {true, false}));
+        p.booleanColumn("flag").appendMissing();
+        assertArrayEquals(new boolean[] {true, false}, EvalInputs.predictions(p.first(2), "flag"));
+        assertMessage(() -> EvalInputs.predictions(p, "flag"), "prediction column \"flag\" has a missing value at row 2");
     }
 
     @Test
