@@ -48,12 +48,15 @@ import tech.tablesaw.api.Table;
 /**
  * The one-call functions notebooks use. The kernel imports this class statically, so a cell reads
  * {@code readCsv(dataset("beehives/Hive17"), CsvOptions.separator(';'))} with no imports.
- * Each method delegates to the class in its package that owns the work.
+ * Each method delegates to the class in its package that owns the work. The methods are grouped in the
+ * order a notebook uses them: 1. load, 2. inspect, 3. clean, 4. features, 5. detect, 6. evaluate, 7. chart.
  */
 public final class A4j {
 
     private A4j() {
     }
+
+    // ================================================================== 1. load
 
     /**
      * Local path of a named dataset (see {@link Datasets}): from {@code $ANOMALY4J_DATA}, the user cache, or
@@ -73,32 +76,12 @@ public final class A4j {
         return Csv.read(file, options);
     }
 
-    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
-    public static Figure scatter(Table table, String x, String y) {
-        return ScatterChart.create(y + " vs " + x, table, x, y);
-    }
-
-    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
-    public static Figure scatter(Table table, String x, String y, String flag) {
-        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
-    }
-
-    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
-    public static Figure line(Table table, String x, String y) {
-        return LineChart.create(y + " over " + x, table, x, y);
-    }
-
-    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
-    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
-        return TablesawFigures.convert(tablesawFigure);
-    }
-
-    // ------------------------------------------------------------------ loading and inspecting (pandas names)
-
     /** Reads a CSV file and reports what was inferred: per column type, missing count, notes. */
     public static ReadResult readCsvWithReport(Path file, CsvOptions options) {
         return Csv.readWithReport(file, options);
     }
+
+    // ================================================================== 2. inspect (pandas names)
 
     /** pandas {@code describe()}: count, mean, std (ddof=1), min, 25/50/75 %, max of numeric columns. */
     public static Table describe(Table table, String... columns) {
@@ -145,7 +128,7 @@ public final class A4j {
         return Describe.corr(table, columns);
     }
 
-    // ------------------------------------------------------------------ cleaning
+    // ================================================================== 3. clean
 
     /** pandas {@code dropna()}: rows with any missing value removed. */
     public static Table dropMissing(Table table) {
@@ -197,7 +180,7 @@ public final class A4j {
         return Clean.signedLog1p(table, column);
     }
 
-    // ------------------------------------------------------------------ scalers and encoders (fit, then transform)
+    // ================================================================== 4. features: scalers and encoders (fit, then transform)
 
     /** scikit-learn {@code StandardScaler}: {@code standardScaler().fit(t, "a", "b").transform(t)}. */
     public static StandardScaler standardScaler() {
@@ -224,7 +207,7 @@ public final class A4j {
         return OrdinalEncoder.with();
     }
 
-    // ------------------------------------------------------------------ time series features and splits
+    // ================================================================== 4. features: time series, matrices, splits
 
     /** pandas {@code rolling(window)}: {@code rolling(24).center(true).mean(hive, "T17")} adds T17_rolling_24_mean. */
     public static Rolling rolling(int window) {
@@ -306,7 +289,7 @@ public final class A4j {
         return TrainTestSplit.timeSplit(table, testSize);
     }
 
-    // ------------------------------------------------------------------ detectors
+    // ================================================================== 5. detect
 
     /** Z-score detector (|z| &gt; 3 by default). */
     public static ZScore zScore() {
@@ -350,5 +333,29 @@ public final class A4j {
     public static Table detect(Table table, Detector<?> detector, String... columns) {
         Model m = detector.fit(table, columns);
         return m.withScores(table, m.trainingScores());
+    }
+
+    // ================================================================== 6. evaluate
+
+    // ================================================================== 7. chart
+
+    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
+    public static Figure scatter(Table table, String x, String y) {
+        return ScatterChart.create(y + " vs " + x, table, x, y);
+    }
+
+    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
+    public static Figure scatter(Table table, String x, String y, String flag) {
+        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
+    }
+
+    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
+    public static Figure line(Table table, String x, String y) {
+        return LineChart.create(y + " over " + x, table, x, y);
+    }
+
+    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
+    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
+        return TablesawFigures.convert(tablesawFigure);
     }
 }
