@@ -36,6 +36,7 @@ import org.anomaly4j.eval.PrecisionRecallCurve;
 import org.anomaly4j.eval.RocCurve;
 import org.anomaly4j.eval.ThresholdChoice;
 import org.anomaly4j.eval.ThresholdSearch;
+import org.anomaly4j.eval.Tuning;
 import org.anomaly4j.features.Synthetic;
 import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.Model;
@@ -411,6 +412,16 @@ public final class A4j {
     /** Total cost at every threshold for a cost per false positive and per false negative; {@code cheapest()}. */
     public static CostAnalysis costAnalysis(Table table, String labels, String scores, double costFp, double costFn) {
         return CostAnalysis.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores), costFp, costFn);
+    }
+
+    /**
+     * Grid search by stratified k-fold cross-validation: {@code tune(oneClassSvm(), Map.of("nu", List.of(0.01,
+     * 0.05, 0.1), "gamma", List.of(0.01, 0.1, "scale")), fraud, "Class", Tuning.Metric.ROC_AUC, 5, 0)}; the result's
+     * {@code table()} has every combination's mean ± std, {@code best()} the chosen detector.
+     */
+    public static Tuning.Result tune(Detector<?> detector, java.util.Map<String, java.util.List<?>> grid, Table table,
+                                     String labelColumn, Tuning.Metric metric, int folds, long seed, String... columns) {
+        return Tuning.search(detector, grid, table, labelColumn, metric, folds, seed, columns);
     }
 
     // ================================================================== 7. chart
