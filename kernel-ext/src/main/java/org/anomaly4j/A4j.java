@@ -39,6 +39,7 @@ import org.anomaly4j.eval.ThresholdSearch;
 import org.anomaly4j.eval.Tuning;
 import org.anomaly4j.features.Synthetic;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Ensemble;
 import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
@@ -346,6 +347,19 @@ public final class A4j {
     /** One-class SVM equal to scikit-learn's: {@code oneClassSvm().nu(0.1).gamma(0.05)}. */
     public static OneClassSvm oneClassSvm() {
         return OneClassSvm.with();
+    }
+
+    /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */
+    public static Ensemble ensemble() {
+        return Ensemble.with();
+    }
+
+    /** An ensemble of these detectors, rank-normalised and averaged: {@code ensemble(isolationForest(), knn())}. */
+    public static Ensemble ensemble(Detector<?> first, Detector<?>... more) {
+        Detector<?>[] all = new Detector<?>[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Ensemble.of(all);
     }
 
     /**
