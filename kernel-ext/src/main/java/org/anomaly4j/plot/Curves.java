@@ -1,0 +1,69 @@
+package org.anomaly4j.plot;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The part {@link RocChart} and {@link PrecisionRecallChart} share: curves as lines plus one reference line. */
+final class Curves {
+
+    private Curves() {
+    }
+
+    /**
+     * A figure with one line per curve, named "name (SUMMARY 0.912)", and a grey dashed reference line
+     * through {@code (rx0, ry0)}–{@code (rx1, ry1)}; both axes span [0, 1].
+     *
+     * @param shape Plotly line shape: "linear" for ROC, "hv" (steps, as scikit-learn draws PR curves)
+     */
+    static Figure create(String title, String xTitle, String yTitle, String summaryName, String shape,
+                         Curve[] curves, String referenceName, double[] rx, double[] ry) {
+        if (curves == null || curves.length == 0) {
+            throw new IllegalArgumentException("Pass at least one curve");
+        }
+        ArrayNode data = Traces.array();
+        for (int c = 0; c < curves.length; c++) {
+            Curve k = curves[c];
+            if (k == null) {
+                throw new IllegalArgumentException("curve " + c + " is null");
+            }
+            String name = k.name() + (Double.isNaN(k.summary()) ? ""
+                    : String.format(Locale.ROOT, " (%s %.3f)", summaryName, k.summary()));
+            ObjectNode t = Traces.object();
+            t.put("type", "scatter");
+            t.put("mode", "lines");
+            t.put("name", Traces.text(name));
+            t.set("x", Traces.numbers(k.x()));
+            t.set("y", Traces.numbers(k.y()));
+            t.putObject("line").put("color", Palette.series(c)).put("width", 2).put("shape", shape);
+            String hover = Traces.template(xTitle) + " %{x:.3f}<br>" + Traces.template(yTitle) + " %{y:.3f}";
+            if (k.thresholds() != null) {
+                t.set("customdata", Traces.numbers(k.thresholds()));
+                hover += "<br>threshold %{customdata:.4g}";
+            }
+            t.put("hovertemplate", hover + "<extra>" + Traces.template(name) + "</extra>");
+            data.add(t);
+        }
+        ObjectNode ref = Traces.object();
+        ref.put("type", "scatter");
+        ref.put("mode", "lines");
+        ref.put("name", referenceName);
+        ref.set("x", Traces.numbers(rx));
+        ref.set("y", Traces.numbers(ry));
+        ref.putObject("line").put("color", Palette.REFERENCE).put("dash", "dash").put("width", 1.5);
+        ref.put("hoverinfo", "skip");
+        data.add(ref);
+        ObjectNode layout = Traces.layout(title, xTitle, yTitle);
+        for (String axis : new String[] {"xaxis", "yaxis"}) {
+            ObjectNode a = (ObjectNode) layout.get(axis);
+            a.putArray("range").add(-0.02).add(1.02);
+            a.put("zeroline", false);
+        }
+        // square plot area, so the chance diagonal is at 45 degrees
+        ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);
+        // the square plot area leaves room on the right: the legend sits there, outside the curves
+        layout.put("showlegend", true);
+        return Figure.of(data, layout);
+    }
+}

@@ -1,0 +1,101 @@
+package org.anomaly4j.plot;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * How the choice of threshold moves precision, recall and F1 (left axis, 0–1) and, when given, the cost of
+ * the errors (right axis): one line each against the threshold, the best F1 and the lowest cost marked with
+ * a point and named in the legend ("best F1 0.81 at 0.53"). The hover compares all lines at one threshold.
+ */
+public final class ThresholdImpactChart {
+
+    private ThresholdImpactChart() {
+    }
+
+    /** Precision, recall and F1 at each threshold (all arrays of one length, finite). */
+    public static Figure create(String title, double[] thresholds, double[] precision, double[] recall,
+                                double[] f1) {
+        return create(title, thresholds, precision, recall, f1, null);
+    }
+
+    /**
+     * @param cost the cost at each threshold (e.g. {@code fp·costFp + fn·costFn}) on a right-hand axis, or
+     *             null for none
+     */
+    public static Figure create(String title, double[] thresholds, double[] precision, double[] recall,
+                                double[] f1, double[] cost) {
+        Traces.requireFinite("thresholds", thresholds);
+        if (thresholds.length == 0) {
+            throw new IllegalArgumentException("thresholds is empty; pass at least one threshold");
+        }
+        double[][] series = {precision, recall, f1};
+        String[] names = {"precision", "recall", "F1"};
+        ArrayNode data = Traces.array();
+        for (int s = 0; s < 3; s++) {
+            Traces.requireFinite(names[s], series[s]);
+            Traces.requireLength(names[s], series[s].length, "thresholds", thresholds.length);
+            data.add(line(names[s], thresholds, series[s], Palette.series(s), "y"));
+        }
+        int best = argBest(f1, true);
+        data.add(marker("best F1 " + Traces.fmt(f1[best]) + " at " + Traces.fmt(thresholds[best]),
+                thresholds[best], f1[best], Palette.series(2), "y"));
+        ObjectNode layout = Traces.layout(title, "threshold", "precision / recall / F1");
+        ((ObjectNode) layout.get("yaxis")).putArray("range").add(0).add(1.02);
+        if (cost != null) {
+            Traces.requireFinite("cost", cost);
+            Traces.requireLength("cost", cost.length, "thresholds", thresholds.length);
+            ObjectNode c = line("cost", thresholds, cost, Palette.series(3), "y2");
+            ((ObjectNode) c.get("line")).put("dash", "dot");
+            data.add(c);
+            int cheapest = argBest(cost, false);
+            data.add(marker("lowest cost " + Traces.fmt(cost[cheapest]) + " at " + Traces.fmt(thresholds[cheapest]),
+                    thresholds[cheapest], cost[cheapest], Palette.series(3), "y2"));
+            ObjectNode y2 = Traces.axis("cost");
+            y2.put("overlaying", "y").put("side", "right").put("showgrid", false).put("rangemode", "tozero");
+            layout.set("yaxis2", y2);
+        }
+        layout.put("hovermode", "x unified");
+        // below the plot, so the right-hand cost axis and the lines keep the full width
+        layout.set("legend", Traces.legend(null).put("orientation", "h").put("y", -0.2).put("yanchor", "top"));
+        return Figure.of(data, layout);
+    }
+
+    private static ObjectNode line(String name, double[] x, double[] y, String color, String axis) {
+        ObjectNode t = Traces.object();
+        t.put("type", "scatter");
+        t.put("mode", "lines");
+        t.put("name", name);
+        t.set("x", Traces.numbers(x));
+        t.set("y", Traces.numbers(y));
+        t.put("yaxis", axis);
+        t.putObject("line").put("color", color).put("width", 2);
+        t.put("hovertemplate", "%{y:.4g}");
+        return t;
+    }
+
+    private static ObjectNode marker(String name, double x, double y, String color, String axis) {
+        ObjectNode t = Traces.object();
+        t.put("type", "scatter");
+        t.put("mode", "markers");
+        t.put("name", name);
+        t.putArray("x").add(x);
+        t.putArray("y").add(y);
+        t.put("yaxis", axis);
+        t.putObject("marker").put("color", color).put("size", 11).put("symbol", "diamond")
+                .putObject("line").put("color", Palette.BLACK).put("width", 1);
+        t.put("hoverinfo", "skip");
+        return t;
+    }
+
+    /** Index of the largest (or smallest) value; the first on ties. */
+    private static int argBest(double[] v, boolean largest) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (largest ? v[i] > v[best] : v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
