@@ -59,6 +59,8 @@ final class Curves {
             ObjectNode a = (ObjectNode) layout.get(axis);
             a.putArray("range").add(-0.02).add(1.02);
             a.put("zeroline", false);
+            // keep the ranges and shrink the plot area to a square instead of widening the x range
+            a.put("constrain", "domain");
         }
         // square plot area, so the chance diagonal is at 45 degrees
         ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);

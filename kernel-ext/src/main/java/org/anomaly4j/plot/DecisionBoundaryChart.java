@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where a two-feature detector draws its line, like scikit-learn's {@code DecisionBoundaryDisplay}: the score
- * evaluated on a regular grid and drawn as filled contours (Cividis colour scale, higher = more anomalous),
+ * evaluated on a regular grid and drawn as filled contours (Cividis colour scale reversed: light yellow where
+ * scores are low, dark blue where they are high),
  * the threshold as a solid black contour line (inside it rows are normal, beyond it flagged, since a row is
  * flagged when {@code score > threshold}), and the rows on top — coloured by their true label when labels are
  * given (normal blue circles, anomalies vermillion crosses), else all alike. Each point's hover shows its row,
@@ -101,6 +102,8 @@ public final class DecisionBoundaryChart {
         fill.set("y", Traces.numbers(gy));
         fill.set("z", z);
         fill.put("colorscale", Palette.SEQUENTIAL);
+        // light where scores are low: the blue normal points need a light background to stand out
+        fill.put("reversescale", true);
         fill.putObject("contours").put("coloring", "fill").put("showlines", false);
         fill.put("ncontours", 15);
         fill.putObject("colorbar").put("len", 0.8).putObject("title").put("text", "score");

@@ -2,9 +2,7 @@ package org.anomaly4j.plot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * A histogram of one numeric column, optionally split by a label column into overlaid, semi-transparent
@@ -38,26 +35,16 @@ public final class Histogram {
      */
     public static Figure create(String title, Table table, String column, String labelColumn) {
         double[] x = values(table, column);
-        Column<?> labels = Columns.require(table, labelColumn);
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < x.length; i++) {
-            String key = labels.isMissing(i) ? "(missing)" : labels.getString(i);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
-        List<String> keys = new ArrayList<>(groups.keySet());
-        keys.sort(Histogram::compareLabels);
-        List<String> names = new ArrayList<>();
+        Groups groups = Groups.of(table, labelColumn);
         List<double[]> parts = new ArrayList<>();
-        for (String k : keys) {
-            List<Integer> rows = groups.get(k);
-            double[] part = new double[rows.size()];
+        for (int[] rows : groups.rows()) {
+            double[] part = new double[rows.length];
             for (int j = 0; j < part.length; j++) {
-                part[j] = x[rows.get(j)];
+                part[j] = x[rows[j]];
             }
-            names.add(k);
             parts.add(part);
         }
-        return overlaid(title, column, "count", labelColumn, names, parts, Palette.SERIES, false);
+        return overlaid(title, column, "count", labelColumn, groups.names(), parts, groups.colors(), false);
     }
 
     /** Histogram of an array (NaN left out and counted); {@code xTitle} names the values. */
@@ -95,7 +82,14 @@ public final class Histogram {
         double[] edges = Bins.autoEdges(all);
         ArrayNode data = Traces.array();
         boolean overlay = groups.size() > 1;
-        for (int g = 0; g < groups.size(); g++) {
+        // colours follow the label order; drawing goes from the largest group to the smallest, so a few
+        // anomalies are drawn on top of many normals instead of hidden under them
+        int[] sizes = new int[groups.size()];
+        for (int g = 0; g < sizes.length; g++) {
+            sizes[g] = finite.get(g).length;
+        }
+        int[] order = Groups.largestFirst(sizes);
+        for (int g : order) {
             int missing = groups.get(g).length - finite.get(g).length;
             String name = names.get(g) + " (" + finite.get(g).length
                     + (missing > 0 ? ", " + missing + " missing left out" : "") + ")";
@@ -105,7 +99,7 @@ public final class Histogram {
         ObjectNode layout = Traces.layout(title, xTitle, yTitle);
         layout.put("barmode", "overlay");
         layout.put("bargap", 0);
-        layout.set("legend", Traces.legend(legendTitle));
+        layout.set("legend", Traces.legend(legendTitle).put("traceorder", "normal"));
         layout.put("showlegend", true);
         return Figure.of(data, layout);
     }
@@ -166,17 +160,5 @@ public final class Histogram {
             out[k++] = v[i];
         }
         return k == v.length ? out : Arrays.copyOf(out, k);
-    }
-
-    /** Numbers in numeric order, other labels in text order, "(missing)" last. */
-    static int compareLabels(String a, String b) {
-        if (a.equals("(missing)") || b.equals("(missing)")) {
-            return Boolean.compare(a.equals("(missing)"), b.equals("(missing)"));
-        }
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package org.anomaly4j.plot;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anomaly4j.data.Columns;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Every pair of the chosen numeric columns as a scatter plot, in one grid (Plotly's {@code splom} trace, like
@@ -42,34 +38,20 @@ public final class ScatterMatrix {
         for (String c : columns) {
             Columns.requireNumeric(table, c);
         }
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        if (labelColumn == null) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < table.rowCount(); i++) {
-                all.add(i);
-            }
-            groups.put("rows", all);
-        } else {
-            Column<?> labels = Columns.require(table, labelColumn);
-            for (int i = 0; i < table.rowCount(); i++) {
-                String key = labels.isMissing(i) ? "(missing)" : labels.getString(i);
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            }
-        }
-        List<String> keys = new ArrayList<>(groups.keySet());
-        keys.sort(Histogram::compareLabels);
+        Groups groups = labelColumn == null ? Groups.all(table, "rows") : Groups.of(table, labelColumn);
         ArrayNode data = Traces.array();
-        for (int g = 0; g < keys.size(); g++) {
-            List<Integer> rows = groups.get(keys.get(g));
+        for (int g : groups.order()) {
+            int[] rows = groups.rows().get(g);
+            String key = groups.names().get(g);
             ObjectNode t = Traces.object();
             t.put("type", "splom");
-            t.put("name", Traces.text(keys.get(g)) + " (" + rows.size() + ")");
+            t.put("name", Traces.text(key) + " (" + rows.length + ")");
             ArrayNode dims = t.putArray("dimensions");
             for (String c : columns) {
                 NumericColumn<?> col = table.numberColumn(c);
-                double[] v = new double[rows.size()];
+                double[] v = new double[rows.length];
                 for (int i = 0; i < v.length; i++) {
-                    int r = rows.get(i);
+                    int r = rows[i];
                     v[i] = col.isMissing(r) ? Double.NaN : col.getDouble(r);
                 }
                 ObjectNode d = dims.addObject();
@@ -81,10 +63,10 @@ public final class ScatterMatrix {
                 ids.add(r);
             }
             t.put("hovertemplate", "row %{customdata}<br>(%{x:.4g}, %{y:.4g})<extra>"
-                    + Traces.template(keys.get(g)) + "</extra>");
+                    + Traces.template(key) + "</extra>");
             t.put("showupperhalf", false);
             t.putObject("diagonal").put("visible", false);
-            t.putObject("marker").put("color", Palette.series(g)).put("size", 4).put("opacity", 0.6);
+            t.putObject("marker").put("color", groups.colors().get(g)).put("size", 4).put("opacity", 0.6);
             data.add(t);
         }
         ObjectNode layout = Traces.object();
@@ -93,7 +75,7 @@ public final class ScatterMatrix {
         layout.put("height", Math.max(450, 150 * cells + 150));
         layout.put("dragmode", "select");
         layout.put("hovermode", "closest");
-        layout.set("legend", Traces.legend(labelColumn));
+        layout.set("legend", Traces.legend(labelColumn).put("traceorder", "normal"));
         layout.put("showlegend", true);
         return Figure.of(data, layout);
     }

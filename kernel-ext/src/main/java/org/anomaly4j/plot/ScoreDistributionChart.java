@@ -72,7 +72,9 @@ public final class ScoreDistributionChart {
         ObjectNode note = layout.putArray("annotations").addObject();
         note.put("x", threshold).put("xref", "x").put("y", 1).put("yref", "paper");
         note.put("text", "threshold " + Traces.fmt(threshold)).put("showarrow", false);
-        note.put("xanchor", "left").put("yanchor", "bottom").put("xshift", 4);
+        // inside the plot's top edge, so it never meets a subplot heading above the plot
+        note.put("xanchor", "left").put("yanchor", "top").put("xshift", 4)
+                .put("bgcolor", "rgba(255,255,255,0.8)");
         return Figure.of(f.toJsonNode().withArray("data"), layout);
     }
 }

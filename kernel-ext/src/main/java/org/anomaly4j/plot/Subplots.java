@@ -127,16 +127,15 @@ public final class Subplots {
                     + fl.path("yaxis").path("type").asText("");
             String group = "figure " + (k + 1);
             String heading = fl.path("title").path("text").asText("");
-            boolean firstInGroup = true;
             for (JsonNode tn : spec.get("data")) {
                 ObjectNode t = (ObjectNode) tn;
                 t.put("xaxis", ids.get(t.path("xaxis").asText("x")));
                 t.put("yaxis", ids.get(t.path("yaxis").asText("y")));
                 String own = t.path("legendgroup").asText("");
                 t.put("legendgroup", own.isEmpty() ? group : group + ": " + own);
-                if (firstInGroup && !heading.isEmpty()) {
+                if (!heading.isEmpty()) {
+                    // on every trace: plotly.js takes the group title from the first trace shown in the legend
                     t.putObject("legendgrouptitle").put("text", heading);
-                    firstInGroup = false;
                 }
                 if (hasColorbar(t)) {
                     ObjectNode bar = t.has("colorbar") ? (ObjectNode) t.get("colorbar") : t.putObject("colorbar");
@@ -169,7 +168,9 @@ public final class Subplots {
         layout.set("shapes", shapes);
         layout.set("annotations", annotations);
         layout.put("height", CELL_HEIGHT_PX * rows + 120);
-        layout.set("legend", Traces.legend(null).put("tracegroupgap", 14).put("groupclick", "toggleitem"));
+        // below the grid: on the right it would cover the last column's colour bars
+        layout.set("legend", Traces.legend(null).put("orientation", "h").put("x", 0).put("y", -0.06)
+                .put("yanchor", "top").put("tracegroupgap", 14).put("groupclick", "toggleitem"));
         layout.put("showlegend", true);
         layout.put("hovermode", "closest");
         return Figure.of(data, layout);

@@ -52,7 +52,8 @@ public final class ThresholdImpactChart {
             data.add(marker("lowest cost " + Traces.fmt(cost[cheapest]) + " at " + Traces.fmt(thresholds[cheapest]),
                     thresholds[cheapest], cost[cheapest], Palette.series(3), "y2"));
             ObjectNode y2 = Traces.axis("cost");
-            y2.put("overlaying", "y").put("side", "right").put("showgrid", false).put("rangemode", "tozero");
+            y2.put("overlaying", "y").put("side", "right").put("showgrid", false).put("rangemode", "tozero")
+                    .put("tickmode", "auto"); // own round ticks, not synced to the 0–1 axis
             layout.set("yaxis2", y2);
         }
         layout.put("hovermode", "x unified");

@@ -21,9 +21,11 @@ class ConfusionMatrixChartTest {
         assertEquals(0.1, z.get(0).get(1).asDouble(), 1e-15, "FP / normals");
         assertEquals(0.2, z.get(1).get(0).asDouble(), 1e-15, "FN / anomalies");
         assertEquals(0.8, z.get(1).get(1).asDouble(), 1e-15, "TP / anomalies");
-        assertEquals("TN 90<br>90.0 % of normals", t.get("text").get(0).get(0).asText());
-        assertEquals("FN 2<br>20.0 % of anomalies", t.get("text").get(1).get(0).asText());
-        assertEquals("TP 8<br>80.0 % of anomalies", t.get("text").get(1).get(1).asText());
+        assertEquals("TN 90<br>90.0 %", t.get("text").get(0).get(0).asText());
+        assertEquals("FN 2<br>20.0 %", t.get("text").get(1).get(0).asText());
+        assertEquals("TP 8<br>80.0 %", t.get("text").get(1).get(1).asText());
+        assertEquals("FN 2: 20.0 % of anomalies", t.get("customdata").get(1).get(0).asText(), "hover names the class");
+        assertEquals("FP 10: 10.0 % of normals", t.get("customdata").get(0).get(1).asText());
         assertEquals("normal", t.get("y").get(0).asText(), "actual normal is the first row");
         assertEquals("anomaly", t.get("x").get(1).asText());
         assertEquals("predicted", f.axisTitle("x"));

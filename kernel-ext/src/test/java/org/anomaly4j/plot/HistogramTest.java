@@ -90,8 +90,8 @@ class HistogramTest {
         assertEquals("overlay", f.layout().get("barmode").asText());
         assertTrue(f.trace(0).get("opacity").asDouble() < 1, "semi-transparent");
         assertEquals("Class", f.layout().get("legend").get("title").get("text").asText());
-        assertEquals(Palette.series(0), f.trace(0).get("marker").get("color").asText());
-        assertEquals(Palette.series(1), f.trace(1).get("marker").get("color").asText());
+        assertEquals(Palette.NORMAL, f.trace(0).get("marker").get("color").asText(), "0/1 labels: class colours");
+        assertEquals(Palette.ANOMALY, f.trace(1).get("marker").get("color").asText());
     }
 
     @Test
@@ -128,6 +128,18 @@ class HistogramTest {
         assertTrue(e.getMessage().contains("Infinity") && e.getMessage().contains("index 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Histogram.create("t", "v", new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> Histogram.create("t", t, "g"), "text column");
+    }
+
+    @Test
+    void smallGroupsAreDrawnOnTopAndOtherLabelsGetSeriesColours() {
+        Table t = Table.create("t", DoubleColumn.create("v", 1, 2, 3, 4, 5, 6),
+                StringColumn.create("kind", "b", "a", "b", "b", "c", "a"));
+        Figure f = Histogram.create("t", t, "v", "kind");
+        assertEquals("b (3)", f.trace(0).get("name").asText(), "largest group drawn first, underneath");
+        assertEquals("a (2)", f.trace(1).get("name").asText());
+        assertEquals("c (1)", f.trace(2).get("name").asText());
+        assertEquals(Palette.series(1), f.trace(0).get("marker").get("color").asText(), "b is the second label");
+        assertEquals(Palette.series(0), f.trace(1).get("marker").get("color").asText());
     }
 
     @Test

@@ -34,7 +34,7 @@ class ScatterMatrixTest {
         assertEquals(4.0, dims.get(0).get("values").get(2).asDouble(), "rows 0, 2, 3 of class 0");
         assertEquals(true, dims.get(2).get("values").get(2).isNull(), "missing value");
         assertEquals(3, t0.get("customdata").get(2).asInt());
-        assertEquals(Palette.series(1), f.trace(1).get("marker").get("color").asText());
+        assertEquals(Palette.ANOMALY, f.trace(1).get("marker").get("color").asText(), "0/1: class colours");
         assertEquals("Class", f.layout().get("legend").get("title").get("text").asText());
         assertEquals("pairs", f.title());
     }
