@@ -66,7 +66,8 @@ public final class ConfusionMatrixChart {
         t.putObject("textfont").put("size", 14);
         t.put("zmin", 0).put("zmax", 1);
         t.put("colorscale", Palette.SEQUENTIAL);
-        t.putObject("colorbar").put("tickformat", ".0%").putObject("title").put("text", "% of actual class");
+        t.putObject("colorbar").put("tickformat", ".0%").putObject("title").put("text", "% of actual class")
+                .put("side", "right");
         t.put("hovertemplate", "actual %{y}, predicted %{x}<br>%{customdata}<extra></extra>");
         t.put("xgap", 2).put("ygap", 2);
         ObjectNode layout = Traces.layout(title, "predicted", "actual");

@@ -64,7 +64,10 @@ final class Curves {
         }
         // square plot area, so the chance diagonal is at 45 degrees
         ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);
-        // the square plot area leaves room on the right: the legend sits there, outside the curves
+        // a fixed size about as wide as the square plot plus the legend on its right: in a wide notebook
+        // cell a responsive width would leave the square centred in empty space (Subplots drops the size)
+        layout.put("width", 700).put("height", 520);
+        ((ObjectNode) layout.get("xaxis")).put("constraintoward", "left");
         layout.put("showlegend", true);
         return Figure.of(data, layout);
     }

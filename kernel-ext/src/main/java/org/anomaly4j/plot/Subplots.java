@@ -25,8 +25,11 @@ public final class Subplots {
 
     private static final double H_GAP = 0.08;
     private static final double H_GAP_COLORBAR = 0.16;
-    private static final double V_GAP = 0.14;
-    private static final int CELL_HEIGHT_PX = 380;
+    /** Plot height of a cell and the gap below it (tick labels, axis title, next heading), in pixels. */
+    private static final int CELL_PX = 320;
+    private static final int GAP_PX = 130;
+    private static final int MARGIN_TOP_PX = 100;
+    private static final int MARGIN_BOTTOM_PX = 80;
 
     private Subplots() {
     }
@@ -62,7 +65,10 @@ public final class Subplots {
         }
         double hGap = colorbars ? H_GAP_COLORBAR : H_GAP;
         double w = (1 - (cols - 1) * hGap) / cols;
-        double h = (1 - (rows - 1) * V_GAP) / rows;
+        int areaPx = rows * CELL_PX + (rows - 1) * GAP_PX;
+        double h = (double) CELL_PX / areaPx;
+        double vGap = (double) GAP_PX / areaPx;
+        boolean lastColumnBar = false;
 
         ArrayNode data = Traces.array();
         ObjectNode layout = Traces.object();
@@ -81,7 +87,7 @@ public final class Subplots {
             int r = k / cols;
             int c = k % cols;
             double[] xd = {c * (w + hGap), c * (w + hGap) + w};
-            double[] yd = {1 - r * (h + V_GAP) - h, 1 - r * (h + V_GAP)};
+            double[] yd = {1 - r * (h + vGap) - h, 1 - r * (h + vGap)};
             ObjectNode spec = figures[k].toJsonNode();
             ObjectNode fl = (ObjectNode) spec.get("layout");
             Map<String, String> ids = new HashMap<>();
@@ -127,17 +133,25 @@ public final class Subplots {
                     + fl.path("yaxis").path("type").asText("");
             String group = "figure " + (k + 1);
             String heading = fl.path("title").path("text").asText("");
+            String titled = null; // the figure's first legend group shown gets the figure's title as heading
+            for (JsonNode tn : spec.get("data")) {
+                ObjectNode t = (ObjectNode) tn;
+                String own = t.path("legendgroup").asText("");
+                t.put("legendgroup", own.isEmpty() ? group : group + ": " + own);
+                if (titled == null && t.path("showlegend").asBoolean(true)) {
+                    titled = t.get("legendgroup").asText();
+                }
+            }
             for (JsonNode tn : spec.get("data")) {
                 ObjectNode t = (ObjectNode) tn;
                 t.put("xaxis", ids.get(t.path("xaxis").asText("x")));
                 t.put("yaxis", ids.get(t.path("yaxis").asText("y")));
-                String own = t.path("legendgroup").asText("");
-                t.put("legendgroup", own.isEmpty() ? group : group + ": " + own);
-                if (!heading.isEmpty()) {
-                    // on every trace: plotly.js takes the group title from the first trace shown in the legend
+                if (!heading.isEmpty() && t.get("legendgroup").asText().equals(titled)) {
+                    // on every trace of that group: plotly.js reads the title from the first one it shows
                     t.putObject("legendgrouptitle").put("text", heading);
                 }
                 if (hasColorbar(t)) {
+                    lastColumnBar |= c == cols - 1;
                     ObjectNode bar = t.has("colorbar") ? (ObjectNode) t.get("colorbar") : t.putObject("colorbar");
                     bar.put("x", xd[1] + 0.01).put("xanchor", "left").put("y", (yd[0] + yd[1]) / 2)
                             .put("yanchor", "middle").put("len", yd[1] - yd[0]).put("thickness", 14);
@@ -167,10 +181,11 @@ public final class Subplots {
         share(layout, primaryY, yTitle, false);
         layout.set("shapes", shapes);
         layout.set("annotations", annotations);
-        layout.put("height", CELL_HEIGHT_PX * rows + 120);
-        // below the grid: on the right it would cover the last column's colour bars
-        layout.set("legend", Traces.legend(null).put("orientation", "h").put("x", 0).put("y", -0.06)
-                .put("yanchor", "top").put("tracegroupgap", 14).put("groupclick", "toggleitem"));
+        layout.put("height", areaPx + MARGIN_TOP_PX + MARGIN_BOTTOM_PX);
+        layout.putObject("margin").put("t", MARGIN_TOP_PX).put("b", MARGIN_BOTTOM_PX);
+        // on the right, past the last column's colour bars when it has any
+        layout.set("legend", Traces.legend(null).put("x", lastColumnBar ? 1.1 : 1.02).put("y", 1)
+                .put("yanchor", "top").put("tracegroupgap", 12).put("groupclick", "toggleitem"));
         layout.put("showlegend", true);
         layout.put("hovermode", "closest");
         return Figure.of(data, layout);

@@ -45,6 +45,7 @@ class ScatterMatrixTest {
         assertEquals(1, f.traceCount());
         assertEquals("rows (4)", f.trace(0).get("name").asText());
         assertThrows(IllegalArgumentException.class, () -> ScatterMatrix.create("p", table(), "a"));
-        assertThrows(IllegalArgumentException.class, () -> ScatterMatrix.create("p", table(), List.of("a", "zz"), "Class"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ScatterMatrix.create("p", table(), List.of("a", "zz"), "Class"));
     }
 }

@@ -37,7 +37,8 @@ class SubplotsTest {
                 new double[] {1, 0.7, 0.3}, new double[] {0.3, 0.6, 0.45}, new double[] {9, 4, 6});
         Figure scores = ScoreDistributionChart.create("scores", new double[] {0.1, 0.2, 0.9, 0.3},
                 new boolean[] {false, false, true, false}, 0.5);
-        Figure f = Subplots.create("report", 2, 2, roc("IF"), cost, scores, ConfusionMatrixChart.create("cm", 5, 1, 1, 3));
+        Figure cm = ConfusionMatrixChart.create("cm", 5, 1, 1, 3);
+        Figure f = Subplots.create("report", 2, 2, roc("IF"), cost, scores, cm);
         assertEquals(2 + 6 + 2 + 1, f.traceCount());
         assertEquals("report", f.title());
         // figure 1: x/y; figure 2: x2/y2 and its cost axis y3 overlaying y2
