@@ -30,13 +30,8 @@ final class Curves {
             }
             String name = k.name() + (Double.isNaN(k.summary()) ? ""
                     : String.format(Locale.ROOT, " (%s %.3f)", summaryName, k.summary()));
-            ObjectNode t = Traces.object();
-            t.put("type", "scatter");
-            t.put("mode", "lines");
-            t.put("name", Traces.text(name));
-            t.set("x", Traces.numbers(k.x()));
-            t.set("y", Traces.numbers(k.y()));
-            t.putObject("line").put("color", Palette.series(c)).put("width", 2).put("shape", shape);
+            ObjectNode t = Traces.line(name, k.x(), k.y(), Palette.series(c), 2);
+            ((ObjectNode) t.get("line")).put("shape", shape);
             String hover = Traces.template(xTitle) + " %{x:.3f}<br>" + Traces.template(yTitle) + " %{y:.3f}";
             if (k.thresholds() != null) {
                 t.set("customdata", Traces.numbers(k.thresholds()));
@@ -45,13 +40,8 @@ final class Curves {
             t.put("hovertemplate", hover + "<extra>" + Traces.template(name) + "</extra>");
             data.add(t);
         }
-        ObjectNode ref = Traces.object();
-        ref.put("type", "scatter");
-        ref.put("mode", "lines");
-        ref.put("name", referenceName);
-        ref.set("x", Traces.numbers(rx));
-        ref.set("y", Traces.numbers(ry));
-        ref.putObject("line").put("color", Palette.REFERENCE).put("dash", "dash").put("width", 1.5);
+        ObjectNode ref = Traces.line(referenceName, rx, ry, Palette.REFERENCE, 1.5);
+        ((ObjectNode) ref.get("line")).put("dash", "dash");
         ref.put("hoverinfo", "skip");
         data.add(ref);
         ObjectNode layout = Traces.layout(title, xTitle, yTitle);

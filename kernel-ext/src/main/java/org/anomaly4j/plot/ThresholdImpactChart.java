@@ -63,14 +63,8 @@ public final class ThresholdImpactChart {
     }
 
     private static ObjectNode line(String name, double[] x, double[] y, String color, String axis) {
-        ObjectNode t = Traces.object();
-        t.put("type", "scatter");
-        t.put("mode", "lines");
-        t.put("name", name);
-        t.set("x", Traces.numbers(x));
-        t.set("y", Traces.numbers(y));
+        ObjectNode t = Traces.line(name, x, y, color, 2);
         t.put("yaxis", axis);
-        t.putObject("line").put("color", color).put("width", 2);
         t.put("hovertemplate", "%{y:.4g}");
         return t;
     }

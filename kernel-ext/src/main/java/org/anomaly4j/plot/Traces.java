@@ -136,6 +136,18 @@ final class Traces {
         return a;
     }
 
+    /** A line trace through (x[i], y[i]) named {@code name} (escaped), drawn in {@code color}. */
+    static ObjectNode line(String name, double[] x, double[] y, String color, double width) {
+        ObjectNode t = NODES.objectNode();
+        t.put("type", "scatter");
+        t.put("mode", "lines");
+        t.put("name", text(name));
+        t.set("x", numbers(x));
+        t.set("y", numbers(y));
+        t.putObject("line").put("color", color).put("width", width);
+        return t;
+    }
+
     /** A new empty JSON array (for trace lists). */
     static ArrayNode array() {
         return NODES.arrayNode();

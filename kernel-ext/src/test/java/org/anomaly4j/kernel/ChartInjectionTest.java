@@ -21,14 +21,6 @@ class ChartInjectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static int count(String haystack, String needle) {
-        int n = 0;
-        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
     @Test
     void hostileTextCannotLeaveTheScriptAndShowsLiterally() throws Exception {
         Map<String, Figure> charts = ChartGallery.all(ChartGallery.HOSTILE);
@@ -38,8 +30,8 @@ class ChartInjectionTest {
             String json = f.toJson();
             String html = FigureView.html(f);
             String lower = html.toLowerCase();
-            assertEquals(1, count(lower, "<script"), e.getKey() + ": one opening script tag");
-            assertEquals(1, count(lower, "</script"), e.getKey() + ": one closing script tag");
+            assertEquals(1, FigureViewTest.count(lower, "<script"), e.getKey() + ": one opening script tag");
+            assertEquals(1, FigureViewTest.count(lower, "</script"), e.getKey() + ": one closing script tag");
             assertTrue(html.endsWith("</script>"), e.getKey());
             assertFalse(html.contains("alert(1)</"), e.getKey());
             int start = html.indexOf("var fig=") + "var fig=".length();
