@@ -2,31 +2,32 @@ package org.anomaly4j;
 
 import java.nio.file.Path;
 
-import org.anomaly4j.data.Agg;
+import org.anomaly4j.features.Agg;
 import org.anomaly4j.data.Clean;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.data.Describe;
-import org.anomaly4j.data.Ewm;
+import org.anomaly4j.features.Ewm;
 import org.anomaly4j.data.FillStrategy;
 import org.anomaly4j.data.How;
 import org.anomaly4j.data.Keep;
-import org.anomaly4j.data.Matrices;
-import org.anomaly4j.data.MinMaxScaler;
+import org.anomaly4j.features.Matrices;
+import org.anomaly4j.features.MinMaxScaler;
 import org.anomaly4j.data.NumericConversion;
-import org.anomaly4j.data.OneHotEncoder;
-import org.anomaly4j.data.OrdinalEncoder;
-import org.anomaly4j.data.ReadResult;
-import org.anomaly4j.data.RobustScaler;
-import org.anomaly4j.data.Rolling;
-import org.anomaly4j.data.Resample;
-import org.anomaly4j.data.Shifts;
-import org.anomaly4j.data.SlidingWindows;
-import org.anomaly4j.data.Split;
-import org.anomaly4j.data.TimeFeatures;
-import org.anomaly4j.data.TrainTestSplit;
-import org.anomaly4j.data.StandardScaler;
+import org.anomaly4j.features.OneHotEncoder;
+import org.anomaly4j.features.OrdinalEncoder;
+import org.anomaly4j.io.ReadResult;
+import org.anomaly4j.features.RobustScaler;
+import org.anomaly4j.features.Rolling;
+import org.anomaly4j.features.Resample;
+import org.anomaly4j.features.Shifts;
+import org.anomaly4j.features.SlidingWindows;
+import org.anomaly4j.features.Split;
+import org.anomaly4j.features.TimeFeatures;
+import org.anomaly4j.features.TrainTestSplit;
+import org.anomaly4j.features.StandardScaler;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
@@ -346,7 +347,8 @@ public final class A4j {
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
      */
-    public static Table detect(Table table, Detector detector, String... columns) {
-        return detector.fit(table, columns).label(table);
+    public static Table detect(Table table, Detector<?> detector, String... columns) {
+        Model m = detector.fit(table, columns);
+        return m.withScores(table, m.trainingScores());
     }
 }
