@@ -2,6 +2,8 @@ package org.anomaly4j.plot;
 
 import java.util.Arrays;
 
+import org.anomaly4j.stats.Quantiles;
+
 /**
  * Histogram bins as numpy computes them: {@code np.histogram_bin_edges(x, bins='auto')} and the counts of
  * {@code np.histogram(x, bins=edges)}, bit for bit in the cases the golden file covers.
@@ -9,10 +11,10 @@ import java.util.Arrays;
  * {@code h = min(max(h_FD, h_sqrt / 2), h_Sturges)} with
  * <ul>
  *   <li>Freedman–Diaconis {@code h_FD = 2·IQR·n^(−1/3)} (Freedman &amp; Diaconis, 1981), IQR from numpy's
- *       linear percentiles;</li>
+ *       linear percentiles ({@link Quantiles});</li>
  *   <li>Sturges {@code h_Sturges = range / (log₂ n + 1)} (Sturges, 1926);</li>
- *   <li>square root {@code h_sqrt = range / √n}, which keeps FD from making more than 2√n bins (numpy ≥ 2.? —
- *       older numpy took plain {@code min(h_FD, h_Sturges)} when {@code h_FD > 0}).</li>
+ *   <li>square root {@code h_sqrt = range / √n}, which keeps FD from making more than 2√n bins (numpy 2.x;
+ *       numpy 1.x took plain {@code min(h_FD, h_Sturges)} when {@code h_FD > 0}).</li>
  * </ul>
  * Bin count {@code ceil(range / h)} (1 when h = 0), edges {@code min + i·(range / bins)} with the last edge
  * the maximum (numpy's {@code linspace}); a constant sample gets one bin [v − 0.5, v + 0.5]. Every bin is
@@ -37,7 +39,7 @@ final class Bins {
         double ptp = last - first;
         double sturges = ptp / (log2(n) + 1.0);
         double sqrt = ptp / Math.sqrt(n);
-        double iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+        double iqr = Quantiles.quantileOfSorted(sorted, 0.75) - Quantiles.quantileOfSorted(sorted, 0.25);
         // numpy: x.size ** (-1.0 / 3.0), a C pow of the count
         double fd = 2.0 * iqr * Math.pow(n, -1.0 / 3.0);
         double width = Math.min(Math.max(fd, sqrt / 2), sturges);
@@ -87,24 +89,5 @@ final class Bins {
             return Long.numberOfTrailingZeros(n);
         }
         return Math.log(n) / Math.log(2);
-    }
-
-    /**
-     * numpy's default quantile ({@code method='linear'}) of sorted values: position h = (n − 1)·q, value
-     * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]), interpolated from the upper end when the fraction is ≥ 0.5 as
-     * numpy's {@code _lerp} does.
-     */
-    static double quantileSorted(double[] sorted, double q) {
-        int n = sorted.length;
-        double h = (n - 1) * q;
-        int lo = (int) Math.floor(h);
-        if (lo >= n - 1) {
-            return sorted[n - 1];
-        }
-        double t = h - lo;
-        double a = sorted[lo];
-        double b = sorted[lo + 1];
-        double d = b - a;
-        return t >= 0.5 ? b - d * (1 - t) : a + d * t;
     }
 }

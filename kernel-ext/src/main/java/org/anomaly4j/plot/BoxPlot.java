@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.data.Columns;
-import org.anomaly4j.data.PairwiseSum;
+import org.anomaly4j.stats.PairwiseSum;
+import org.anomaly4j.stats.Quantiles;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -106,8 +107,8 @@ public final class BoxPlot {
         double[] present = Arrays.copyOf(v, k);
         double[] sorted = present.clone();
         Arrays.sort(sorted);
-        double q1 = Bins.quantileSorted(sorted, 0.25);
-        double q3 = Bins.quantileSorted(sorted, 0.75);
+        double q1 = Quantiles.quantileOfSorted(sorted, 0.25);
+        double q3 = Quantiles.quantileOfSorted(sorted, 0.75);
         double lowFence = q1 - WHISKER * (q3 - q1);
         double highFence = q3 + WHISKER * (q3 - q1);
         double lo = Double.POSITIVE_INFINITY;
@@ -130,7 +131,7 @@ public final class BoxPlot {
                 outValues[o++] = present[i];
             }
         }
-        return new Stats(q1, Bins.quantileSorted(sorted, 0.5), q3, lo, hi, PairwiseSum.of(zeroed) / k, k,
+        return new Stats(q1, Quantiles.quantileOfSorted(sorted, 0.5), q3, lo, hi, PairwiseSum.of(zeroed) / k, k,
                 outRows, outValues);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.anomaly4j.data.Columns;
+import org.anomaly4j.stats.Nums;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -86,7 +87,7 @@ record Groups(List<String> names, List<int[]> rows, List<String> colors, int[] o
         return Arrays.stream(o).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Numbers in numeric order, other labels in text order, "(missing)" last. */
+    /** Numbers in numeric order, other labels in Python's text order, "(missing)" last. */
     static int compareLabels(String a, String b) {
         if (a.equals(MISSING) || b.equals(MISSING)) {
             return Boolean.compare(a.equals(MISSING), b.equals(MISSING));
@@ -94,7 +95,7 @@ record Groups(List<String> names, List<int[]> rows, List<String> colors, int[] o
         try {
             return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
         } catch (NumberFormatException e) {
-            return a.compareTo(b);
+            return Nums.TEXT_ORDER.compare(a, b);
         }
     }
 }

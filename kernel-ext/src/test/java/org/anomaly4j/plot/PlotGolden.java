@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anomaly4j.TestData;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import tech.tablesaw.api.Table;
 
 /** The golden files of golden/plot (made by gen_plot.py) and the tables they were computed from. */
