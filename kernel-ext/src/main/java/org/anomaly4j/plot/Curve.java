@@ -7,7 +7,9 @@ import java.util.Arrays;
  * and a one-number summary for the legend (ROC AUC, average precision; NaN to show none). For ROC x is the
  * false-positive rate and y the true-positive rate; for precision–recall x is recall and y precision, in the
  * order scikit-learn's {@code precision_recall_curve} returns them. {@code thresholds} (may be null) are the
- * score cut-offs of the points, shown in the hover.
+ * score cut-offs of the points, shown in the hover: one per point, or one fewer as scikit-learn's
+ * {@code precision_recall_curve} returns them (its last point, recall 0 and precision 1, has no threshold:
+ * it is kept as NaN). Non-finite thresholds (ROC's first, +∞) show no value in the hover.
  * <p>Arrays are copied in and out, so a curve never changes.
  */
 public record Curve(String name, double[] x, double[] y, double summary, double[] thresholds) {
@@ -25,8 +27,13 @@ public record Curve(String name, double[] x, double[] y, double summary, double[
                     + " point(s); a curve needs at least 2");
         }
         if (thresholds != null) {
-            Traces.requireLength("Curve \"" + name + "\" thresholds", thresholds.length, "x", x.length);
-            thresholds = thresholds.clone();
+            if (thresholds.length == x.length - 1) {
+                thresholds = Arrays.copyOf(thresholds, x.length);
+                thresholds[x.length - 1] = Double.NaN;
+            } else {
+                Traces.requireLength("Curve \"" + name + "\" thresholds", thresholds.length, "x", x.length);
+                thresholds = thresholds.clone();
+            }
         }
         x = x.clone();
         y = y.clone();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.data.Columns;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,7 +25,7 @@ public final class Histogram {
 
     /** Histogram of a numeric column; the column name is the x-axis title. */
     public static Figure create(String title, Table table, String column) {
-        return create(title, column, values(table, column));
+        return create(title, column, Columns.values(table, column));
     }
 
     /**
@@ -34,7 +33,7 @@ public final class Histogram {
      * form the group "(missing)"), overlaid with the same bin edges; groups in ascending order of the label.
      */
     public static Figure create(String title, Table table, String column, String labelColumn) {
-        double[] x = values(table, column);
+        double[] x = Columns.values(table, column);
         Groups groups = Groups.of(table, labelColumn);
         List<double[]> parts = new ArrayList<>();
         for (int[] rows : groups.rows()) {
@@ -134,15 +133,6 @@ public final class Histogram {
         t.put("hovertemplate", "[%{customdata[0]:.4g}, %{customdata[1]:.4g}): %{customdata[2]} rows"
                 + (shareOf > 0 ? " (%{y:.1f} %)" : "") + "<extra>" + Traces.template(name) + "</extra>");
         return t;
-    }
-
-    private static double[] values(Table table, String column) {
-        NumericColumn<?> c = Columns.requireNumeric(table, column);
-        double[] x = new double[c.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = c.isMissing(i) ? Double.NaN : c.getDouble(i);
-        }
-        return x;
     }
 
     /** The non-NaN values; infinities are an error naming the group and the index. */

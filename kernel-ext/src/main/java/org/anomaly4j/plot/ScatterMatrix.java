@@ -1,12 +1,12 @@
 package org.anomaly4j.plot;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.data.Columns;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,8 +35,9 @@ public final class ScatterMatrix {
             throw new IllegalArgumentException("A scatter matrix needs at least two numeric columns, got "
                     + (columns == null ? 0 : columns.size()));
         }
+        List<double[]> values = new ArrayList<>();
         for (String c : columns) {
-            Columns.requireNumeric(table, c);
+            values.add(Columns.values(table, c));
         }
         Groups groups = labelColumn == null ? Groups.all(table, "rows") : Groups.of(table, labelColumn);
         ArrayNode data = Traces.array();
@@ -47,15 +48,14 @@ public final class ScatterMatrix {
             t.put("type", "splom");
             t.put("name", Traces.text(key) + " (" + rows.length + ")");
             ArrayNode dims = t.putArray("dimensions");
-            for (String c : columns) {
-                NumericColumn<?> col = table.numberColumn(c);
+            for (int c = 0; c < columns.size(); c++) {
+                double[] all = values.get(c);
                 double[] v = new double[rows.length];
                 for (int i = 0; i < v.length; i++) {
-                    int r = rows[i];
-                    v[i] = col.isMissing(r) ? Double.NaN : col.getDouble(r);
+                    v[i] = all[rows[i]];
                 }
                 ObjectNode d = dims.addObject();
-                d.put("label", Traces.text(c));
+                d.put("label", Traces.text(columns.get(c)));
                 d.set("values", Traces.numbers(v));
             }
             ArrayNode ids = t.putArray("customdata");

@@ -55,6 +55,18 @@ class CurveChartsTest {
     }
 
     @Test
+    void scikitLearnThresholdConventionsAreAccepted() {
+        // roc_curve: thresholds[0] = +inf; precision_recall_curve: one threshold fewer than points
+        Curve roc = new Curve("r", new double[] {0, 0.5, 1}, new double[] {0, 0.8, 1}, 0.7,
+                new double[] {Double.POSITIVE_INFINITY, 0.4, 0.1});
+        assertTrue(RocChart.create("t", roc).trace(0).get("customdata").get(0).isNull(), "+inf shows no value");
+        Curve pr = new Curve("p", new double[] {1, 0.5, 0}, new double[] {0.2, 0.7, 1}, 0.6, new double[] {0.1, 0.5});
+        assertEquals(3, pr.thresholds().length);
+        assertTrue(Double.isNaN(pr.thresholds()[2]), "the last point (recall 0) has no threshold");
+        assertEquals(0.5, PrecisionRecallChart.create("t", 0.2, pr).trace(0).get("customdata").get(1).asDouble());
+    }
+
+    @Test
     void nanSummaryIsLeftOutOfTheName() {
         Figure f = RocChart.create("ROC", new Curve("m", new double[] {0, 1}, new double[] {0, 1}, Double.NaN));
         assertEquals("m", f.trace(0).get("name").asText());
@@ -78,7 +90,7 @@ class CurveChartsTest {
                 () -> new Curve("a", new double[] {0, Double.NaN}, y, 0.5)).getMessage();
         assertTrue(m.contains("index 1"), m);
         assertThrows(IllegalArgumentException.class, () -> new Curve("a", new double[] {0}, new double[] {0}, 0));
-        assertThrows(IllegalArgumentException.class, () -> new Curve("a", x, y, 0.5, new double[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> new Curve("a", x, y, 0.5, new double[] {1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> RocChart.create("t"));
         assertArrayEquals(new double[] {0.9, 0.7, 0.5, 0.1}, IF.thresholds());
     }
