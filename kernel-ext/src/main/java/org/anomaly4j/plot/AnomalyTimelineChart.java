@@ -115,7 +115,7 @@ public final class AnomalyTimelineChart {
             throw new IllegalArgumentException("windows is null; pass List.of() for none");
         }
         String hover = "row %{customdata}<br>" + Traces.template(xName) + " %{x}<br>" + Traces.template(yName)
-                + " %{y:.6g}";
+                + " %{y:.6~g}";
         ArrayNode data = Traces.array();
         ObjectNode line = Traces.object();
         line.put("type", "scatter");

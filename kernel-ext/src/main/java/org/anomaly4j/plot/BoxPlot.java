@@ -74,7 +74,7 @@ public final class BoxPlot {
             }
             points.set("y", Traces.numbers(s.outlierValues()));
             points.putObject("marker").put("color", color).put("size", 5).put("symbol", "circle-open");
-            points.put("hovertemplate", "row %{customdata}: %{y:.6g}<extra>" + Traces.template(name) + "</extra>");
+            points.put("hovertemplate", "row %{customdata}: %{y:.6~g}<extra>" + Traces.template(name) + "</extra>");
             data.add(points);
         }
         ObjectNode layout = Traces.layout(title, columns.length == 1 ? columns[0] : "column", "value");

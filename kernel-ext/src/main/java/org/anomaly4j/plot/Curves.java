@@ -35,7 +35,7 @@ final class Curves {
             String hover = Traces.template(xTitle) + " %{x:.3f}<br>" + Traces.template(yTitle) + " %{y:.3f}";
             if (k.thresholds() != null) {
                 t.set("customdata", Traces.numbers(k.thresholds()));
-                hover += "<br>threshold %{customdata:.4g}";
+                hover += "<br>threshold %{customdata:.4~g}";
             }
             t.put("hovertemplate", hover + "<extra>" + Traces.template(name) + "</extra>");
             data.add(t);

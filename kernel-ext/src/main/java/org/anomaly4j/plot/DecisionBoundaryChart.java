@@ -107,7 +107,7 @@ public final class DecisionBoundaryChart {
         fill.putObject("contours").put("coloring", "fill").put("showlines", false);
         fill.put("ncontours", 15);
         fill.putObject("colorbar").put("len", 0.8).putObject("title").put("text", "score");
-        fill.put("hovertemplate", hx + " %{x:.4g}<br>" + hy + " %{y:.4g}<br>score %{z:.4g}<extra></extra>");
+        fill.put("hovertemplate", hx + " %{x:.4~g}<br>" + hy + " %{y:.4~g}<br>score %{z:.4~g}<extra></extra>");
         fill.put("showlegend", false);
         data.add(fill);
 
@@ -137,7 +137,9 @@ public final class DecisionBoundaryChart {
         ObjectNode layout = Traces.layout(title, xName, yName);
         ((ObjectNode) layout.get("xaxis")).putArray("range").add(gx[0]).add(gx[resolution - 1]);
         ((ObjectNode) layout.get("yaxis")).putArray("range").add(gy[0]).add(gy[resolution - 1]);
-        layout.set("legend", Traces.legend(null).put("orientation", "h").put("y", -0.18).put("yanchor", "top"));
+        // taller than the default 450 px so the filled contours are not squashed; legend under the x title
+        layout.put("height", 560);
+        layout.set("legend", Traces.legend(null).put("orientation", "h").put("y", -0.16).put("yanchor", "top"));
         layout.put("showlegend", true);
         return Figure.of(data, layout);
     }
@@ -194,8 +196,8 @@ public final class DecisionBoundaryChart {
         t.set("customdata", custom);
         t.putObject("marker").put("color", color).put("size", symbol.equals("x") ? 8 : 6).put("symbol", symbol)
                 .putObject("line").put("color", symbol.equals("x") ? color : Palette.BLACK).put("width", 0.5);
-        t.put("hovertemplate", "row %{customdata[0]}<br>" + hx + " %{x:.4g}<br>" + hy
-                + " %{y:.4g}<br>score %{customdata[1]:.4g} (%{customdata[2]})<extra>" + name + "</extra>");
+        t.put("hovertemplate", "row %{customdata[0]}<br>" + hx + " %{x:.4~g}<br>" + hy
+                + " %{y:.4~g}<br>score %{customdata[1]:.4~g} (%{customdata[2]})<extra>" + name + "</extra>");
         return t;
     }
 }

@@ -130,7 +130,7 @@ public final class Histogram {
         t.set("customdata", custom);
         t.put("opacity", opacity);
         t.putObject("marker").put("color", color).putObject("line").put("color", color).put("width", 0.5);
-        t.put("hovertemplate", "[%{customdata[0]:.4g}, %{customdata[1]:.4g}): %{customdata[2]} rows"
+        t.put("hovertemplate", "[%{customdata[0]:.4~g}, %{customdata[1]:.4~g}): %{customdata[2]} rows"
                 + (shareOf > 0 ? " (%{y:.1f} %)" : "") + "<extra>" + Traces.template(name) + "</extra>");
         return t;
     }

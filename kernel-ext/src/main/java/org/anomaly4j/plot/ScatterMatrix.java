@@ -62,7 +62,7 @@ public final class ScatterMatrix {
             for (int r : rows) {
                 ids.add(r);
             }
-            t.put("hovertemplate", "row %{customdata}<br>(%{x:.4g}, %{y:.4g})<extra>"
+            t.put("hovertemplate", "row %{customdata}<br>(%{x:.4~g}, %{y:.4~g})<extra>"
                     + Traces.template(key) + "</extra>");
             t.put("showupperhalf", false);
             t.putObject("diagonal").put("visible", false);

@@ -65,7 +65,7 @@ public final class ThresholdImpactChart {
     private static ObjectNode line(String name, double[] x, double[] y, String color, String axis) {
         ObjectNode t = Traces.line(name, x, y, color, 2);
         t.put("yaxis", axis);
-        t.put("hovertemplate", "%{y:.4g}");
+        t.put("hovertemplate", "%{y:.4~g}");
         return t;
     }
 
