@@ -29,7 +29,8 @@ final class Traces {
 
     /**
      * Values of a column as a JSON array: numbers as numbers (missing and non-finite as {@code null}, which
-     * plotly.js draws as a gap), dates and times as ISO text, everything else as text.
+     * plotly.js draws as a gap), dates and times as ISO text, everything else as text escaped with
+     * {@link #text(String)}.
      */
     static ArrayNode values(Table table, String column) {
         Column<?> c = Columns.require(table, column);
@@ -51,7 +52,7 @@ final class Traces {
                 } else if (v instanceof TemporalAccessor) {
                     a.add(v.toString());
                 } else {
-                    a.add(String.valueOf(v));
+                    a.add(text(String.valueOf(v))); // categories show literally in ticks and hovers
                 }
             }
         }
@@ -62,7 +63,7 @@ final class Traces {
         ObjectNode t = NODES.objectNode();
         t.put("type", type);
         t.put("mode", mode);
-        t.put("name", y);
+        t.put("name", text(y));
         t.set("x", values(table, x));
         t.set("y", values(table, y));
         return t;

@@ -24,7 +24,7 @@ class ChartInjectionTest {
     @Test
     void hostileTextCannotLeaveTheScriptAndShowsLiterally() throws Exception {
         Map<String, Figure> charts = ChartGallery.all(ChartGallery.HOSTILE);
-        assertEquals(13, charts.size(), "every chart class, Subplots twice");
+        assertEquals(17, charts.size(), "every chart class, Subplots and ScatterChart twice");
         for (Map.Entry<String, Figure> e : charts.entrySet()) {
             Figure f = e.getValue();
             String json = f.toJson();

@@ -72,6 +72,11 @@ public final class ChartGallery {
         double threshold = 3;
 
         Map<String, Figure> out = new LinkedHashMap<>();
+        Table flagged = t.copy().addColumns(BooleanColumn.create("flag" + sfx, label));
+        out.put("scatter", ScatterChart.create("Scatter" + sfx, t, ca, cb));
+        out.put("scatter of categories", ScatterChart.create("Categories" + sfx, t, cls, ca));
+        out.put("line", LineChart.create("Line" + sfx, t, ca, cb));
+        out.put("anomaly scatter", AnomalyScatterChart.create("Anomaly scatter" + sfx, flagged, ca, cb, "flag" + sfx));
         out.put("histogram", Histogram.create("Histogram" + sfx, t, ca));
         out.put("histogram by label", Histogram.create("Histogram by label" + sfx, t, cb, cls));
         out.put("box plot", BoxPlot.create("Box plot" + sfx, t, ca, cb));
