@@ -25,6 +25,17 @@ public final class ThresholdImpactChart {
      */
     public static Figure create(String title, double[] thresholds, double[] precision, double[] recall,
                                 double[] f1, double[] cost) {
+        return create(title, thresholds, precision, recall, f1, cost == null ? null : thresholds, cost);
+    }
+
+    /**
+     * As {@link #create(String, double[], double[], double[], double[], double[])} with the cost on its own
+     * thresholds (e.g. {@code CostAnalysis.thresholds()} beside {@code PrecisionRecallCurve.thresholds()}).
+     *
+     * @param costThresholds thresholds of {@code cost}, or null when cost is null
+     */
+    public static Figure create(String title, double[] thresholds, double[] precision, double[] recall,
+                                double[] f1, double[] costThresholds, double[] cost) {
         Traces.requireFinite("thresholds", thresholds);
         if (thresholds.length == 0) {
             throw new IllegalArgumentException("thresholds is empty; pass at least one threshold");
@@ -44,13 +55,15 @@ public final class ThresholdImpactChart {
         ((ObjectNode) layout.get("yaxis")).putArray("range").add(0).add(1.02);
         if (cost != null) {
             Traces.requireFinite("cost", cost);
-            Traces.requireLength("cost", cost.length, "thresholds", thresholds.length);
-            ObjectNode c = line("cost", thresholds, cost, Palette.series(3), "y2");
+            Traces.requireFinite("costThresholds", costThresholds);
+            Traces.requireLength("cost", cost.length, "costThresholds", costThresholds.length);
+            ObjectNode c = line("cost", costThresholds, cost, Palette.series(3), "y2");
             ((ObjectNode) c.get("line")).put("dash", "dot");
             data.add(c);
             int cheapest = argBest(cost, false);
-            data.add(marker("lowest cost " + Traces.fmt(cost[cheapest]) + " at " + Traces.fmt(thresholds[cheapest]),
-                    thresholds[cheapest], cost[cheapest], Palette.series(3), "y2"));
+            data.add(marker("lowest cost " + Traces.fmt(cost[cheapest]) + " at "
+                    + Traces.fmt(costThresholds[cheapest]), costThresholds[cheapest], cost[cheapest],
+                    Palette.series(3), "y2"));
             ObjectNode y2 = Traces.axis("cost");
             y2.put("overlaying", "y").put("side", "right").put("showgrid", false).put("rangemode", "tozero")
                     .put("tickmode", "auto"); // own round ticks, not synced to the 0–1 axis

@@ -46,6 +46,16 @@ class ThresholdImpactChartTest {
     }
 
     @Test
+    void costMayHaveItsOwnThresholds() {
+        Figure f = ThresholdImpactChart.create("impact", T, P, R, F1, new double[] {0.15, 0.35}, new double[] {7, 3});
+        assertEquals(0.35, f.trace(4).get("x").get(1).asDouble());
+        assertEquals("lowest cost 3 at 0.35", f.trace(5).get("name").asText());
+        String m = assertThrows(IllegalArgumentException.class, () -> ThresholdImpactChart.create("t", T, P, R, F1,
+                new double[] {0.1}, new double[] {1, 2})).getMessage();
+        assertTrue(m.startsWith("cost has 2 values but costThresholds has 1"), m);
+    }
+
+    @Test
     void badInputNamesTheArray() {
         String m = assertThrows(IllegalArgumentException.class,
                 () -> ThresholdImpactChart.create("t", T, P, new double[] {1, 2}, F1)).getMessage();
