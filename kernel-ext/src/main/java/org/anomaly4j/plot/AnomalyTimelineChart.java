@@ -143,7 +143,9 @@ public final class AnomalyTimelineChart {
             marks.put("type", "scatter");
             marks.put("mode", "markers");
             marks.put("name", Traces.text(flagName) + " (" + rows.size() + ")");
-            marks.putObject("marker").put("color", Palette.ANOMALY).put("size", 9).put("symbol", "x")
+            // smaller marks when there are many, so the line stays visible between them
+            marks.putObject("marker").put("color", Palette.ANOMALY).put("size", rows.size() > 300 ? 5 : 9)
+                    .put("symbol", "x")
                     .putObject("line").put("color", Palette.ANOMALY).put("width", 1);
             marks.put("hovertemplate", hover + "<extra>flagged</extra>");
             data.add(marks);

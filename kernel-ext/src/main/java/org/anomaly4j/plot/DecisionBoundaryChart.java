@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * evaluated on a regular grid and drawn as filled contours (Cividis colour scale reversed: light yellow where
  * scores are low, dark blue where they are high),
  * the threshold as a solid black contour line (inside it rows are normal, beyond it flagged, since a row is
- * flagged when {@code score > threshold}), and the rows on top — coloured by their true label when labels are
- * given (normal blue circles, anomalies vermillion crosses), else all alike. Each point's hover shows its row,
+ * flagged when {@code score > threshold}), and the rows on top — by their true label when labels are given
+ * (normal blue circles, anomalies vermillion crosses), else by what the model flags (same marks). Each point's hover shows its row,
  * both features, its score and whether the threshold flags it.
  * <p>Grid: {@value #DEFAULT_RESOLUTION} × {@value #DEFAULT_RESOLUTION} points (scikit-learn's
  * {@code grid_resolution=100}) spanning each feature's range widened by {@value #PAD_PERCENT} % on both sides
@@ -127,13 +127,18 @@ public final class DecisionBoundaryChart {
         line.put("hoverinfo", "skip");
         data.add(line);
 
-        if (labels == null) {
-            data.add(points("rows (" + x.length + ")", x, y, rowScores, threshold, null, false, Palette.SKY_BLUE,
-                    "circle", hx, hy));
-        } else {
-            data.add(points("normal", x, y, rowScores, threshold, labels, false, Palette.NORMAL, "circle", hx, hy));
-            data.add(points("anomaly", x, y, rowScores, threshold, labels, true, Palette.ANOMALY, "x", hx, hy));
+        // without true labels the points show what the model flags (score > threshold)
+        boolean[] classes = labels;
+        String[] names = {"normal", "anomaly"};
+        if (classes == null) {
+            classes = new boolean[x.length];
+            for (int r = 0; r < x.length; r++) {
+                classes[r] = rowScores[r] > threshold;
+            }
+            names = new String[] {"not flagged", "flagged"};
         }
+        data.add(points(names[0], x, y, rowScores, threshold, classes, false, Palette.NORMAL, "circle", hx, hy));
+        data.add(points(names[1], x, y, rowScores, threshold, classes, true, Palette.ANOMALY, "x", hx, hy));
         ObjectNode layout = Traces.layout(title, xName, yName);
         ((ObjectNode) layout.get("xaxis")).putArray("range").add(gx[0]).add(gx[resolution - 1]);
         ((ObjectNode) layout.get("yaxis")).putArray("range").add(gy[0]).add(gy[resolution - 1]);
@@ -171,7 +176,7 @@ public final class DecisionBoundaryChart {
         return s;
     }
 
-    /** The rows whose label is {@code want} (all rows when labels is null) as markers with a hover. */
+    /** The rows whose class is {@code want} as markers with a hover. */
     private static ObjectNode points(String name, double[] x, double[] y, double[] s, double threshold,
                                      boolean[] labels, boolean want, String color, String symbol, String hx,
                                      String hy) {
@@ -180,7 +185,7 @@ public final class DecisionBoundaryChart {
         ArrayNode custom = Traces.array();
         int n = 0;
         for (int r = 0; r < x.length; r++) {
-            if (labels == null || labels[r] == want) {
+            if (labels[r] == want) {
                 px.add(x[r]);
                 py.add(y[r]);
                 custom.addArray().add(r).add(s[r]).add(s[r] > threshold ? "flagged" : "not flagged");
@@ -190,7 +195,7 @@ public final class DecisionBoundaryChart {
         ObjectNode t = Traces.object();
         t.put("type", "scatter");
         t.put("mode", "markers");
-        t.put("name", labels == null ? name : name + " (" + n + ")");
+        t.put("name", name + " (" + n + ")");
         t.set("x", px);
         t.set("y", py);
         t.set("customdata", custom);

@@ -36,34 +36,40 @@ public final class ThresholdImpactChart {
      */
     public static Figure create(String title, double[] thresholds, double[] precision, double[] recall,
                                 double[] f1, double[] costThresholds, double[] cost) {
-        Traces.requireFinite("thresholds", thresholds);
-        if (thresholds.length == 0) {
+        if (thresholds == null || thresholds.length == 0) {
             throw new IllegalArgumentException("thresholds is empty; pass at least one threshold");
         }
         double[][] series = {precision, recall, f1};
         String[] names = {"precision", "recall", "F1"};
-        ArrayNode data = Traces.array();
         for (int s = 0; s < 3; s++) {
             Traces.requireFinite(names[s], series[s]);
             Traces.requireLength(names[s], series[s].length, "thresholds", thresholds.length);
-            data.add(line(names[s], thresholds, series[s], Palette.series(s), "y"));
         }
-        int best = argBest(f1, true);
-        data.add(marker("best F1 " + Traces.fmt(f1[best]) + " at " + Traces.fmt(thresholds[best]),
-                thresholds[best], f1[best], Palette.series(2), "y"));
+        double[][] kept = finiteThresholds("thresholds", thresholds, series);
+        double[] t = kept[0];
+        ArrayNode data = Traces.array();
+        for (int s = 0; s < 3; s++) {
+            data.add(line(names[s], t, kept[s + 1], Palette.series(s), "y"));
+        }
+        double[] f = kept[3];
+        int best = argBest(f, true);
+        data.add(marker("best F1 " + Traces.fmt(f[best]) + " at " + Traces.fmt(t[best]), t[best], f[best],
+                Palette.series(2), "y"));
         ObjectNode layout = Traces.layout(title, "threshold", "precision / recall / F1");
         ((ObjectNode) layout.get("yaxis")).putArray("range").add(0).add(1.02);
         if (cost != null) {
             Traces.requireFinite("cost", cost);
-            Traces.requireFinite("costThresholds", costThresholds);
+            if (costThresholds == null) {
+                throw new IllegalArgumentException("costThresholds is null; pass the thresholds of the cost values");
+            }
             Traces.requireLength("cost", cost.length, "costThresholds", costThresholds.length);
-            ObjectNode c = line("cost", costThresholds, cost, Palette.series(3), "y2");
+            double[][] ck = finiteThresholds("costThresholds", costThresholds, new double[][] {cost});
+            ObjectNode c = line("cost", ck[0], ck[1], Palette.series(3), "y2");
             ((ObjectNode) c.get("line")).put("dash", "dot");
             data.add(c);
-            int cheapest = argBest(cost, false);
-            data.add(marker("lowest cost " + Traces.fmt(cost[cheapest]) + " at "
-                    + Traces.fmt(costThresholds[cheapest]), costThresholds[cheapest], cost[cheapest],
-                    Palette.series(3), "y2"));
+            int cheapest = argBest(ck[1], false);
+            data.add(marker("lowest cost " + Traces.fmt(ck[1][cheapest]) + " at " + Traces.fmt(ck[0][cheapest]),
+                    ck[0][cheapest], ck[1][cheapest], Palette.series(3), "y2"));
             ObjectNode y2 = Traces.axis("cost");
             y2.put("overlaying", "y").put("side", "right").put("showgrid", false).put("rangemode", "tozero")
                     .put("tickmode", "auto"); // own round ticks, not synced to the 0–1 axis
@@ -94,6 +100,33 @@ public final class ThresholdImpactChart {
                 .putObject("line").put("color", Palette.BLACK).put("width", 1);
         t.put("hoverinfo", "skip");
         return t;
+    }
+
+    /**
+     * The points whose threshold is finite: {thresholds, series...} without the others. scikit-learn's
+     * {@code roc_curve} and our {@code CostAnalysis} start at +∞ ("flag nothing"), which has no place on a
+     * threshold axis; NaN thresholds are dropped the same way. At least one finite threshold must remain.
+     */
+    private static double[][] finiteThresholds(String what, double[] thresholds, double[][] series) {
+        int n = 0;
+        for (double t : thresholds) {
+            n += Double.isFinite(t) ? 1 : 0;
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(what + " has no finite threshold to draw");
+        }
+        double[][] out = new double[series.length + 1][n];
+        int k = 0;
+        for (int i = 0; i < thresholds.length; i++) {
+            if (Double.isFinite(thresholds[i])) {
+                out[0][k] = thresholds[i];
+                for (int s = 0; s < series.length; s++) {
+                    out[s + 1][k] = series[s][i];
+                }
+                k++;
+            }
+        }
+        return out;
     }
 
     /** Index of the largest (or smallest) value; the first on ties. */

@@ -170,6 +170,9 @@ final class Traces {
 
     /** A number with four significant digits for legends and annotations ({@code 0.9123}, {@code 1.235e+05}). */
     static String fmt(double v) {
+        if (Math.abs(v) < Double.MIN_NORMAL) {
+            return "0"; // e.g. the one-class SVM's threshold −Double.MIN_VALUE, which stands for "> 0 is normal"
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }

@@ -70,8 +70,10 @@ class DecisionBoundaryChartTest {
         Figure f = DecisionBoundaryChart.create("t", counting, 1, x, Y, "a", "b", null);
         assertEquals(2, calls.get(), "one call for the grid, one for the rows");
         assertEquals(DecisionBoundaryChart.DEFAULT_RESOLUTION, f.trace(0).get("x").size());
-        assertEquals(3, f.traceCount(), "no labels: one point trace");
-        assertEquals("rows (5)", f.trace(2).get("name").asText());
+        assertEquals(4, f.traceCount(), "no labels: the model's flags split the points");
+        assertEquals("not flagged (3)", f.trace(2).get("name").asText(), "distances 0, 1, 0.71 are not > 1");
+        assertEquals("flagged (2)", f.trace(3).get("name").asText());
+        assertEquals(4.0, f.trace(3).get("x").get(1).asDouble());
         assertArrayEquals(X, x, "input unchanged");
     }
 

@@ -65,5 +65,18 @@ class ThresholdImpactChartTest {
         assertTrue(m.startsWith("F1 has the non-finite value NaN at index 1"), m);
         assertThrows(IllegalArgumentException.class,
                 () -> ThresholdImpactChart.create("t", new double[0], new double[0], new double[0], new double[0]));
+        double[] one = {0.5};
+        assertThrows(IllegalArgumentException.class, () -> ThresholdImpactChart.create("t",
+                new double[] {Double.POSITIVE_INFINITY}, one, one, one));
+    }
+
+    @Test
+    void infiniteThresholdsAreLeftOffTheAxis() {
+        // CostAnalysis and roc_curve start at +inf ("flag nothing")
+        Figure f = ThresholdImpactChart.create("t", T, P, R, F1, new double[] {Double.POSITIVE_INFINITY, 0.2, 0.3},
+                new double[] {100, 20, 30});
+        assertEquals(2, f.trace(4).get("x").size());
+        assertEquals(0.2, f.trace(4).get("x").get(0).asDouble());
+        assertEquals("lowest cost 20 at 0.2", f.trace(5).get("name").asText());
     }
 }
