@@ -120,8 +120,7 @@ def pca_scores(train, test):
     sd = train.std(axis=0)
     z, zt = (train - mu) / sd, (test - mu) / sd
     p = PCA().fit(z)
-    from scipy.spatial.distance import cdist
-    pyod = lambda a: np.sum(cdist(a, p.components_) / p.explained_variance_ratio_, axis=1)
+    pyod = lambda a: pyod_pca(p, a)
     proj = lambda a: projection(p, a)
     return {"explained_variance": golden_io.floats(p.explained_variance_),
             "explained_variance_ratio": golden_io.floats(p.explained_variance_ratio_),
@@ -130,13 +129,25 @@ def pca_scores(train, test):
             "projection_train": golden_io.floats(proj(z)), "projection_test": golden_io.floats(proj(zt))}
 
 
+def pyod_pca(p, a):
+    """pca.py lines 265-268: sum_j cdist(X, components_)_j / explained_variance_ratio_j; components without
+    variance (see projection) are left out instead of dividing by ~0."""
+    from scipy.spatial.distance import cdist
+    keep = no_variance_cut(p)
+    return np.sum(cdist(a, p.components_[keep]) / p.explained_variance_ratio_[keep], axis=1)
+
+
+def no_variance_cut(p):
+    lam = p.explained_variance_
+    return lam > lam.shape[0] * np.finfo(float).eps * lam.max()
+
+
 def projection(p, a):
     """Shyu et al. (2003): sum_j y_j^2 / lambda_j over the components; like scipy's pinvh, components with
     lambda_j <= d * eps * max(lambda) are left out (a rank-deficient table has no variance to divide by)."""
-    lam = p.explained_variance_
-    keep = lam > lam.shape[0] * np.finfo(float).eps * lam.max()
+    keep = no_variance_cut(p)
     y = (a - p.mean_) @ p.components_[keep].T
-    return np.sum(y ** 2 / lam[keep], axis=1)
+    return np.sum(y ** 2 / p.explained_variance_[keep], axis=1)
 
 
 # ---------------------------------------------------------------- MCD (scikit-learn)
@@ -241,8 +252,7 @@ def adbench_metrics():
             z = (x - mu) / sd
             p = PCA().fit(z)
             scores["pca_projection"] = projection(p, z)
-            from scipy.spatial.distance import cdist
-            scores["pca_pyod"] = np.sum(cdist(z, p.components_) / p.explained_variance_ratio_, axis=1)
+            scores["pca_pyod"] = pyod_pca(p, z)
         except Exception as e:  # noqa: BLE001 -- reported in the CSV, not hidden
             print(name, "pca", e, file=sys.stderr)
         for det, s in scores.items():
