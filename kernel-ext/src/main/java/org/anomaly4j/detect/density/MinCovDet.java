@@ -2,6 +2,7 @@ package org.anomaly4j.detect.density;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Minimum covariance determinant (MCD) by FastMCD, reweighted, and the elliptic-envelope score: the robust
@@ -33,7 +34,9 @@ import java.util.SplittableRandom;
  * to 1e-9 relative (golden test; the residue is summation order and the eigen-solver).
  * <p><b>Complexity.</b> Each C-step costs O(m·d²) for m rows plus O(d³) for the eigen-decomposition (the
  * pseudo-inverse and log-determinant); n &gt; 1500 costs about 500 short runs on 300 rows, up to 30·(n/300·10)
- * steps on 1500 rows and up to 300 on all n. Scoring O(n·d²). State O(d²).
+ * steps on 1500 rows and up to 300 on all n. The subsets and the candidates are processed in parallel (common
+ * pool); every random start is drawn beforehand from one {@code SplittableRandom(seed)} in a fixed order, so the
+ * result does not depend on the number of threads. Scoring O(n·d²). State O(d²).
  * <p><b>References.</b> P. J. Rousseeuw, K. Van Driessen (1999), "A Fast Algorithm for the Minimum Covariance
  * Determinant Estimator", Technometrics 41(3), pp. 212–223. P. J. Rousseeuw (1984), "Least Median of Squares
  * Regression", JASA 79(388), pp. 871–880. C. Croux, G. Haesbroeck (1999), "Influence Function and Efficiency
@@ -175,15 +178,22 @@ public final class MinCovDet {
         int[] shuffle = permutation(n, rng);
         int hSubset = (int) Math.ceil(perSubset * (h / (double) n));
         int trials = Math.max(10, SUBSET_TRIALS_TOTAL / subsets);
-        Estimate[] pool = new Estimate[subsets * BEST_PER_SUBSET];
+        // all random starts are drawn first, in a fixed order, so the parallel C-steps below cannot change them
+        int[][][] starts = new int[subsets][trials][];
         for (int s = 0; s < subsets; s++) {
+            for (int t = 0; t < trials; t++) {
+                starts[s][t] = Arrays.copyOf(permutation(perSubset, rng), hSubset);
+            }
+        }
+        Estimate[] pool = new Estimate[subsets * BEST_PER_SUBSET];
+        IntStream.range(0, subsets).parallel().forEach(s -> {
             double[][] subset = new double[perSubset][];
             for (int i = 0; i < perSubset; i++) {
                 subset[i] = x[shuffle[s * perSubset + i]];
             }
-            Estimate[] best = selectRandom(subset, hSubset, trials, BEST_PER_SUBSET, rng);
+            Estimate[] best = shortRuns(subset, hSubset, starts[s], BEST_PER_SUBSET);
             System.arraycopy(best, 0, pool, s * BEST_PER_SUBSET, best.length);
-        }
+        });
         int merged = Math.min(MERGED_ROWS, n);
         int hMerged = (int) Math.ceil(merged * (h / (double) n));
         int keepMerged = n > MERGED_ROWS ? 10 : 1;
@@ -206,10 +216,17 @@ public final class MinCovDet {
 
     /** {@code trials} C-step runs of {@link #SHORT_STEPS} steps from random h-subsets; the {@code keep} best. */
     private static Estimate[] selectRandom(double[][] x, int h, int trials, int keep, SplittableRandom rng) {
-        Estimate[] all = new Estimate[trials];
+        int[][] starts = new int[trials][];
         for (int t = 0; t < trials; t++) {
-            int[] start = Arrays.copyOf(permutation(x.length, rng), h);
-            all[t] = cSteps(x, h, start, SHORT_STEPS);
+            starts[t] = Arrays.copyOf(permutation(x.length, rng), h);
+        }
+        return shortRuns(x, h, starts, keep);
+    }
+
+    private static Estimate[] shortRuns(double[][] x, int h, int[][] starts, int keep) {
+        Estimate[] all = new Estimate[starts.length];
+        for (int t = 0; t < starts.length; t++) {
+            all[t] = cSteps(x, h, starts[t], SHORT_STEPS);
         }
         return best(all, keep);
     }
@@ -218,11 +235,12 @@ public final class MinCovDet {
     private static Estimate[] selectFrom(double[][] x, int h, Estimate[] starts, int keep) {
         Estimate[] all = new Estimate[starts.length];
         int d = x[0].length;
-        for (int t = 0; t < starts.length; t++) {
+        // independent runs, each deterministic: parallel without changing the result
+        IntStream.range(0, starts.length).parallel().forEach(t -> {
             double[] p = new SymmetricEigen(starts[t].covariance, d).pseudoInverse();
             int[] support = smallest(distances(x, starts[t].location, p), h);
             all[t] = cSteps(x, h, support, FULL_STEPS);
-        }
+        });
         return best(all, keep);
     }
 

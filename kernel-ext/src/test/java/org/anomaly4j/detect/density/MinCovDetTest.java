@@ -159,6 +159,19 @@ class MinCovDetTest {
     }
 
     @Test
+    void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        double[][] x = matrix(DensityGolden.load("mcd_large.json").get("train"));
+        double[] common = new MinCovDet(Double.NaN, 5).fit(x).trainingScores();
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            double[] single = one.submit(() -> new MinCovDet(Double.NaN, 5).fit(x).trainingScores()).get();
+            assertArrayEquals(common, single, 0);
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
     void badInput() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new MinCovDet(1.5, 0)).getMessage()
                 .contains("supportFraction must be in (0.0, 1.0], got 1.5"));
