@@ -25,55 +25,11 @@ public final class Ecod {
 
     public static final String ALGORITHM = "ECOD";
 
-    private static final EmpiricalTails.Combine MAX = (l, r, auto) -> Math.max(auto, Math.max(l, r));
-
     private Ecod() {
     }
 
     /** Fits on {@code x} (n ≥ 2 finite rows; not modified). */
-    public static Fitted fit(double[][] x) {
-        Checks.fit(x, 2, ALGORITHM);
-        EmpiricalTails tails = new EmpiricalTails(EmpiricalTails.sortedColumns(x));
-        return new Fitted(tails, tails.scoreTraining(x, MAX));
-    }
-
-    /** Fitted ECOD: the sorted training columns and the training scores. */
-    public static final class Fitted {
-
-        private final EmpiricalTails tails;
-        private final double[] trainingScores;
-
-        private Fitted(EmpiricalTails tails, double[] trainingScores) {
-            this.tails = tails;
-            this.trainingScores = trainingScores;
-        }
-
-        /**
-         * Restores a fitted state: {@code sortedColumns[j]} = the training values of feature j in ascending
-         * order (all of the same length n ≥ 2), {@code trainingScores} = the n training scores. Copied, validated.
-         */
-        public Fitted(double[][] sortedColumns, double[] trainingScores) {
-            this(new EmpiricalTails(EmpiricalTails.validSorted(sortedColumns)),
-                    Checks.state("trainingScores", trainingScores, sortedColumns[0].length));
-        }
-
-        /** Σ_j max(O_left, O_right, O_auto) of each row, among the training values plus itself. */
-        public double[] score(double[][] x) {
-            Checks.score(x, tails.features(), ALGORITHM);
-            return tails.scoreNew(x, MAX);
-        }
-
-        public double[] trainingScores() {
-            return trainingScores.clone();
-        }
-
-        /** The training values of each feature, ascending (a copy): the whole fitted state with the scores. */
-        public double[][] sortedColumns() {
-            return tails.sorted();
-        }
-
-        public int features() {
-            return tails.features();
-        }
+    public static TailModel fit(double[][] x) {
+        return TailModel.fit(TailModel.Rule.ECOD, x);
     }
 }

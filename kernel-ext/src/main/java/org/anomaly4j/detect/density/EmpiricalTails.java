@@ -203,40 +203,28 @@ final class EmpiricalTails {
         return sign > 0 ? right : sign < 0 ? left : left + right;
     }
 
-    /** How ECOD and COPOD combine the three per-feature tails. */
-    interface Combine {
-        double apply(double left, double right, double skewCorrected);
+    /** Σ_j rule(tails of x_j) for rows scored among the training values plus themselves. */
+    double[] scoreNew(double[][] x, TailModel.Rule rule) {
+        return scoreRows(x, rule, true, null);
     }
 
-    /** Σ_j combine(tails of x_j) for rows scored among the training values plus themselves. */
-    double[] scoreNew(double[][] x, Combine combine) {
+    /** Σ_j rule(tails) for the training rows themselves (PyOD's {@code decision_scores_}). */
+    double[] scoreTraining(double[][] x, TailModel.Rule rule) {
+        return scoreRows(x, rule, false, trainingSkewSigns(x));
+    }
+
+    /** {@code sign} null: each value's skewness sign is that of the training values plus itself. */
+    private double[] scoreRows(double[][] x, TailModel.Rule rule, boolean withSelf, int[] sign) {
         double[] out = new double[x.length];
         int d = sorted.length;
         for (int i = 0; i < x.length; i++) {
             double sum = 0;
             for (int j = 0; j < d; j++) {
                 double v = x[i][j];
-                double l = leftTail(j, v, true);
-                double r = rightTail(j, v, true);
-                sum += combine.apply(l, r, skewTail(skewSignWith(j, v), l, r));
-            }
-            out[i] = sum;
-        }
-        return out;
-    }
-
-    /** Σ_j combine(tails) for the training rows themselves (PyOD's {@code decision_scores_}). */
-    double[] scoreTraining(double[][] x, Combine combine) {
-        int[] sign = trainingSkewSigns(x);
-        double[] out = new double[x.length];
-        int d = sorted.length;
-        for (int i = 0; i < x.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                double v = x[i][j];
-                double l = leftTail(j, v, false);
-                double r = rightTail(j, v, false);
-                sum += combine.apply(l, r, skewTail(sign[j], l, r));
+                double l = leftTail(j, v, withSelf);
+                double r = rightTail(j, v, withSelf);
+                int s = sign == null ? skewSignWith(j, v) : sign[j];
+                sum += rule.combine(l, r, skewTail(s, l, r));
             }
             out[i] = sum;
         }

@@ -60,31 +60,34 @@ public final class Hbos {
         int n = x.length;
         double[][] edges = new double[d][bins + 1];
         double[][] density = new double[d][bins];
-        long[] counts = new long[bins];
+        // row-major passes: one for the ranges, one for the counts (each row array is touched twice, not 2·d times)
+        double[] lo = x[0].clone();
+        double[] hi = x[0].clone();
+        for (int i = 1; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < d; j++) {
+                lo[j] = Math.min(lo[j], row[j]);
+                hi[j] = Math.max(hi[j], row[j]);
+            }
+        }
         for (int j = 0; j < d; j++) {
-            double lo = x[0][j];
-            double hi = lo;
-            for (int i = 1; i < n; i++) {
-                double v = x[i][j];
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+            if (lo[j] == hi[j]) { // numpy's _get_outer_edges: a constant column spans one unit around its value
+                lo[j] -= 0.5;
+                hi[j] += 0.5;
             }
-            if (lo == hi) { // numpy's _get_outer_edges: a constant column spans one unit around its value
-                lo -= 0.5;
-                hi += 0.5;
-            }
-            double[] e = edges[j];
-            double step = (hi - lo) / bins; // np.linspace: k·step + start, the last edge set to stop
+            double step = (hi[j] - lo[j]) / bins; // np.linspace: k·step + start, the last edge set to stop
             for (int k = 0; k < bins; k++) {
-                e[k] = k * step + lo;
+                edges[j][k] = k * step + lo[j];
             }
-            e[bins] = hi;
-            java.util.Arrays.fill(counts, 0);
-            double span = hi - lo;
-            for (int i = 0; i < n; i++) {
-                double v = x[i][j];
+            edges[j][bins] = hi[j];
+        }
+        long[][] counts = new long[d][bins];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                double v = row[j];
+                double[] e = edges[j];
                 // numpy's uniform-bin path: a first guess from the scaled value, then corrected against the edges
-                int k = (int) ((v - lo) / span * bins);
+                int k = (int) ((v - lo[j]) / (hi[j] - lo[j]) * bins);
                 if (k == bins) {
                     k--;
                 }
@@ -93,10 +96,13 @@ public final class Hbos {
                 } else if (k != bins - 1 && v >= e[k + 1]) {
                     k++;
                 }
-                counts[k]++;
+                counts[j][k]++;
             }
+        }
+        for (int j = 0; j < d; j++) {
+            double[] e = edges[j];
             for (int k = 0; k < bins; k++) {
-                density[j][k] = counts[k] / (e[k + 1] - e[k]) / n; // numpy: n / db / n.sum()
+                density[j][k] = counts[j][k] / (e[k + 1] - e[k]) / n; // numpy: n / db / n.sum()
             }
         }
         return new Fitted(alpha, tol, edges, density, x, null);
@@ -221,25 +227,23 @@ public final class Hbos {
         private double logDensity(int j, double v) {
             double[] e = edges[j];
             int bins = e.length - 1;
-            // np.digitize(v, e, right=True) = number of edges strictly below v
-            int lo = 0;
-            int hi = bins + 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (e[mid] < v) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
             double[] s = logDensity[j];
-            if (lo == 0) {
+            if (v <= e[0]) { // np.digitize(v, e, right=True) = 0: left of (or on) the first edge
                 return e[0] - v <= (e[1] - e[0]) * tol ? s[0] : floor[j];
             }
-            if (lo == bins + 1) {
+            if (v > e[bins]) { // digitize = bins + 1: right of the last edge
                 return v - e[bins] <= (e[bins] - e[bins - 1]) * tol ? s[bins - 1] : floor[j];
             }
-            return s[lo - 1];
+            // inside: the bin k with e[k] < v ≤ e[k+1], guessed from the scaled value and corrected on the edges
+            int k = (int) ((v - e[0]) / (e[bins] - e[0]) * bins);
+            k = Math.min(Math.max(k, 0), bins - 1);
+            while (k > 0 && v <= e[k]) {
+                k--;
+            }
+            while (k < bins - 1 && v > e[k + 1]) {
+                k++;
+            }
+            return s[k];
         }
 
         public double[] trainingScores() {

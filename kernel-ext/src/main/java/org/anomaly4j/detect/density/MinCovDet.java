@@ -158,7 +158,8 @@ public final class MinCovDet {
             }
         }
         if (m == 0) {
-            throw new IllegalArgumentException("no row is within the χ² 0.975 cut of the raw MCD; the data is degenerate");
+            throw new IllegalArgumentException("no row is within the χ² 0.975 cut of the raw MCD; the data is "
+                    + "degenerate");
         }
         double[] location = new double[d];
         double[] covariance = meanCovariance(x, kept, m, location);

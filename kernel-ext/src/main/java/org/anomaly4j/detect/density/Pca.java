@@ -129,7 +129,8 @@ public final class Pca {
         }
         Fitted f = new Fitted(true, scoring, selected == 0 ? d : selected, weighted, mean, scale, center,
                 components, variance, null);
-        return new Fitted(true, scoring, f.selected, weighted, mean, scale, center, components, variance, f.scoreRows(x));
+        return new Fitted(true, scoring, f.selected, weighted, mean, scale, center, components, variance,
+                f.scoreRows(x));
     }
 
     /**

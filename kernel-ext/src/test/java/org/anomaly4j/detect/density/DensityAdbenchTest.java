@@ -1,5 +1,6 @@
 package org.anomaly4j.detect.density;
 
+import static org.anomaly4j.detect.IsolationForestAdbenchTest.rocAuc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * ROC-AUC and average precision of every density core on the ten ADBench tables (training scores, label 1 =
+ * ROC-AUC (the isolation-forest ADBench test's helper) and average precision of every density core on the ten
+ * ADBench tables (training scores, label 1 =
  * anomaly) next to the reference implementation's (golden/density/adbench_metrics.csv from gen_density.py).
  * Tolerances per detector, with the reason:
  * <ul>
@@ -32,29 +34,6 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class DensityAdbenchTest {
-
-    /** Mann–Whitney ROC-AUC with average ranks for ties (= scikit-learn's roc_auc_score). */
-    static double rocAuc(boolean[] positive, double[] score) {
-        int n = score.length;
-        int[] order = ascending(score);
-        double rankSum = 0;
-        long pos = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (positive[order[k]]) {
-                    rankSum += rank;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * (n - pos));
-    }
 
     /** scikit-learn's average_precision_score: Σ (R_t − R_{t−1}) P_t over the distinct scores, highest first. */
     static double averagePrecision(boolean[] positive, double[] score) {

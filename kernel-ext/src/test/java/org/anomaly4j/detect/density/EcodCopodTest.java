@@ -23,7 +23,7 @@ class EcodCopodTest {
      */
     @Test
     void ecodHandWorked() {
-        Ecod.Fitted m = Ecod.fit(TINY);
+        TailModel m = Ecod.fit(TINY);
         assertArrayEquals(new double[] {Math.log(5), Math.log(2.5), Math.log(5 / 3.0), Math.log(2.5), Math.log(5)},
                 m.trainingScores(), 1e-15);
         // a new row is ranked among the 5 training values and itself: 100 is the largest of 6 → F̄ = 1/6
@@ -36,7 +36,7 @@ class EcodCopodTest {
      */
     @Test
     void copodHandWorked() {
-        Copod.Fitted m = Copod.fit(TINY);
+        TailModel m = Copod.fit(TINY);
         double[] s = m.trainingScores();
         assertEquals(Math.log(5) / 2, s[0], 1e-15);
         assertEquals(Math.log(5), s[4], 1e-15);
@@ -61,10 +61,10 @@ class EcodCopodTest {
         double[][] test = matrix(g.get("test"));
         // 1e-12 relative: same ranks and linspace arithmetic; only −log's last bit and the summation order of
         // the d per-feature terms (numpy's pairwise unrolling from 8 features) differ
-        Ecod.Fitted e = Ecod.fit(train);
+        TailModel e = Ecod.fit(train);
         assertClose(vector(g.get("ecod").get("train_scores")), e.trainingScores(), 1e-12, "ECOD train");
         assertClose(vector(g.get("ecod").get("test_scores")), e.score(test), 1e-12, "ECOD test");
-        Copod.Fitted c = Copod.fit(train);
+        TailModel c = Copod.fit(train);
         assertClose(vector(g.get("copod").get("train_scores")), c.trainingScores(), 1e-12, "COPOD train");
         assertClose(vector(g.get("copod").get("test_scores")), c.score(test), 1e-12, "COPOD test");
     }
@@ -84,18 +84,18 @@ class EcodCopodTest {
     void scoresAreBatchIndependentRestorableAndInputIsNotMutated() {
         double[][] x = matrix(DensityGolden.load("synthetic.json").get("train"));
         double[][] before = Checks.copy(x);
-        Ecod.Fitted m = Ecod.fit(x);
-        Copod.Fitted c = Copod.fit(x);
+        TailModel m = Ecod.fit(x);
+        TailModel c = Copod.fit(x);
         assertArrayEquals(before, x);
         double[][] batch = {x[3], x[250], {0, 0, 0, 0}};
         double[] together = m.score(batch);
         for (int i = 0; i < batch.length; i++) {
             assertEquals(together[i], m.score(new double[][] {batch[i]})[0], 0, "row " + i + " alone");
         }
-        Ecod.Fitted r = new Ecod.Fitted(m.sortedColumns(), m.trainingScores());
+        TailModel r = new TailModel(TailModel.Rule.ECOD, m.sortedColumns(), m.trainingScores());
         assertArrayEquals(together, r.score(batch), 0);
         assertArrayEquals(m.trainingScores(), r.trainingScores(), 0);
-        Copod.Fitted rc = new Copod.Fitted(c.sortedColumns(), c.trainingScores());
+        TailModel rc = new TailModel(TailModel.Rule.COPOD, c.sortedColumns(), c.trainingScores());
         assertArrayEquals(c.score(batch), rc.score(batch), 0);
     }
 
@@ -103,11 +103,15 @@ class EcodCopodTest {
     void badInput() {
         assertThrows(IllegalArgumentException.class, () -> Ecod.fit(new double[][] {{1}}));
         assertThrows(IllegalArgumentException.class, () -> Copod.fit(new double[][] {{1, 2}, {1}}));
-        Ecod.Fitted m = Ecod.fit(TINY);
+        TailModel m = Ecod.fit(TINY);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> m.score(new double[][] {{Double.NaN}}))
                 .getMessage().contains("row 0"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new Ecod.Fitted(new double[][] {{2, 1}}, new double[2])).getMessage().contains("not sorted"));
-        assertThrows(IllegalArgumentException.class, () -> new Copod.Fitted(new double[][] {{1, 2}}, new double[3]));
+                () -> new TailModel(TailModel.Rule.ECOD, new double[][] {{2, 1}}, new double[2])).getMessage()
+                .contains("not sorted"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TailModel(TailModel.Rule.COPOD, new double[][] {{1, 2}}, new double[3]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TailModel(null, new double[][] {{1, 2}}, new double[2]));
     }
 }

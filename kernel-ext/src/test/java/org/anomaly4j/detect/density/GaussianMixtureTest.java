@@ -29,7 +29,8 @@ class GaussianMixtureTest {
     @Test
     void smileMixtureNeedsNativeLibrariesThatAreExcluded() {
         double[][] x = {{0, 0}, {1, 0.5}, {0.3, 1}, {5, 5}, {6, 5.5}, {5.2, 6}};
-        Throwable t = assertThrows(Throwable.class, () -> smile.stat.distribution.MultivariateGaussianMixture.fit(2, x));
+        Throwable t = assertThrows(Throwable.class,
+                () -> smile.stat.distribution.MultivariateGaussianMixture.fit(2, x));
         assertTrue(t instanceof NoClassDefFoundError || t.getCause() instanceof ClassNotFoundException
                 || String.valueOf(t).contains("bytedeco"), String.valueOf(t));
     }

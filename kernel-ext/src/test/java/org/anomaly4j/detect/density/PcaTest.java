@@ -27,7 +27,8 @@ class PcaTest {
         assertArrayEquals(new double[] {8 / 3.0, 2 / 3.0}, all.variance(), 1e-15);
         assertArrayEquals(new double[] {0, 1}, all.components()[0], 1e-15);
         assertArrayEquals(new double[] {1.875, 1.5}, all.score(probe), 1e-14);
-        assertArrayEquals(new double[] {1.5, 0}, new Pca(Scoring.PROJECTION, 1, true, false).fit(x).score(probe), 1e-14);
+        assertArrayEquals(new double[] {1.5, 0},
+                new Pca(Scoring.PROJECTION, 1, true, false).fit(x).score(probe), 1e-14);
         assertArrayEquals(new double[] {1, 0}, new Pca(Scoring.PROJECTION, 1, false, false).fit(x).score(probe), 1e-14);
         // PyOD's quantity for (0, 2) over both components: ‖(0,2) − (0,1)‖/0.8 + ‖(0,2) − (1,0)‖/0.2
         assertEquals(1 / 0.8 + Math.sqrt(5) / 0.2, new Pca(Scoring.PYOD, 0, true, false).fit(x).score(probe)[1],
