@@ -82,12 +82,17 @@ public final class Hbos {
             edges[j][bins] = hi[j];
         }
         long[][] counts = new long[d][bins];
+        double[] perUnit = new double[d];
+        for (int j = 0; j < d; j++) {
+            perUnit[j] = bins / (hi[j] - lo[j]);
+        }
         for (double[] row : x) {
             for (int j = 0; j < d; j++) {
                 double v = row[j];
                 double[] e = edges[j];
-                // numpy's uniform-bin path: a first guess from the scaled value, then corrected against the edges
-                int k = (int) ((v - lo[j]) / (hi[j] - lo[j]) * bins);
+                // numpy's uniform-bin path: a first guess from the scaled value (off by at most one bin), then
+                // corrected against the edges, which alone decide the bin
+                int k = (int) ((v - lo[j]) * perUnit[j]);
                 if (k == bins) {
                     k--;
                 }
@@ -133,6 +138,8 @@ public final class Hbos {
         /** log2(h + α) per feature and bin, and its minimum (for values far outside the range). */
         private final double[][] logDensity;
         private final double[] floor;
+        /** bins / (last edge − first edge): scales a value to its approximate bin. */
+        private final double[] perUnit;
         private final double[] trainingScores;
 
         /**
@@ -157,6 +164,7 @@ public final class Hbos {
             int d = edges.length;
             this.logDensity = new double[d][];
             this.floor = new double[d];
+            this.perUnit = new double[d];
             for (int j = 0; j < d; j++) {
                 double[] s = new double[density[j].length];
                 double min = Double.POSITIVE_INFINITY;
@@ -166,6 +174,7 @@ public final class Hbos {
                 }
                 logDensity[j] = s;
                 floor[j] = min;
+                perUnit[j] = s.length / (edges[j][s.length] - edges[j][0]);
             }
             this.trainingScores = train == null ? trainingScores : scoreRows(train);
         }
@@ -235,7 +244,7 @@ public final class Hbos {
                 return v - e[bins] <= (e[bins] - e[bins - 1]) * tol ? s[bins - 1] : floor[j];
             }
             // inside: the bin k with e[k] < v ≤ e[k+1], guessed from the scaled value and corrected on the edges
-            int k = (int) ((v - e[0]) / (e[bins] - e[0]) * bins);
+            int k = (int) ((v - e[0]) * perUnit[j]);
             k = Math.min(Math.max(k, 0), bins - 1);
             while (k > 0 && v <= e[k]) {
                 k--;
