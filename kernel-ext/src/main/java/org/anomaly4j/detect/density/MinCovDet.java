@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.anomaly4j.stats.ChiSquare;
+
 /**
  * Minimum covariance determinant (MCD) by FastMCD, reweighted, and the elliptic-envelope score: the robust
  * squared Mahalanobis distance of a row from the centre of the most concentrated h rows.
@@ -148,7 +150,7 @@ public final class MinCovDet {
                     + "(more than half the rows are identical); increase supportFraction or drop duplicate rows");
         }
         // consistency at the normal model, then reweighting (scikit-learn's correct_covariance, reweight_covariance)
-        double raw = ChiSquare.consistencyFactor(d, (double) supportSize / n);
+        double raw = consistencyFactor(d, (double) supportSize / n);
         double cut = ChiSquare.quantile(d, REWEIGHT_QUANTILE);
         int[] kept = new int[n];
         int m = 0;
@@ -163,7 +165,7 @@ public final class MinCovDet {
         }
         double[] location = new double[d];
         double[] covariance = meanCovariance(x, kept, m, location);
-        double factor = ChiSquare.consistencyFactor(d, REWEIGHT_QUANTILE);
+        double factor = consistencyFactor(d, REWEIGHT_QUANTILE);
         for (int k = 0; k < covariance.length; k++) {
             covariance[k] *= factor;
         }
@@ -344,6 +346,15 @@ public final class MinCovDet {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Croux &amp; Haesbroeck's consistency factor for a covariance from the α share of rows closest to the centre
+     * of a k-variate normal: c(α) = α / F_{k+2}(F_k⁻¹(α)) (scikit-learn 1.9's {@code _consistency_factor};
+     * C. Croux, G. Haesbroeck (1999), J. Multivariate Analysis 71(2), pp. 161–190).
+     */
+    static double consistencyFactor(int k, double alpha) {
+        return alpha / ChiSquare.cdf(k + 2, ChiSquare.quantile(k, alpha));
+    }
 
     /** Fisher–Yates permutation of 0..n−1. */
     private static int[] permutation(int n, SplittableRandom rng) {

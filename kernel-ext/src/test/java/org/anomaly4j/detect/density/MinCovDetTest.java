@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.anomaly4j.stats.ChiSquare;
 import org.junit.jupiter.api.Test;
 
 class MinCovDetTest {
@@ -28,8 +29,8 @@ class MinCovDetTest {
         for (double[] c : cdf) {
             assertEquals(c[2], ChiSquare.cdf((int) c[0], c[1]), 1e-14, "cdf " + c[0] + ", " + c[1]);
         }
-        assertEquals(1.06446585827907, ChiSquare.consistencyFactor(4, 0.975), 1e-13);
-        assertEquals(2.4223232354086606, ChiSquare.consistencyFactor(3, 132 / 260.0), 1e-13);
+        assertEquals(1.06446585827907, MinCovDet.consistencyFactor(4, 0.975), 1e-13);
+        assertEquals(2.4223232354086606, MinCovDet.consistencyFactor(3, 132 / 260.0), 1e-13);
     }
 
     @Test

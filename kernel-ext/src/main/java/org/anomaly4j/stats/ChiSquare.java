@@ -1,18 +1,19 @@
-package org.anomaly4j.detect.density;
+package org.anomaly4j.stats;
 
 /**
  * The chi-square distribution with integer degrees of freedom k: CDF P(k/2, x/2) (regularised lower
  * incomplete gamma function) and its inverse, to about 1e-15 — what the MCD consistency factors and the
- * reweighting cut need. Pure Java, own code: series for x &lt; a + 1, Lentz's continued fraction for the upper
+ * reweighting cut need (scipy's {@code chi2.cdf}/{@code chi2.ppf}). Pure Java, own code: series for x &lt; a + 1, Lentz's continued fraction for the upper
  * tail otherwise (Press et al., Numerical Recipes, 3rd ed., §6.2), and ln Γ(k/2) exact by recurrence from
  * Γ(1) = 1 and Γ(1/2) = √π since k/2 is an integer or a half-integer.
  */
-final class ChiSquare {
+public final class ChiSquare {
 
     private ChiSquare() {
     }
 
-    static double cdf(int k, double x) {
+    /** P(X ≤ x) for X ~ χ²(k), k ≥ 1. */
+    public static double cdf(int k, double x) {
         if (k < 1) {
             throw new IllegalArgumentException("degrees of freedom must be ≥ 1, got " + k);
         }
@@ -62,7 +63,7 @@ final class ChiSquare {
     }
 
     /** The p-quantile (scipy's {@code chi2.ppf(p, k)}; {@code isf(q)} = ppf(1 − q)), by bisection to the last bit. */
-    static double quantile(int k, double p) {
+    public static double quantile(int k, double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("probability must be in (0, 1), got " + p);
         }
@@ -92,14 +93,5 @@ final class ChiSquare {
             sum += Math.log(twice / 2.0);
         }
         return sum;
-    }
-
-    /**
-     * Croux & Haesbroeck's consistency factor for a covariance from the α share of rows closest to the centre
-     * of a k-variate normal: c(α) = α / F_{k+2}(F_k⁻¹(α)) (scikit-learn 1.9's {@code _consistency_factor};
-     * C. Croux, G. Haesbroeck (1999), J. Multivariate Analysis 71(2), pp. 161–190).
-     */
-    static double consistencyFactor(int k, double alpha) {
-        return alpha / cdf(k + 2, quantile(k, alpha));
     }
 }
