@@ -220,14 +220,29 @@ final class EmpiricalTails {
         for (int i = 0; i < x.length; i++) {
             double sum = 0;
             for (int j = 0; j < d; j++) {
-                double v = x[i][j];
-                double l = leftTail(j, v, withSelf);
-                double r = rightTail(j, v, withSelf);
-                int s = sign == null ? skewSignWith(j, v) : sign[j];
-                sum += rule.combine(l, r, skewTail(s, l, r));
+                sum += featureScore(j, x[i][j], rule, withSelf, sign);
             }
             out[i] = sum;
         }
         return out;
+    }
+
+    /** The per-feature terms of new rows (n × d), in the order {@link #scoreNew} adds them. */
+    double[][] contributions(double[][] x, TailModel.Rule rule) {
+        int d = sorted.length;
+        double[][] out = new double[x.length][d];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = featureScore(j, x[i][j], rule, true, null);
+            }
+        }
+        return out;
+    }
+
+    private double featureScore(int j, double v, TailModel.Rule rule, boolean withSelf, int[] sign) {
+        double l = leftTail(j, v, withSelf);
+        double r = rightTail(j, v, withSelf);
+        int s = sign == null ? skewSignWith(j, v) : sign[j];
+        return rule.combine(l, r, skewTail(s, l, r));
     }
 }

@@ -232,6 +232,22 @@ public final class Hbos {
             return out;
         }
 
+        /**
+         * Per-feature terms −log2(h_j(x_j) + α) of each row (n × d): they sum to {@link #score} (same order of
+         * addition), so the largest term names the feature whose value is rarest — an {@code explain} for HBOS.
+         */
+        public double[][] contributions(double[][] x) {
+            Checks.score(x, edges.length, ALGORITHM);
+            int d = edges.length;
+            double[][] out = new double[x.length][d];
+            for (int i = 0; i < x.length; i++) {
+                for (int j = 0; j < d; j++) {
+                    out[i][j] = -logDensity(j, x[i][j]);
+                }
+            }
+            return out;
+        }
+
         /** s_j(v) with PyOD's rules for values outside the training range (see the class comment). */
         private double logDensity(int j, double v) {
             double[] e = edges[j];

@@ -64,6 +64,15 @@ public final class TailModel {
         return tails.scoreNew(x, rule);
     }
 
+    /**
+     * Per-feature scores of each row (n × d; PyOD's {@code O} matrix for that row): they sum to {@link #score}, so
+     * the largest names the feature in the most extreme tail — an {@code explain} for ECOD and COPOD.
+     */
+    public double[][] contributions(double[][] x) {
+        Checks.score(x, tails.features(), rule.algorithm);
+        return tails.contributions(x, rule);
+    }
+
     public double[] trainingScores() {
         return trainingScores.clone();
     }

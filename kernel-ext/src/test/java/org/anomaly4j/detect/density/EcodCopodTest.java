@@ -100,6 +100,25 @@ class EcodCopodTest {
     }
 
     @Test
+    void contributionsSumToTheScore() {
+        double[][] x = matrix(DensityGolden.load("synthetic.json").get("train"));
+        double[][] probe = {{20, 0, 0, 0}, x[5]};
+        for (TailModel m : new TailModel[] {Ecod.fit(x), Copod.fit(x)}) {
+            double[][] c = m.contributions(probe);
+            double[] s = m.score(probe);
+            for (int i = 0; i < probe.length; i++) {
+                double sum = 0;
+                for (double v : c[i]) {
+                    sum += v;
+                }
+                assertEquals(s[i], sum, 0, m.rule() + " row " + i);
+            }
+            // 20 is beyond every training value of feature 0: the largest per-feature term
+            assertEquals(-Math.log(1.0 / (x.length + 1)), c[0][0], 1e-12, m.rule() + " right tail of the maximum");
+        }
+    }
+
+    @Test
     void badInput() {
         assertThrows(IllegalArgumentException.class, () -> Ecod.fit(new double[][] {{1}}));
         assertThrows(IllegalArgumentException.class, () -> Copod.fit(new double[][] {{1, 2}, {1}}));

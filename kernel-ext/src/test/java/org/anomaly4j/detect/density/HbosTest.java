@@ -90,6 +90,27 @@ class HbosTest {
     }
 
     @Test
+    void contributionsSumToTheScoreAndNameTheRareFeature() {
+        JsonNode g = DensityGolden.load("synthetic.json");
+        Hbos.Fitted m = new Hbos().fit(matrix(g.get("train")));
+        double[][] test = matrix(g.get("test"));
+        double[][] c = m.contributions(test);
+        double[] s = m.score(test);
+        for (int i = 0; i < test.length; i++) {
+            double sum = 0;
+            for (double v : c[i]) {
+                sum += v;
+            }
+            assertEquals(s[i], sum, 0, "row " + i);
+        }
+        // test row 20 is (20, 0, 0, 0): far right of feature 0's range, so feature 0 has the largest term
+        double[] row = c[20];
+        for (int j = 1; j < row.length; j++) {
+            assertTrue(row[0] > row[j], "feature " + j);
+        }
+    }
+
+    @Test
     void badInputNamesTheProblem() {
         assertThrows(IllegalArgumentException.class, () -> new Hbos(1, 0.1, 0.5));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Hbos(10, 1.5, 0.5)).getMessage()
