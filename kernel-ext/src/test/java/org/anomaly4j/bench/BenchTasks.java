@@ -15,6 +15,8 @@ import org.anomaly4j.data.Describe;
 import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
+import org.anomaly4j.detect.density.Hbos;
+import org.anomaly4j.detect.density.MinCovDet;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -39,6 +41,15 @@ final class BenchTasks {
                     Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             // args: file of big-endian doubles (row-major), columns; every row of the file is used
             case "ocsvm_1e4", "ocsvm_3e4" -> ocsvm(Path.of(args[0]), Integer.parseInt(args[1]));
+            // args: file of big-endian doubles (row-major), rows, columns; fit + training scores
+            case "hbos_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new Hbos().fit(x).trainingScores();
+            }
+            case "mcd_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new MinCovDet().fit(x).trainingScores();
+            }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
