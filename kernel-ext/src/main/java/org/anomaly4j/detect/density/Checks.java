@@ -1,6 +1,6 @@
 package org.anomaly4j.detect.density;
 
-import org.anomaly4j.detect.Inputs;
+import org.anomaly4j.features.Matrices;
 
 /** Boundary checks shared by the cores: inner loops then trust the arrays. */
 final class Checks {
@@ -10,7 +10,7 @@ final class Checks {
 
     /** Rectangular, finite, at least {@code minRows} rows; returns the width. */
     static int fit(double[][] x, int minRows, String algorithm) {
-        int d = Inputs.width(x);
+        int d = Matrices.width(x);
         if (x.length < minRows) {
             throw new IllegalArgumentException(algorithm + " needs at least " + minRows + " rows to fit, got "
                     + x.length);
@@ -20,7 +20,7 @@ final class Checks {
 
     /** Rectangular, finite, and as wide as the data the model was fitted on. */
     static void score(double[][] x, int d, String algorithm) {
-        int w = Inputs.width(x);
+        int w = Matrices.width(x);
         if (w != d) {
             throw new IllegalArgumentException(algorithm + " was fitted on " + d + " columns but the data to score has "
                     + w + "; pass the same columns in the same order");
