@@ -1,4 +1,4 @@
-package org.anomaly4j.kernel;
+package org.anomaly4j.launcher;
 
 import org.anomaly4j.detect.FitProgress;
 import org.rapaio.jupyter.kernel.MainApp;
@@ -7,9 +7,11 @@ import org.rapaio.jupyter.kernel.channels.LoopThread;
 /**
  * Main class of the {@code anomaly4j} kernelspec: starts the Rapaio Java kernel
  * ({@code io.github.padreati:rapaio-jupyter-kernel:3.0.1}) with its start-up race fixed.
- * <p>The fix is anomaly4j's own {@link LoopThread}, which must come before the kernel's jar on the class
- * path (the kernelspec puts {@code anomaly4j.jar} first). The launcher refuses to start with the kernel's
- * original class rather than hang one start in five.
+ * <p>The fix is this module's own {@link LoopThread}, which must come before the kernel's jar on the class
+ * path: the kernelspec puts {@code anomaly4j-kernel-launcher.jar} first, then the library's class path
+ * ({@code kernel-ext/target/classpath.txt}). The launcher refuses to start with the kernel's original class
+ * rather than hang one start in five. The library jar never carries the patched class, so a notebook or
+ * program that only uses the library is not affected by it.
  */
 public final class KernelLauncher {
 
@@ -19,8 +21,8 @@ public final class KernelLauncher {
     public static void main(String[] args) throws Exception {
         if (!fixedLoopThreadLoaded()) {
             System.err.println("anomaly4j: the kernel's original LoopThread was loaded (start-up race not fixed). "
-                    + "Put anomaly4j's jar before rapaio-jupyter-kernel on the class path; reinstall the kernel "
-                    + "with 'make kernel'.");
+                    + "Put anomaly4j-kernel-launcher.jar before rapaio-jupyter-kernel on the class path; reinstall "
+                    + "the kernel with 'make kernel'.");
             System.exit(2);
         }
         if (args.length != 1) {
@@ -32,7 +34,7 @@ public final class KernelLauncher {
         MainApp.main(args);
     }
 
-    /** Whether the class path resolved {@link LoopThread} to anomaly4j's fixed copy. */
+    /** Whether the class path resolved {@link LoopThread} to the launcher's fixed copy. */
     static boolean fixedLoopThreadLoaded() {
         try {
             LoopThread.class.getField("ANOMALY4J_START_RACE_FIXED");

@@ -1,0 +1,43 @@
+package org.anomaly4j.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.LoopThread;
+
+class KernelLauncherTest {
+
+    @Test
+    void fixedLoopThreadIsLoaded() {
+        assertTrue(KernelLauncher.fixedLoopThreadLoaded());
+    }
+
+    @Test
+    void loopThreadComesFromTheLauncherNotTheKernelJar() throws Exception {
+        Path where = Path.of(LoopThread.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isDirectory(where), "loaded from the launcher's classes folder: " + where);
+        assertEquals(where, Path.of(KernelLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        assertTrue(LoopThread.ANOMALY4J_START_RACE_FIXED);
+    }
+
+    @Test
+    void kernelReadsTheLaunchersQuietLoggingProperties() throws Exception {
+        // MainApp reads "logging.properties" through its class loader: the first on the class path wins
+        URL url = MainApp.class.getClassLoader().getResource("logging.properties");
+        assertNotNull(url);
+        assertTrue(url.getPath().contains("launcher"), "the launcher's copy, not the kernel jar's: " + url);
+        try (InputStream in = url.openStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("ConsoleHandler.level = WARNING"), text);
+        }
+    }
+}
