@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.detect.IsolationTrees.Compiled;
 import org.anomaly4j.detect.IsolationTrees.Tree;
+import org.anomaly4j.progress.Progress;
 import tech.tablesaw.api.Table;
 
 /**
@@ -298,7 +299,7 @@ public final class IsolationForest implements Detector {
         }
         IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, bootstrap, extensionLevel);
         Tree[] forest = new Tree[trees];
-        FitProgress.Ticker progress = FitProgress.start("isolation-forest");
+        Progress progress = Progress.start("isolation-forest");
         java.util.concurrent.atomic.AtomicInteger grown = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, trees).parallel().forEach(t -> {
             forest[t] = IsolationTrees.grow(plan, streams[t]);

@@ -1,6 +1,5 @@
 package org.anomaly4j.launcher;
 
-import org.anomaly4j.detect.FitProgress;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
 
@@ -12,6 +11,9 @@ import org.rapaio.jupyter.kernel.channels.LoopThread;
  * ({@code kernel-ext/target/classpath.txt}). The launcher refuses to start with the kernel's original class
  * rather than hang one start in five. The library jar never carries the patched class, so a notebook or
  * program that only uses the library is not affected by it.
+ * <p>This jar also switches on progress lines in cells ({@link CellProgressSink}, found by the library's
+ * {@code org.anomaly4j.progress.Progress} through {@code META-INF/services}) and replaces the kernel's
+ * {@code logging.properties} (warnings only; the kernel's own logs the connection key at INFO).
  */
 public final class KernelLauncher {
 
@@ -29,8 +31,6 @@ public final class KernelLauncher {
             System.err.println("usage: KernelLauncher CONNECTION_FILE (Jupyter passes {connection_file})");
             System.exit(2);
         }
-        // long fits show progress in the cell (JShell runs in this JVM and shares this class)
-        FitProgress.toStandardOutput();
         MainApp.main(args);
     }
 
