@@ -32,6 +32,7 @@ def test_launcher_jar_holds_the_kernel_patch_and_nothing_of_the_library():
     names = entries(LAUNCHER_JAR)
     classes = sorted(n for n in names if n.endswith(".class"))
     assert "org/rapaio/jupyter/kernel/channels/LoopThread.class" in classes
+    assert "org/rapaio/jupyter/kernel/channels/ControlChannel.class" in classes
     assert "org/anomaly4j/launcher/KernelLauncher.class" in classes
     assert "logging.properties" in names
     stray = [n for n in classes if not n.startswith(("org/anomaly4j/launcher/", "org/rapaio/jupyter/kernel/channels/"))]

@@ -12,21 +12,26 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.ControlChannel;
 import org.rapaio.jupyter.kernel.channels.LoopThread;
 
 class KernelLauncherTest {
 
     @Test
-    void fixedLoopThreadIsLoaded() {
-        assertTrue(KernelLauncher.fixedLoopThreadLoaded());
+    void patchedKernelClassesAreLoaded() {
+        assertTrue(KernelLauncher.patchedKernelClassesLoaded());
     }
 
     @Test
-    void loopThreadComesFromTheLauncherNotTheKernelJar() throws Exception {
-        Path where = Path.of(LoopThread.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertTrue(Files.isDirectory(where), "loaded from the launcher's classes folder: " + where);
-        assertEquals(where, Path.of(KernelLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    void patchedClassesComeFromTheLauncherNotTheKernelJar() throws Exception {
+        Path launcher = Path.of(KernelLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isDirectory(launcher), "loaded from the launcher's classes folder: " + launcher);
+        for (Class<?> patched : new Class<?>[] {LoopThread.class, ControlChannel.class}) {
+            assertEquals(launcher, Path.of(patched.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                    patched.getName());
+        }
         assertTrue(LoopThread.ANOMALY4J_START_RACE_FIXED);
+        assertTrue(ControlChannel.ANOMALY4J_INTERRUPT_FIXED);
     }
 
     @Test
