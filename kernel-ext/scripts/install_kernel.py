@@ -8,6 +8,11 @@ Rapaio LoopThread and must come before the kernel's jar) followed by the library
 JShell init script kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell (also used by
 `make jshell`) imports the library so a first cell needs no imports.
 
+It also turns JupyterLab's debugger extension off for the prefix (etc/jupyter/labconfig/page_config.json,
+what `jupyter labextension disable --level=sys_prefix` writes): the kernel has no debugger, and JupyterLab
+4.6's debugger asks every kernel for its loaded modules after each executed cell, which throws
+"Error: No active debugger session" once per cell in the page when the kernel has no debug session.
+
 usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt \
                          [--launcher-jar kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar] --prefix .venv
 """
@@ -67,6 +72,16 @@ def kernel_json(java_home: pathlib.Path, launcher_jar: pathlib.Path, classpath: 
     }
 
 
+def disable_lab_debugger(prefix: pathlib.Path) -> pathlib.Path:
+    """Adds @jupyterlab/debugger-extension to the prefix's disabled JupyterLab extensions (kept: the rest)."""
+    conf = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
+    page = json.loads(conf.read_text()) if conf.is_file() else {}
+    page.setdefault("disabledExtensions", {})["@jupyterlab/debugger-extension"] = True
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(json.dumps(page, indent=2) + "\n")
+    return conf
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--java-home", required=True, type=pathlib.Path)
@@ -97,6 +112,7 @@ def main() -> int:
     spec = kernel_json(a.java_home.resolve(), a.launcher_jar.resolve(), classpath, init)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     print(f"installed kernelspec {KERNEL_NAME} ({DISPLAY_NAME}) in {kdir}")
+    print(f"JupyterLab's debugger extension is off (the kernel has none): {disable_lab_debugger(a.prefix.resolve())}")
     return 0
 
 

@@ -110,3 +110,14 @@ def test_restart_gives_a_fresh_shell_with_the_library_imported(kernel, tmp_path)
     content, msgs = run(kc, f'describe(readCsv(java.nio.file.Path.of("{csv.as_posix()}"))).rowCount() > 0')
     assert content["status"] == "ok", content
     assert result(msgs) == "true"
+
+
+def test_jupyterlab_runs_without_its_debugger_extension(kernel_spec):
+    """JupyterLab 4.6's debugger asks the kernel for its modules after every executed cell and, with no debug
+    session (this kernel has none), throws "Error: No active debugger session" once per cell into the page
+    (7 for notebook 02, measured in headless Chromium; 0 with the extension off). `make kernel` turns the
+    extension off in .venv; this reads the page config the way JupyterLab's server does."""
+    from jupyter_core.paths import jupyter_path
+    from jupyterlab_server.config import get_page_config
+    page = get_page_config(jupyter_path("labextensions"))
+    assert "@jupyterlab/debugger-extension" in page.get("disabledExtensions", [])
