@@ -65,7 +65,6 @@ import org.anomaly4j.detect.ModifiedZScore;
 import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
-import org.anomaly4j.kernel.Progress;
 import org.anomaly4j.plot.AnomalyScatterChart;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
@@ -92,7 +91,7 @@ public final class A4j {
      * a download verified against the manifest's sha256, with its progress shown in the cell.
      */
     public static Path dataset(String name) {
-        return Datasets.fromEnvironment(Progress.bytes("Downloading " + name)).resolve(name);
+        return Datasets.fromEnvironment().resolve(name);
     }
 
     /** Reads a CSV file (plain or gzip) with pandas-like defaults. */

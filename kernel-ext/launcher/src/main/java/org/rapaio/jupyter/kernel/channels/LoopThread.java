@@ -1,8 +1,9 @@
 package org.rapaio.jupyter.kernel.channels;
 
 /**
- * anomaly4j's replacement for the Rapaio kernel 3.0.1 class of the same name, placed before the kernel's
- * jar on the class path by {@link org.anomaly4j.kernel.KernelLauncher}.
+ * anomaly4j's replacement for the Rapaio kernel 3.0.1 class of the same name, shipped in
+ * {@code anomaly4j-kernel-launcher.jar} (never in the library jar), which the kernelspec puts before the
+ * kernel's jar on the class path; {@link org.anomaly4j.launcher.KernelLauncher} checks it was loaded.
  * <p>It fixes two start-up races of 3.0.1 that leave the kernel silent forever (measured: 5 hangs in 60
  * starts without the fix):
  * <ol>
