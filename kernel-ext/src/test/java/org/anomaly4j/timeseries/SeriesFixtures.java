@@ -70,20 +70,20 @@ final class SeriesFixtures {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
             JsonNode v = array.get(i);
-            out[i] = v.isNull() ? Double.NaN : v.asDouble();
+            out[i] = v.isNull() ? Double.NaN : v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
         }
         return out;
     }
 
     /**
-     * Asserts |expected − actual| ≤ tol · max(1, |expected|) element-wise (NaN only equal to NaN) and returns
+     * Asserts |expected − actual| ≤ tol · max(1, |expected|) element-wise (NaN and infinities only equal to themselves) and returns
      * the largest such scaled error, for reporting.
      */
     static double assertClose(double[] expected, double[] actual, double tol, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
-            if (Double.isNaN(expected[i]) || Double.isNaN(actual[i])) {
+            if (Double.isNaN(expected[i]) || Double.isNaN(actual[i]) || Double.isInfinite(expected[i])) {
                 assertEquals(expected[i], actual[i], 0.0, what + " at " + i);
                 continue;
             }

@@ -1,0 +1,56 @@
+package org.anomaly4j.timeseries;
+
+/**
+ * Mean and sample standard deviation (ddof 1) of {@code count} consecutive values of a buffer read from
+ * {@code from} with wrap-around at {@code capacity}: the one definition used by the batch rolling z-score
+ * (a plain array, never wrapping) and its online form (a ring buffer), so that both give identical bits.
+ * Two passes (mean, then squared deviations) in time order: no cancellation, no drift. A window of equal
+ * values has exactly that mean and sd 0 (as pandas, which counts runs of equal values), not sum/count's
+ * rounding of it.
+ */
+final class WindowStats {
+
+    private WindowStats() {
+    }
+
+    /** {mean, sd} into {@code out}; sd is NaN for fewer than 2 values. */
+    static void meanAndStd(double[] buf, int from, int count, int capacity, double[] out) {
+        double sum = 0;
+        double first = buf[from];
+        boolean constant = true;
+        int i = from;
+        for (int j = 0; j < count; j++) {
+            sum += buf[i];
+            constant &= buf[i] == first;
+            if (++i == capacity) {
+                i = 0;
+            }
+        }
+        if (constant) {
+            out[0] = first;
+            out[1] = count > 1 ? 0 : Double.NaN;
+            return;
+        }
+        double mean = sum / count;
+        double ss = 0;
+        i = from;
+        for (int j = 0; j < count; j++) {
+            double d = buf[i] - mean;
+            ss += d * d;
+            if (++i == capacity) {
+                i = 0;
+            }
+        }
+        out[0] = mean;
+        out[1] = count > 1 ? Math.sqrt(ss / (count - 1)) : Double.NaN;
+    }
+
+    /** |x − mean| / sd, with 0/0 = 0 (a value equal to a constant window) and d/0 = +∞. */
+    static double zScore(double x, double mean, double sd) {
+        double d = Math.abs(x - mean);
+        if (sd == 0) {
+            return d == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return d / sd;
+    }
+}
