@@ -15,16 +15,19 @@ final class WindowStats {
 
     /** {mean, sd} into {@code out}; sd is NaN for fewer than 2 values. */
     static void meanAndStd(double[] buf, int from, int count, int capacity, double[] out) {
-        double sum = 0;
+        // The window as two contiguous runs: [from, from + n1) and, after wrapping, [0, count − n1).
+        int n1 = Math.min(count, capacity - from);
+        int n2 = count - n1;
         double first = buf[from];
+        double sum = 0;
         boolean constant = true;
-        int i = from;
-        for (int j = 0; j < count; j++) {
+        for (int i = from; i < from + n1; i++) {
             sum += buf[i];
             constant &= buf[i] == first;
-            if (++i == capacity) {
-                i = 0;
-            }
+        }
+        for (int i = 0; i < n2; i++) {
+            sum += buf[i];
+            constant &= buf[i] == first;
         }
         if (constant) {
             out[0] = first;
@@ -33,13 +36,13 @@ final class WindowStats {
         }
         double mean = sum / count;
         double ss = 0;
-        i = from;
-        for (int j = 0; j < count; j++) {
+        for (int i = from; i < from + n1; i++) {
             double d = buf[i] - mean;
             ss += d * d;
-            if (++i == capacity) {
-                i = 0;
-            }
+        }
+        for (int i = 0; i < n2; i++) {
+            double d = buf[i] - mean;
+            ss += d * d;
         }
         out[0] = mean;
         out[1] = count > 1 ? Math.sqrt(ss / (count - 1)) : Double.NaN;

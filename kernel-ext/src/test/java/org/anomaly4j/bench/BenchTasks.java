@@ -15,6 +15,10 @@ import org.anomaly4j.data.Describe;
 import org.anomaly4j.data.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
+import org.anomaly4j.timeseries.EwmaChart;
+import org.anomaly4j.timeseries.OnlineDetector;
+import org.anomaly4j.timeseries.RollingZScore;
+import org.anomaly4j.timeseries.Stl;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -39,6 +43,24 @@ final class BenchTasks {
                     Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             // args: file of big-endian doubles (row-major), columns; every row of the file is used
             case "ocsvm_1e4", "ocsvm_3e4" -> ocsvm(Path.of(args[0]), Integer.parseInt(args[1]));
+            // args: file of big-endian doubles, count; STL period 24, statsmodels defaults (not robust)
+            case "stl_1e5" -> {
+                double[] x = java.util.Arrays.copyOf(bigEndianDoubles(Path.of(args[0])), Integer.parseInt(args[1]));
+                yield () -> Stl.with().period(24).fit(x).resid();
+            }
+            // args: file of big-endian doubles, window: every value through the streaming rolling z-score
+            case "zscore_stream" -> {
+                double[] x = bigEndianDoubles(Path.of(args[0]));
+                RollingZScore z = RollingZScore.with().window(Integer.parseInt(args[1]));
+                yield () -> OnlineDetector.scores(z.online(), x);
+            }
+            // args: file of big-endian doubles: every value through the streaming EWMA chart (target from all)
+            case "ewma_stream" -> {
+                double[] x = bigEndianDoubles(Path.of(args[0]));
+                double[] target = EwmaChart.with().estimate(x);
+                EwmaChart chart = EwmaChart.with().target(target[0], target[1]);
+                yield () -> OnlineDetector.scores(chart.online(), x);
+            }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
