@@ -2,6 +2,7 @@ package org.anomaly4j.timeseries;
 
 import java.util.Arrays;
 
+import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.StudentT;
 import tech.tablesaw.api.Table;
 
@@ -75,6 +76,9 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+        if (direction != null && direction != Direction.BOTH && !(alpha < 0.5)) {
+            throw new IllegalArgumentException("a one-sided test needs alpha < 0.5, got " + alpha);
         }
         if (direction == null) {
             throw new IllegalArgumentException("direction must not be null: BOTH, POSITIVE or NEGATIVE");
@@ -157,8 +161,8 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
         if (k < 1 || k > r.length - 2) {
             throw new IllegalArgumentException("k must be in [1, n − 2] = [1, " + (r.length - 2) + "], got " + k);
         }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        if (!(alpha > 0 && alpha < (direction == Direction.BOTH ? 1 : 0.5))) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) (one-sided: (0, 0.5)), got " + alpha);
         }
         return test(r.clone(), new double[r.length], k, alpha, direction);
     }
@@ -233,16 +237,20 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
 
     /**
      * Rosner's λ_i for step i of n values: (n − i)·t / √((n − i − 1 + t²)(n − i + 1)) with t the upper
-     * α/(2(n − i + 1)) quantile (one-sided: α/(n − i + 1)) of Student's t with n − i − 1 degrees of freedom.
+     * α/(2(n − i + 1)) quantile (one-sided: α/(n − i + 1)) of Student's t with n − i − 1 degrees of freedom —
+     * Grubbs' critical value for the n − i + 1 values present (at level 2α when one-sided), computed by
+     * {@link Grubbs#criticalValue}.
+     *
+     * @throws IllegalArgumentException i outside [1, n − 2], alpha outside (0, 1) (one-sided: (0, 0.5))
      */
     public static double criticalValue(int n, int i, double alpha, boolean oneSided) {
         if (i < 1 || n - i - 1 < 1) {
             throw new IllegalArgumentException("step i must be in [1, n − 2] = [1, " + (n - 2) + "], got " + i);
         }
-        double present = n - i + 1;
-        double q = oneSided ? alpha / present : alpha / (2 * present);
-        double t = StudentT.upperQuantile(q, n - i - 1);
-        return (n - i) * t / Math.sqrt((n - i - 1 + t * t) * present);
+        if (oneSided && !(alpha < 0.5)) {
+            throw new IllegalArgumentException("a one-sided test needs alpha < 0.5, got " + alpha);
+        }
+        return Grubbs.criticalValue(n - i + 1, oneSided ? 2 * alpha : alpha);
     }
 
     /** Median of sorted[0 .. m−1]. */
