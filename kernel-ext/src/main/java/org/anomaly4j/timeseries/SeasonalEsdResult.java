@@ -3,6 +3,9 @@ package org.anomaly4j.timeseries;
 import java.util.Locale;
 
 import org.anomaly4j.timeseries.SeasonalEsd.Direction;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The outcome of {@link SeasonalEsd}: the residual tested, the seasonal component removed, one entry per ESD
@@ -91,6 +94,21 @@ public record SeasonalEsdResult(double[] residual, double[] seasonal, int[] cand
             };
         }
         return s;
+    }
+
+    /**
+     * A copy of {@code table} (one row per point) with {@code <name>_residual}, {@code <name>_score}
+     * ({@link #scores()}) and {@code <name>_anomaly} columns.
+     */
+    public Table addTo(Table table, String name) {
+        if (table.rowCount() != residual.length) {
+            throw new IllegalArgumentException("Table " + table.name() + " has " + table.rowCount()
+                    + " rows but the test has " + residual.length + " points");
+        }
+        Table out = table.copy();
+        out.addColumns(DoubleColumn.create(name + "_residual", residual), DoubleColumn.create(name + "_score",
+                scores()), BooleanColumn.create(name + "_anomaly", flags()));
+        return out;
     }
 
     /** The steps as a table: step, index, R_i, λ_i, and * where R_i &gt; λ_i. */

@@ -115,8 +115,13 @@ class SeasonalEsdTest {
             above++;
         }
         assertEquals(4, above);
-        SeasonalEsdResult t = esd.detect(Table.create("t", DoubleColumn.create("v", x)), "v");
+        Table table = Table.create("t", DoubleColumn.create("v", x));
+        SeasonalEsdResult t = esd.detect(table, "v");
         assertArrayEquals(r.anomalies(), t.anomalies());
+        Table labelled = t.addTo(table, "v_esd");
+        assertEquals(java.util.List.of("v", "v_esd_residual", "v_esd_score", "v_esd_anomaly"), labelled.columnNames());
+        assertEquals(4, labelled.booleanColumn("v_esd_anomaly").countTrue());
+        assertEquals(1, table.columnCount(), "input table unchanged");
         assertTrue(r.toString().contains("step  index"), r.toString());
     }
 
