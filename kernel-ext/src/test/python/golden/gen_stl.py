@@ -19,6 +19,10 @@ Files:
     options.json         nyc_taxi's first 600 (and 599) values, period 48, with non-default spans, degrees 0,
                          jumps > 1, a seasonal span longer than the cycle-subseries, custom iterations, and R's
                          s.window="periodic" emulated (seasonal=10n+1, seasonal_deg=0, then the phase means)
+    fuzz.json            40 random short series (numpy seed 20261202; values stored) with random valid options:
+                         n from 2 periods up, period 2..13, odd spans from 3 (trend/low_pass > period), degrees
+                         0/1, jumps 1..n, robust or not, random iteration counts -- edge paths of the loess
+                         (spans longer than the series, jumps past the end, subseries of 2 values)
 """
 import numpy as np
 import pandas as pd
@@ -94,6 +98,38 @@ def main():
         cases.append({"name": name, "n": rows, "period": 48, "params": kw, "trend": floats(res.trend),
                       "seasonal": floats(seasonal), "weights": floats(res.weights)})
     write("options.json", {"input": "nab/data/realKnownCause/nyc_taxi.csv value, first n rows", "cases": cases})
+    fuzz()
+
+
+def odd_at_least(rng, low, high):
+    v = int(rng.integers(low, high + 1))
+    return v if v % 2 == 1 else v + 1
+
+
+def fuzz():
+    rng = np.random.default_rng(20261202)
+    cases = []
+    while len(cases) < 40:
+        period = int(rng.integers(2, 14))
+        n = int(rng.integers(2 * period, 2 * period + 60))
+        kw = {"seasonal": odd_at_least(rng, 3, 25), "seasonal_deg": int(rng.integers(0, 2)),
+              "trend_deg": int(rng.integers(0, 2)), "low_pass_deg": int(rng.integers(0, 2)),
+              "seasonal_jump": int(rng.integers(1, n + 2)) if rng.random() < 0.3 else int(rng.integers(1, 4)),
+              "trend_jump": int(rng.integers(1, n + 2)) if rng.random() < 0.3 else int(rng.integers(1, 6)),
+              "low_pass_jump": int(rng.integers(1, 6)), "robust": bool(rng.random() < 0.5)}
+        if rng.random() < 0.5:
+            kw["trend"] = odd_at_least(rng, period + 1, 3 * period + 60)
+        if rng.random() < 0.3:
+            kw["low_pass"] = odd_at_least(rng, period + 1, 3 * period + 10)
+        if rng.random() < 0.4:
+            kw["inner"], kw["outer"] = int(rng.integers(1, 4)), int(rng.integers(0, 4))
+        i = np.arange(n)
+        y = (np.sin(2 * np.pi * i / period) * rng.uniform(0.5, 3) + 0.05 * i + rng.normal(0, 0.5, n)
+             + (rng.random(n) < 0.05) * rng.normal(0, 6, n))
+        res, seasonal, resid = decompose(y, period, **kw)
+        cases.append({"n": n, "period": period, "params": kw, "values": floats(y), "trend": floats(res.trend),
+                      "seasonal": floats(seasonal), "weights": floats(res.weights)})
+    write("fuzz.json", {"seed": 20261202, "cases": cases})
 
 
 if __name__ == "__main__":

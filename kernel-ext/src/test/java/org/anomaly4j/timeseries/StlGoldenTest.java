@@ -96,4 +96,23 @@ class StlGoldenTest {
         }
         assertEquals(5, cases, "option cases in options.json");
     }
+
+    @Test
+    void randomShortSeriesAndOptionsEqualStatsmodels() {
+        JsonNode g = golden("stl", "fuzz.json");
+        double worst = 0;
+        int cases = 0;
+        for (JsonNode c : g.get("cases")) {
+            Stl stl = options(c.get("period").asInt(), c.get("params"));
+            String name = "fuzz " + cases + " n=" + c.get("n").asInt() + " " + stl;
+            double[] y = doubles(c.get("values"));
+            StlResult r = stl.fit(y);
+            worst = Math.max(worst, assertClose(doubles(c.get("trend")), r.trend(), TOL, name + " trend"));
+            worst = Math.max(worst, assertClose(doubles(c.get("seasonal")), r.seasonal(), TOL, name + " seasonal"));
+            worst = Math.max(worst, assertClose(doubles(c.get("weights")), r.weights(), TOL, name + " weights"));
+            cases++;
+        }
+        assertEquals(40, cases, "fuzz cases");
+        report("fuzz (40 random cases)", worst);
+    }
 }
