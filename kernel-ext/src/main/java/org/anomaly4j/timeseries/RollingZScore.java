@@ -13,11 +13,13 @@ import tech.tablesaw.api.Table;
  * m_t ± k·s_t; flag: score &gt; k. A constant window gives score 0 for an equal value and +∞ otherwise.
  * <p><b>pandas equivalent</b> (trailing): {@code (x - x.rolling(w, min_periods=p).mean().shift(1)).abs() /
  * x.rolling(w, min_periods=p).std().shift(1)}; centred: the same without {@code shift(1)} and with
- * {@code center=True}. Equal to pandas within 1e-9 relative (pandas updates its sums incrementally, we take two
- * passes per window).
+ * {@code center=True}. Equal to pandas within 1e-9 relative: the trailing window is updated like pandas'
+ * (Welford's add/remove) but recomputed exactly every {@code window} values (see {@link RollingMoments}); the
+ * centred window takes two passes per point.
  * <p><b>Parameters:</b> {@code window} (required, ≥ 2), {@code minPeriods} = window (2..window),
  * {@code center} = false, {@code k} = 3 (the Shewhart 3σ limits).
- * <p><b>Complexity.</b> O(n·window) time, O(n) memory; online O(window) per value and O(window) memory.
+ * <p><b>Complexity.</b> Trailing O(n) time (O(1) amortised per value, batch or online), centred O(n·window);
+ * O(n) memory for the chart, O(window) online.
  * <p><b>Reference.</b> W. A. Shewhart (1931), "Economic Control of Quality of Manufactured Product"; D. C.
  * Montgomery (2019), "Introduction to Statistical Quality Control", 8th ed., §6.4 (individuals charts).
  *
@@ -102,17 +104,23 @@ public record RollingZScore(int window, int minPeriods, boolean center, double k
         double[] upper = new double[n];
         double[] score = new double[n];
         boolean[] flags = new boolean[n];
+        if (!center) {
+            // The same moments as the online form, in the same order: identical scores.
+            RollingMoments window = new RollingMoments(this.window);
+            for (int t = 0; t < n; t++) {
+                if (window.size() < minimum) {
+                    centre[t] = lower[t] = upper[t] = score[t] = Double.NaN;
+                } else {
+                    fill(t, x[t], window.mean(), window.sd(), centre, lower, upper, score, flags);
+                }
+                window.add(x[t]);
+            }
+            return new ControlChart(x, centre, lower, upper, score, flags);
+        }
         double[] ms = new double[2];
         for (int t = 0; t < n; t++) {
-            int from;
-            int to; // exclusive
-            if (center) {
-                from = Math.max(0, t - window / 2);
-                to = Math.min(n, t + (window - 1) / 2 + 1);
-            } else {
-                from = Math.max(0, t - window);
-                to = t;
-            }
+            int from = Math.max(0, t - window / 2);
+            int to = Math.min(n, t + (window - 1) / 2 + 1); // exclusive
             int count = to - from;
             if (count < minimum) {
                 centre[t] = lower[t] = upper[t] = score[t] = Double.NaN;
@@ -145,18 +153,17 @@ public record RollingZScore(int window, int minPeriods, boolean center, double k
         return new Online(window, minimum(), k);
     }
 
-    /** Ring buffer of the last {@code window} values. */
+    /** The last {@code window} values' moments. */
     private static final class Online implements OnlineDetector {
-        private final double[] ring;
+        private final RollingMoments moments;
+        private final int window;
         private final int minimum;
         private final double k;
-        private final double[] ms = new double[2];
-        private int head; // index of the oldest value
-        private int size;
         private long seen;
 
         Online(int window, int minimum, double k) {
-            this.ring = new double[window];
+            this.moments = new RollingMoments(window);
+            this.window = window;
             this.minimum = minimum;
             this.k = k;
         }
@@ -164,18 +171,9 @@ public record RollingZScore(int window, int minPeriods, boolean center, double k
         @Override
         public Alert update(double value) {
             OnlineDetector.checkValue(value, seen);
-            double score = Double.NaN;
-            if (size >= minimum) {
-                WindowStats.meanAndStd(ring, head, size, ring.length, ms);
-                score = WindowStats.zScore(value, ms[0], ms[1]);
-            }
-            if (size < ring.length) {
-                ring[(head + size) % ring.length] = value;
-                size++;
-            } else {
-                ring[head] = value;
-                head = head + 1 == ring.length ? 0 : head + 1;
-            }
+            double score = moments.size() >= minimum
+                    ? WindowStats.zScore(value, moments.mean(), moments.sd()) : Double.NaN;
+            moments.add(value);
             seen++;
             return new Alert(score, score > k);
         }
@@ -187,7 +185,7 @@ public record RollingZScore(int window, int minPeriods, boolean center, double k
 
         @Override
         public String toString() {
-            return "RollingZScore.online[window=" + ring.length + ", seen=" + seen + "]";
+            return "RollingZScore.online[window=" + window + ", seen=" + seen + "]";
         }
     }
 

@@ -174,6 +174,34 @@ class ControlChartTest {
     }
 
     @Test
+    void incrementalMomentsDoNotDriftOnALongStream() {
+        // 300,000 values around 1e6 with spread 1 (the worst case for running sums: large mean, small variance),
+        // runs of equal values included; every 997th window compared with an exact two-pass computation.
+        java.util.Random r = new java.util.Random(7);
+        int w = 50;
+        double[] x = new double[300_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i / 1000) % 7 == 3 ? 1e6 : 1e6 + r.nextGaussian();
+        }
+        RollingMoments m = new RollingMoments(w);
+        double[] exact = new double[2];
+        for (int t = 0; t < x.length; t++) {
+            m.add(x[t]);
+            if (t >= w && t % 997 == 0) {
+                WindowStats.meanAndStd(x, t - w + 1, w, x.length, exact);
+                assertEquals(exact[0], m.mean(), 1e-14 * 1e6, "mean at " + t);
+                assertEquals(exact[1], m.sd(), 1e-9 * Math.max(1, exact[1]), "sd at " + t);
+            }
+        }
+        m = new RollingMoments(4);
+        for (double v : new double[] {1, 2, 5, 5, 5, 5}) {
+            m.add(v);
+        }
+        assertEquals(5.0, m.mean(), 0.0, "equal values: exact mean");
+        assertEquals(0.0, m.sd(), 0.0, "equal values: sd 0");
+    }
+
+    @Test
     void tableFormAddsChartColumns() {
         double[] x = {1, 2, 3, 10, 2, 3};
         Table t = Table.create("t", DoubleColumn.create("v", x));
