@@ -1,6 +1,6 @@
 package org.anomaly4j.timeseries;
 
-import java.util.Arrays;
+import org.anomaly4j.stats.Quantiles;
 
 /**
  * How residuals (an STL remainder, a forecast error) become anomaly flags: a point is flagged when
@@ -86,22 +86,14 @@ public sealed interface ResidualRule {
                 yield new double[] {mean, s.k() * Math.sqrt(ss / (r.length - 1))};
             }
             case Mad m -> {
-                double median = median(r);
+                double median = Quantiles.median(r);
                 double[] dev = new double[r.length];
                 for (int i = 0; i < r.length; i++) {
                     dev[i] = Math.abs(r[i] - median);
                 }
-                yield new double[] {median, m.k() * MAD_SCALE * median(dev)};
+                yield new double[] {median, m.k() * MAD_SCALE * Quantiles.median(dev)};
             }
         };
-    }
-
-    /** The median (mean of the two middle values for an even count) of a copy of {@code x}. */
-    static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int h = s.length / 2;
-        return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
     }
 
     private static void checkK(double k) {

@@ -3,7 +3,8 @@ package org.anomaly4j.timeseries;
 import java.util.Arrays;
 
 import org.anomaly4j.detect.Grubbs;
-import org.anomaly4j.detect.StudentT;
+import org.anomaly4j.stats.Quantiles;
+import org.anomaly4j.stats.StudentT;
 import tech.tablesaw.api.Table;
 
 /**
@@ -144,7 +145,7 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
                     + "tested; raise maxAnoms or use a longer series");
         }
         double[] seasonal = stl().fit(x).seasonal();
-        double median = ResidualRule.median(x);
+        double median = Quantiles.median(x);
         double[] residual = new double[n];
         for (int i = 0; i < n; i++) {
             residual[i] = x[i] - seasonal[i] - median;

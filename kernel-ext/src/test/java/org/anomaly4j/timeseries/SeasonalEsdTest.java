@@ -3,6 +3,7 @@ package org.anomaly4j.timeseries;
 import static org.anomaly4j.timeseries.SeriesFixtures.assertClose;
 import static org.anomaly4j.timeseries.SeriesFixtures.doubles;
 import static org.anomaly4j.timeseries.SeriesFixtures.golden;
+import static org.anomaly4j.timeseries.SeriesFixtures.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,14 +30,6 @@ class SeasonalEsdTest {
             case "pos" -> Direction.POSITIVE;
             default -> Direction.NEGATIVE;
         };
-    }
-
-    private static int[] ints(JsonNode a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asInt();
-        }
-        return out;
     }
 
     private static void assertCase(JsonNode c, SeasonalEsdResult r, String what) {

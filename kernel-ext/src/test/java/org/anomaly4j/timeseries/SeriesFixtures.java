@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anomaly4j.TableFixtures;
 import org.anomaly4j.TestData;
 
 /**
@@ -20,8 +19,6 @@ import org.anomaly4j.TestData;
  * (the same rows the generators read with pandas), so these tests do not depend on the CSV layer.
  */
 final class SeriesFixtures {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SeriesFixtures() {
     }
@@ -55,24 +52,16 @@ final class SeriesFixtures {
 
     /** A golden JSON file written by {@code gen_<part>.py} into {@code /golden/<part>/}. */
     static JsonNode golden(String part, String file) {
-        String path = "/golden/" + part + "/" + file;
-        try (InputStream in = SeriesFixtures.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing golden " + path + "; run gen_" + part + ".py");
-            }
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableFixtures.golden(part, file);
     }
 
+    /** A JSON array of numbers (null = NaN, "Infinity" strings) as doubles. */
     static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = array.get(i);
-            out[i] = v.isNull() ? Double.NaN : v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
-        }
-        return out;
+        return TableFixtures.doubles(array);
+    }
+
+    static int[] ints(JsonNode array) {
+        return TableFixtures.ints(array);
     }
 
     /**
