@@ -171,16 +171,14 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
     private static SeasonalEsdResult test(double[] r, double[] seasonal, int k, double alpha, Direction direction) {
         int n = r.length;
         // Remaining values sorted by (value, index): median in O(1), extremes at the ends, ties by time order.
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> r[a] != r[b] ? Double.compare(r[a], r[b]) : Integer.compare(a, b));
+        double[] sorted = r.clone();
+        Arrays.sort(sorted);
         int[] order = new int[n];
-        double[] sorted = new double[n];
+        int[] taken = new int[n];
         for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-            sorted[i] = r[order[i]];
+            // Visiting i in time order fills each run of equal values with ascending indices.
+            int first = leftmost(sorted, r[i]);
+            order[first + taken[first]++] = i;
         }
         int[] candidates = new int[k];
         double[] statistics = new double[k];
@@ -252,6 +250,21 @@ public record SeasonalEsd(int period, double maxAnoms, double alpha, Direction d
             throw new IllegalArgumentException("a one-sided test needs alpha < 0.5, got " + alpha);
         }
         return Grubbs.criticalValue(n - i + 1, oneSided ? 2 * alpha : alpha);
+    }
+
+    /** The first position of {@code v} in {@code sorted} (in {@link Double#compare} order, as Arrays.sort). */
+    private static int leftmost(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Median of sorted[0 .. m−1]. */

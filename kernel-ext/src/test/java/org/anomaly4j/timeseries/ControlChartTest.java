@@ -97,6 +97,7 @@ class ControlChartTest {
     void ewmaChartEqualsPandas(String file) {
         JsonNode g = golden("charts", file + ".json");
         double[] x = series(file);
+        double[] copy = x.clone();
         int[] rows = rows(g);
         for (JsonNode c : g.get("ewma")) {
             EwmaChart e = ewma(c);
@@ -111,6 +112,7 @@ class ControlChartTest {
             assertClose(doubles(c.get("score")), at(chart.score(), rows), TOL, what + " score");
             assertEquals(c.get("flag_count").asInt(), flagsAwayFromTies(chart, c), what + " flags");
         }
+        assertArrayEquals(copy, x, "input unchanged");
     }
 
     @ParameterizedTest
