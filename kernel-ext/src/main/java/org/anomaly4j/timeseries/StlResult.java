@@ -1,5 +1,6 @@
 package org.anomaly4j.timeseries;
 
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -76,6 +77,15 @@ public record StlResult(double[] observed, double[] trend, double[] seasonal, do
         out.addColumns(DoubleColumn.create(column + "_trend", trend), DoubleColumn.create(column + "_seasonal",
                 seasonal), DoubleColumn.create(column + "_resid", resid), DoubleColumn.create(column + "_weight",
                 weights));
+        return out;
+    }
+
+    /**
+     * {@link #addTo(Table, String)} plus {@code <column>_anomaly}: the flags of the residuals under {@code rule}.
+     */
+    public Table addTo(Table table, String column, ResidualRule rule) {
+        Table out = addTo(table, column);
+        out.addColumns(BooleanColumn.create(column + "_anomaly", rule.flags(resid)));
         return out;
     }
 

@@ -95,6 +95,9 @@ class StlTest {
         assertEquals(1, t.columnCount(), "input table unchanged");
         assertEquals(java.util.List.of("v", "v_trend", "v_seasonal", "v_resid", "v_weight"), out.columnNames());
         assertArrayEquals(r.resid(), out.doubleColumn("v_resid").asDoubleArray(), 0.0);
+        Table flagged = stl.robust(true).fit(t, "v").addTo(t, "v", ResidualRule.mad(5));
+        assertEquals("v_anomaly", flagged.columnNames().get(5));
+        assertEquals(2, flagged.booleanColumn("v_anomaly").countTrue(), "the two spikes");
     }
 
     @Test
