@@ -1,5 +1,8 @@
 package org.anomaly4j.timeseries;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import tech.tablesaw.api.Table;
 
 /**
@@ -277,14 +280,17 @@ public record Ets(double alpha, double beta, double gamma, double phi, boolean t
                 + (initial == null ? ", initial=heuristic" : ", initial=known") + "]";
     }
 
+    /** Component-wise, the initial states by content (a record compares arrays by identity). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ets e && e.toString().equals(toString()) && java.util.Arrays.equals(initial, e.initial);
+        return o instanceof Ets e && Double.compare(alpha, e.alpha) == 0 && Double.compare(beta, e.beta) == 0
+                && Double.compare(gamma, e.gamma) == 0 && Double.compare(phi, e.phi) == 0 && trend == e.trend
+                && period == e.period && Double.compare(k, e.k) == 0 && Arrays.equals(initial, e.initial);
     }
 
     @Override
     public int hashCode() {
-        return toString().hashCode();
+        return Objects.hash(alpha, beta, gamma, phi, trend, period, k, Arrays.hashCode(initial));
     }
 
     /**

@@ -125,6 +125,16 @@ class EtsTest {
     }
 
     @Test
+    void optionsAreValuesComparedByContent() {
+        Ets a = Ets.with().alpha(0.3).season(4, 0.1).initial(1, 0, 1, 2, 3, 4);
+        Ets b = Ets.with().alpha(0.3).season(4, 0.1).initial(1, 0, 1, 2, 3, 4);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertTrue(!a.equals(a.initial(1, 0, 1, 2, 3, 5)));
+        assertEquals("Ets[alpha=0.3, period=4, gamma=0.1, k=3.0, initial=known]", a.toString());
+    }
+
+    @Test
     void errors() {
         assertTrue(msg(() -> Ets.with().alpha(1)).contains("alpha must be in (0, 1), got 1.0"));
         assertTrue(msg(() -> Ets.with().alpha(0.3).trend(0.5)).contains("beta must be in [0, alpha]"));
