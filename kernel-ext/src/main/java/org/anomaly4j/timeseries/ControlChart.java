@@ -73,10 +73,7 @@ public record ControlChart(double[] statistic, double[] centre, double[] lower, 
      * {@code _upper}, {@code _score} and {@code _anomaly} columns, ready to chart.
      */
     public Table addTo(Table table, String name) {
-        if (table.rowCount() != score.length) {
-            throw new IllegalArgumentException("Table " + table.name() + " has " + table.rowCount()
-                    + " rows but the chart has " + score.length + " points");
-        }
+        SeriesInput.checkRows(table, score.length, "the chart");
         Table out = table.copy();
         out.addColumns(DoubleColumn.create(name + "_statistic", statistic), DoubleColumn.create(name + "_centre",
                 centre), DoubleColumn.create(name + "_lower", lower), DoubleColumn.create(name + "_upper", upper),

@@ -101,10 +101,7 @@ public record SeasonalEsdResult(double[] residual, double[] seasonal, int[] cand
      * ({@link #scores()}) and {@code <name>_anomaly} columns.
      */
     public Table addTo(Table table, String name) {
-        if (table.rowCount() != residual.length) {
-            throw new IllegalArgumentException("Table " + table.name() + " has " + table.rowCount()
-                    + " rows but the test has " + residual.length + " points");
-        }
+        SeriesInput.checkRows(table, residual.length, "the test");
         Table out = table.copy();
         out.addColumns(DoubleColumn.create(name + "_residual", residual), DoubleColumn.create(name + "_score",
                 scores()), BooleanColumn.create(name + "_anomaly", flags()));

@@ -62,6 +62,14 @@ final class SeriesInput {
         return x;
     }
 
+    /** A table that receives per-point columns must have one row per point. */
+    static void checkRows(Table table, int points, String what) {
+        if (table.rowCount() != points) {
+            throw new IllegalArgumentException("Table " + table.name() + " has " + table.rowCount() + " rows but "
+                    + what + " has " + points + " points; add the columns to the table the series came from");
+        }
+    }
+
     /** The message name of a table column. */
     static String columnName(String column) {
         return "column \"" + column + "\"";

@@ -69,10 +69,7 @@ public record StlResult(double[] observed, double[] trend, double[] seasonal, do
      * {@code <column>_seasonal}, {@code <column>_resid} and {@code <column>_weight}.
      */
     public Table addTo(Table table, String column) {
-        if (table.rowCount() != resid.length) {
-            throw new IllegalArgumentException("Table " + table.name() + " has " + table.rowCount()
-                    + " rows but the decomposition has " + resid.length + " points");
-        }
+        SeriesInput.checkRows(table, resid.length, "the decomposition");
         Table out = table.copy();
         out.addColumns(DoubleColumn.create(column + "_trend", trend), DoubleColumn.create(column + "_seasonal",
                 seasonal), DoubleColumn.create(column + "_resid", resid), DoubleColumn.create(column + "_weight",
