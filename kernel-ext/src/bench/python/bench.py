@@ -114,6 +114,10 @@ PEERS = {
     "stl_1e5": ("import numpy as np\nfrom statsmodels.tsa.seasonal import STL\n"
                 "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
                 "def run(x): return STL(x, period=24).fit().resid\n"),
+    "ets_1e5": ("import numpy as np\nfrom statsmodels.tsa.exponential_smoothing.ets import ETSModel\n"
+                "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
+                "def run(x): return ETSModel(x, error='add', trend='add', seasonal='add', seasonal_periods=24,\n"
+                "    initialization_method='heuristic').smooth(np.array([0.5, 0.05, 0.1])).fittedvalues\n"),
     # pandas has no streaming form: the peer is the vectorised batch computation of the same scores
     "zscore_stream": ("import numpy as np, pandas as pd\n"
                       "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
@@ -207,6 +211,8 @@ def main() -> int:
         ("describe", "describe() of that table (31 columns)", "DataFrame.describe", [str(csv)]),
         ("rolling_mean", "rolling mean, window 100, 1e6 values", "Series.rolling(100).mean", [str(series), "100"]),
         ("stl_1e5", "STL period 24, 1e5 values (not robust)", "statsmodels STL.fit", [str(series), "100000"]),
+        ("ets_1e5", "ETS(A,A,A) period 24 smoothing, 1e5 values", "statsmodels ETSModel.smooth",
+         [str(series), "100000"]),
         ("zscore_stream", "streaming rolling z-score, window 100, 1e6 values", "pandas rolling mean/std (batch)",
          [str(series), "100"]),
         ("ewma_stream", "streaming EWMA chart, 1e6 values", "pandas ewm + limits (batch)", [str(series)]),

@@ -15,6 +15,7 @@ import org.anomaly4j.data.Describe;
 import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
+import org.anomaly4j.timeseries.Ets;
 import org.anomaly4j.timeseries.EwmaChart;
 import org.anomaly4j.timeseries.OnlineDetector;
 import org.anomaly4j.timeseries.RollingZScore;
@@ -60,6 +61,12 @@ final class BenchTasks {
                 double[] target = EwmaChart.with().estimate(x);
                 EwmaChart chart = EwmaChart.with().target(target[0], target[1]);
                 yield () -> OnlineDetector.scores(chart.online(), x);
+            }
+            // args: file of big-endian doubles, count: ETS(A,A,A) period 24, heuristic initial states
+            case "ets_1e5" -> {
+                double[] x = java.util.Arrays.copyOf(bigEndianDoubles(Path.of(args[0])), Integer.parseInt(args[1]));
+                Ets ets = Ets.with().alpha(0.5).trend(0.05).season(24, 0.1);
+                yield () -> ets.fit(x).fitted();
             }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };

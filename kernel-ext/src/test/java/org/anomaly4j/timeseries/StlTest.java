@@ -142,5 +142,7 @@ class StlTest {
         Table t = Table.create("t", StringColumn.create("s", "a", "b"));
         assertTrue(message(() -> Stl.with().period(12).fit(t, "x")).contains("no column \"x\""));
         assertTrue(message(() -> Stl.with().period(12).fit(t, "s")).contains("not numeric"));
+        StlResult r = Stl.with().period(12).fit(seasonalWithSpikes());
+        assertTrue(message(() -> r.addTo(t, "v")).contains("has 2 rows but the decomposition has 120 points"));
     }
 }
