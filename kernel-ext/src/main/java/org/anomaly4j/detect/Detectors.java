@@ -21,7 +21,8 @@ public final class Detectors {
             Grubbs.TYPE,
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
-            OneClassSvm.TYPE);
+            OneClassSvm.TYPE,
+            Ensemble.TYPE);
 
     private static final Map<String, DetectorType<?, ?>> BY_NAME = index();
 
