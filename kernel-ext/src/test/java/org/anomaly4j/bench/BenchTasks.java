@@ -15,6 +15,8 @@ import org.anomaly4j.data.Describe;
 import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
+import org.anomaly4j.detect.density.Hbos;
+import org.anomaly4j.detect.density.MinCovDet;
 import org.anomaly4j.timeseries.Ets;
 import org.anomaly4j.timeseries.EwmaChart;
 import org.anomaly4j.timeseries.OnlineDetector;
@@ -67,6 +69,15 @@ final class BenchTasks {
                 double[] x = java.util.Arrays.copyOf(bigEndianDoubles(Path.of(args[0])), Integer.parseInt(args[1]));
                 Ets ets = Ets.with().alpha(0.5).trend(0.05).season(24, 0.1);
                 yield () -> ets.fit(x).fitted();
+            }
+            // args: file of big-endian doubles (row-major), rows, columns; fit + training scores
+            case "hbos_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new Hbos().fit(x).trainingScores();
+            }
+            case "mcd_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new MinCovDet().fit(x).trainingScores();
             }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
