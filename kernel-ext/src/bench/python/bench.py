@@ -143,6 +143,24 @@ PEERS = {
     "rolling_mean": ("import numpy as np, pandas as pd\n"
                      "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
                      "def run(s): return s.rolling(int(a_w)).mean()\n"),
+    "stl_1e5": ("import numpy as np\nfrom statsmodels.tsa.seasonal import STL\n"
+                "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
+                "def run(x): return STL(x, period=24).fit().resid\n"),
+    "ets_1e5": ("import numpy as np\nfrom statsmodels.tsa.exponential_smoothing.ets import ETSModel\n"
+                "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
+                "def run(x): return ETSModel(x, error='add', trend='add', seasonal='add', seasonal_periods=24,\n"
+                "    initialization_method='heuristic').smooth(np.array([0.5, 0.05, 0.1])).fittedvalues\n"),
+    # pandas has no streaming form: the peer is the vectorised batch computation of the same scores
+    "zscore_stream": ("import numpy as np, pandas as pd\n"
+                      "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
+                      "def run(s):\n    r = s.rolling(int(a_w))\n"
+                      "    return ((s - r.mean().shift(1)).abs() / r.std().shift(1)).to_numpy()\n"),
+    "ewma_stream": ("import numpy as np, pandas as pd\n"
+                    "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8')\n"
+                    "def run(x):\n    mu, sd = x.mean(), x.std(ddof=1)\n"
+                    "    z = pd.Series(np.r_[mu, x]).ewm(alpha=0.2, adjust=False).mean().to_numpy()[1:]\n"
+                    "    t = np.arange(1, len(x) + 1)\n"
+                    "    return np.abs(z - mu) / (sd * np.sqrt(0.2 / 1.8 * (1 - 0.8 ** (2 * t))))\n"),
 }
 # fit + score_samples of all rows; args: file, rows, columns (the file holds 1e6 rows, the task reads the first n)
 IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
@@ -227,6 +245,12 @@ def main() -> int:
         ("read_csv", "readCsv 284,807 x 31 numeric CSV", "pandas.read_csv", [str(csv)]),
         ("describe", "describe() of that table (31 columns)", "DataFrame.describe", [str(csv)]),
         ("rolling_mean", "rolling mean, window 100, 1e6 values", "Series.rolling(100).mean", [str(series), "100"]),
+        ("stl_1e5", "STL period 24, 1e5 values (not robust)", "statsmodels STL.fit", [str(series), "100000"]),
+        ("ets_1e5", "ETS(A,A,A) period 24 smoothing, 1e5 values", "statsmodels ETSModel.smooth",
+         [str(series), "100000"]),
+        ("zscore_stream", "streaming rolling z-score, window 100, 1e6 values", "pandas rolling mean/std (batch)",
+         [str(series), "100"]),
+        ("ewma_stream", "streaming EWMA chart, 1e6 values", "pandas ewm + limits (batch)", [str(series)]),
     ]
     if not a.only or {"iforest_1e5", "iforest_1e6"} & set(a.only):
         gauss = gaussian_1e6x10()
