@@ -40,6 +40,9 @@ public final class Main {
             out.print(help());
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals("nab") || args[0].equals("nab-score")) {
+            return NabCommand.run(args, out, err);
+        }
         if (!args[0].equals("detect")) {
             err.println("anomaly4j: unknown command \"" + args[0] + "\"; try --help");
             return 2;
@@ -160,7 +163,9 @@ public final class Main {
         sb.append("usage: java -jar anomaly4j.jar detect --detector NAME [--set key=value ...] --columns a,b\n")
                 .append("                  [--sep ';'] [--date-format PATTERN] IN.csv [-o OUT.csv]\n\n")
                 .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
-                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
+                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n")
+                .append("Also: nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR; nab-score RESULTS_DIR CORPUS_DIR\n")
+                .append("(Numenta Anomaly Benchmark; nab --help for details).\n\n")
                 .append("Detectors and their settings:\n");
         for (Detectors.Spec s : Detectors.specs()) {
             sb.append("  ").append(s.name()).append(": ").append(s.summary()).append('\n');
