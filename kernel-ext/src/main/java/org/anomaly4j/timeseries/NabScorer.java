@@ -118,6 +118,15 @@ public final class NabScorer {
     public record Result(NabProfile profile, double threshold, double score, double nullScore, double perfectScore,
                          double normalised, double[] seriesScores, int truePositives, int falsePositives,
                          int falseNegatives, int windowsDetected, int windows) {
+
+        /** One line: profile, normalised score, raw score, threshold, windows detected and false-positive rows. */
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s: %.2f (raw %.3f, null %.3f, perfect %.3f, threshold %.6g, %d/%d windows, %d false-positive rows)",
+                    profile.name(), normalised, score, nullScore, perfectScore, threshold, windowsDetected, windows,
+                    falsePositives);
+        }
     }
 
     /** NAB's scaled sigmoid σ'(y) = 2/(1 + e^{5y}) − 1, and −1 for y &gt; 3. */

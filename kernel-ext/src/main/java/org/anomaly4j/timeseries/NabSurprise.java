@@ -9,11 +9,13 @@ import smile.math.special.Erf;
  * <p><b>Method.</b> For a series of n rows let P = min(⌊0.15·n⌋, 750) be NAB's probationary length and
  * W = max(P, {@value #MIN_WINDOW}). At row t, using rows before t only for the statistics:
  * <ol>
- *   <li>raw surprise r_t = max(z(x_t), z(Δx_t), z(x_t − x_{t−D})): z-scores against the mean and standard
- *   deviation of the previous W values of the value (NAB's windowedGaussian), of the first difference
- *   Δx_t = x_t − x_{t−1} (spikes and level changes on trending series) and of the daily difference, D = rows per
- *   day from the median timestamp step (breaks of a daily pattern: a missing peak, a flat day), used when
- *   2 ≤ D ≤ n/4; σ is floored at 1e-9·(1 + |μ|) so a flat line that moves is maximally surprising;</li>
+ *   <li>raw surprise r_t = max(z(x_t), z(Δx_t), z(x_t − x_{t−D}), z(x_t − x_{t−7D})): z-scores against the
+ *   mean and standard deviation of the previous W values of the value (NAB's windowedGaussian), of the first
+ *   difference Δx_t = x_t − x_{t−1} (spikes and level changes on trending series), of the daily difference
+ *   (breaks of a daily pattern: a missing peak, a flat day) and of the weekly difference (a holiday in weekly
+ *   traffic); D = rows per day from the median of the first timestamp steps, each lag used when it is at least
+ *   2 rows and at most n/4; σ is floored at 1e-9·(1 + |μ|) so a flat line that moves is maximally
+ *   surprising;</li>
  *   <li>anomaly likelihood (Ahmad et al. 2017): with m, s the mean and standard deviation of all earlier r
  *   (from row W on: an expanding window, so a past anomaly keeps raising the bar for later ones) and a the
  *   mean of the last {@code shortWindow} values of r (row t included), the tail probability
@@ -80,35 +82,43 @@ public final class NabSurprise implements NabDetector {
         int n = values.length;
         int p = NabScorer.probationaryLength(n);
         int w = Math.max(p, MIN_WINDOW);
-        double[] raw = rawSurprise(values, w, dailyLag(epochMillis, n));
+        int day = dailyLag(epochMillis, n);
+        int week = day > 0 && 7L * day <= n / 4 ? 7 * day : 0;
+        double[] raw = rawSurprise(values, w, day, week);
         double[] u = likelihood(raw, w, shortWindow);
         return suppressRepeats(u, (int) Math.round(suppress * p));
     }
 
-    /** max of the value and difference z-scores against the previous w rows; 0 until w rows are seen. */
-    static double[] rawSurprise(double[] x, int w, int lag) {
+    /**
+     * max of the z-scores of the value, the first difference and the lagged differences x_t − x_{t−lag}
+     * (lag 0 = unused) against their previous w values; 0 where no feature has w earlier values yet.
+     */
+    static double[] rawSurprise(double[] x, int w, int... lags) {
         int n = x.length;
         double[] d = new double[n];
         for (int t = 1; t < n; t++) {
             d[t] = x[t] - x[t - 1];
         }
-        double[] zx = rollingZ(x, w, 0);
-        double[] zd = rollingZ(d, w, 1);
-        double[] zs = new double[n];
-        if (lag > 0) {
-            double[] e = new double[n];
-            for (int t = lag; t < n; t++) {
-                e[t] = x[t] - x[t - lag];
-            }
-            zs = rollingZ(e, w, lag);
-        }
         double[] out = new double[n];
-        for (int t = 0; t < n; t++) {
-            out[t] = Math.max(Math.max(zx[t], zd[t]), zs[t]);
+        combine(out, rollingZ(x, w, 0));
+        combine(out, rollingZ(d, w, 1));
+        for (int lag : lags) {
+            if (lag > 0) {
+                double[] e = new double[n];
+                for (int t = lag; t < n; t++) {
+                    e[t] = x[t] - x[t - lag];
+                }
+                combine(out, rollingZ(e, w, lag));
+            }
         }
         return out;
     }
 
+    private static void combine(double[] acc, double[] z) {
+        for (int t = 0; t < acc.length; t++) {
+            acc[t] = Math.max(acc[t], z[t]);
+        }
+    }
 
     /** Rows per day from the median of the first timestamp steps; 0 when a day is under 2 or over n/4 rows. */
     static int dailyLag(long[] ms, int n) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.anomaly4j.TestData;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,30 @@ class NabRunnerTest {
                 .resolve(NabSurprise.NAME + "_art_daily_jumpsup.csv"));
         long ones = lines.stream().skip(1).filter(l -> l.endsWith(",1")).count();
         assertEquals(s.windows()[0][1] - s.windows()[0][0] + 1, ones, "label 1 exactly on the window rows");
+    }
+
+    /**
+     * The recommended detector against NAB's published detectors re-scored by NAB's own code on the same 18 series
+     * (golden/nab/subset_scoreboard.json): it must beat windowedGaussian and KNN CAD on every profile (margins of
+     * more than 10 points when this was written), and the null detector must normalise to exactly 0.
+     */
+    @Test
+    void recommendedDetectorBeatsPublishedBaselinesOnTheBundledSeries() throws Exception {
+        JsonNode board;
+        try (InputStream in = NabRunnerTest.class.getResourceAsStream("/golden/nab/subset_scoreboard.json")) {
+            board = new ObjectMapper().readTree(in).get("normalised");
+        }
+        List<NabScorer.Result> mine = NabRunner.score(CORPUS, new NabSurprise());
+        List<NabScorer.Result> nul = NabRunner.score(CORPUS, new NabNull());
+        for (int i = 0; i < mine.size(); i++) {
+            String profile = mine.get(i).profile().name();
+            for (String baseline : new String[] {"windowedGaussian", "knncad"}) {
+                double published = board.get(baseline).get(profile).asDouble();
+                assertTrue(mine.get(i).normalised() > published, profile + ": " + mine.get(i) + " vs " + baseline + " "
+                        + published);
+            }
+            assertEquals(0.0, nul.get(i).normalised(), 1e-12, profile);
+        }
     }
 
     @Test
