@@ -3,9 +3,6 @@ package org.anomaly4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,20 +17,14 @@ class NabCommandTest {
 
     private static final String CORPUS = TestData.root().resolve("nab").toString();
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** Main.run with captured output: the helper of {@link MainTest}. */
+    private static MainTest.Result run(String... args) {
+        return MainTest.run(args);
     }
 
     @Test
     void nabWritesResultsAndNabScoreReadsThem(@TempDir Path dir) throws Exception {
-        Result r = run("nab", CORPUS, "-o", dir.toString());
+        MainTest.Result r = run("nab", CORPUS, "-o", dir.toString());
         assertEquals(0, r.status(), r.err());
         Path file = dir.resolve(NabSurprise.NAME).resolve("realKnownCause")
                 .resolve(NabSurprise.NAME + "_nyc_taxi.csv");
@@ -43,9 +34,9 @@ class NabCommandTest {
         assertTrue(lines.get(1).startsWith("2014-07-01 00:00:00,10844,"), lines.get(1));
         assertTrue(lines.stream().skip(1).anyMatch(l -> l.endsWith(",1")), "window rows are labelled 1");
 
-        Result nullRun = run("nab", "--detector", "null", CORPUS, "-o", dir.toString());
+        MainTest.Result nullRun = run("nab", "--detector", "null", CORPUS, "-o", dir.toString());
         assertEquals(0, nullRun.status(), nullRun.err());
-        Result s = run("nab-score", dir.toString(), CORPUS);
+        MainTest.Result s = run("nab-score", dir.toString(), CORPUS);
         assertEquals(0, s.status(), s.err());
         List<String> out = s.out().strip().lines().toList();
         assertEquals(2, out.size(), s.out());
@@ -60,30 +51,30 @@ class NabCommandTest {
 
     @Test
     void errorsAreOneLineWithExitCodes(@TempDir Path dir) {
-        Result usage = run("nab", CORPUS);
+        MainTest.Result usage = run("nab", CORPUS);
         assertEquals(2, usage.status());
         assertTrue(usage.err().contains("-o RESULTS_DIR"), usage.err());
         assertEquals(1, usage.err().strip().lines().count());
 
-        Result unknown = run("nab", "--detector", "nope", CORPUS, "-o", dir.toString());
+        MainTest.Result unknown = run("nab", "--detector", "nope", CORPUS, "-o", dir.toString());
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().startsWith("anomaly4j: unknown NAB detector \"nope\""), unknown.err());
 
-        Result notCorpus = run("nab", dir.toString(), "-o", dir.toString());
+        MainTest.Result notCorpus = run("nab", dir.toString(), "-o", dir.toString());
         assertEquals(1, notCorpus.status());
         assertTrue(notCorpus.err().contains("not a NAB corpus"), notCorpus.err());
 
-        Result noResults = run("nab-score", dir.toString(), CORPUS);
+        MainTest.Result noResults = run("nab-score", dir.toString(), CORPUS);
         assertEquals(1, noResults.status());
         assertTrue(noResults.err().contains("no detector results"), noResults.err());
 
-        Result scoreUsage = run("nab-score", dir.toString());
+        MainTest.Result scoreUsage = run("nab-score", dir.toString());
         assertEquals(2, scoreUsage.status());
     }
 
     @Test
     void helpNamesBothCommands() {
-        Result r = run("nab", "--help");
+        MainTest.Result r = run("nab", "--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("nab-score RESULTS_DIR CORPUS_DIR"), r.out());
         assertTrue(run("--help").out().contains("nab-score"), "Main --help mentions nab");

@@ -164,8 +164,8 @@ class NabScorerTest {
         assertEquals(nullScore, r.nullScore(), 1e-12);
         // normalised: 100 · (0.917428680 − S_null)/(1 − S_null), S_perfect = A_TP · 1 window
         assertEquals(100 * (0.9174286804284079 - nullScore) / (1 - nullScore), r.normalised(), 1e-9);
-        assertTrue(r.toString().equals("standard: 93.38 (raw 0.917, null -0.247, perfect 1.000, threshold 0.900000, 1/1 windows, 0 false-positive rows)"),
-                r.toString());
+        assertEquals("standard: 93.38 (raw 0.917, null -0.247, perfect 1.000, threshold 0.900000, 1/1 windows, "
+                + "0 false-positive rows)", r.toString());
     }
 
     @Test
