@@ -131,6 +131,40 @@ class NabSurpriseTest {
     }
 
     @Test
+    void weeklyBreakIsDetected() {
+        // 30-minute data (48 rows a day, 336 a week): weekdays high, weekends low; one Saturday stays high. Its
+        // values, steps and day-to-day differences are all common (weekdays look like that), so only the
+        // weekly difference sees it.
+        int n = 10 * 336;
+        long[] t = new long[n];
+        double[] x = new double[n];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < n; i++) {
+            t[i] = 1_400_000_000_000L + i * 1_800_000L;
+            boolean weekend = (i % 336) >= 240;
+            x[i] = (weekend ? 1.0 : 5.0) + Math.sin(2 * Math.PI * i / 48.0) + 0.05 * gaussian(r);
+        }
+        int saturday = 8 * 336 + 240;
+        for (int i = saturday; i < saturday + 48; i++) {
+            x[i] += 4.0;
+        }
+        int top = argmax(new NabSurprise().scores(t, x));
+        assertTrue(top >= saturday && top < saturday + 48, "top score at row " + top + ", Saturday starts at " + saturday);
+        int w = NabScorer.probationaryLength(n);
+        double[] withoutWeekly = NabSurprise.rawSurprise(x, w, 48, 0);
+        int topWithout = argmax(withoutWeekly);
+        assertTrue(topWithout < saturday || topWithout >= saturday + 48, "without the weekly term the Saturday is "
+                + "not the top surprise (row " + topWithout + ")");
+    }
+
+    @Test
+    void badInputIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise().scores(times(3), new double[2]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new NabSurprise().scores(times(2), new double[] {1, Double.NaN}));
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new NabSurprise(0, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, -1));
