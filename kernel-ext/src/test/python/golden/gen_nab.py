@@ -81,6 +81,19 @@ def main():
 
     tp_count = sum(len(windows[p]) for p in paths)
 
+    def category_normalised(scores_by_path, profile, threshold, category):
+        # the corpus threshold applied to one category, normalised with that category's windows and null score
+        subset = [p for p in paths if p.startswith(category + "/")]
+        s = sweeper.Sweeper(probationPercent=0.15, costMatrix=profiles[profile]["CostMatrix"])
+        raw = sum(s.scoreDataSet(data[p]["timestamp"], scores_by_path[p], windows[p], p, threshold)[1].score
+                  for p in subset)
+        rows = []
+        for p in subset:
+            rows.extend(s.calcSweepScore(data[p]["timestamp"], [0.5] * len(data[p]), windows[p], p))
+        null = max(x.score for x in s.calcScoreByThreshold(rows))
+        perfect = sum(len(windows[p]) for p in subset) * profiles[profile]["CostMatrix"]["tpWeight"]
+        return 100 * (raw - null) / (perfect - null)
+
     def normalised(scores_by_path, profile):
         threshold, raw = sweep(scores_by_path, profile)
         null, _ = None, None
@@ -133,7 +146,12 @@ def main():
         except AssertionError as e:  # a published result file whose rows do not match the data file
             print(det, "skipped: rows of", e, "differ from the data file")
             continue
-        board[det] = {prof: normalised(scores, prof)[3] for prof in PROFILES}
+        board[det] = {}
+        for prof in PROFILES:
+            threshold, _, _, norm = normalised(scores, prof)
+            board[det][prof] = norm
+            for cat in ("artificialWithAnomaly", "realKnownCause"):
+                board[det][cat + "/" + prof] = category_normalised(scores, prof, threshold, cat)
         print(det, {k: round(v, 1) for k, v in board[det].items()})
     write("nab", "gen_nab.py", "subset_scoreboard.json", {"nab_commit": commit, "series": len(paths),
                                                          "windows": tp_count, "normalised": board})
