@@ -121,7 +121,12 @@ class NabSurpriseTest {
     void suppressionKeepsOnlyNewMaxima() {
         double[] u = {0, 0.5, 0.4, 0.6, 0.1, 0, 0, 0.3};
         // span 2: row 2 (0.4 < 0.5) suppressed, row 3 (0.6 > 0.5) kept, row 4 suppressed, row 7 (0.3 > 0, 0) kept
-        assertArrayEquals(new double[] {0, 0.5, 0, 0.6, 0, 0, 0, 0.3}, NabSurprise.suppressRepeats(u, 2), 0.0);
+        assertArrayEquals(new double[] {0, 0.5, 0, 0.6, 0, 0, 0, 0.3}, NabSurprise.suppressRepeats(u, 2, 0, 0), 0.0);
+        // rise 0.15 within 2 rows of the last alert: row 3 (0.6 − 0.5 = 0.1) no longer alerts
+        assertArrayEquals(new double[] {0, 0.5, 0, 0, 0, 0, 0, 0.3}, NabSurprise.suppressRepeats(u, 2, 2, 0.15), 0.0);
+        // a rising run right after an alert: 0.5, 0.55, 0.7 → the second is absorbed, the third (0.2 above) alerts
+        assertArrayEquals(new double[] {0.5, 0, 0.7}, NabSurprise.suppressRepeats(new double[] {0.5, 0.55, 0.7}, 5, 3,
+                0.1), 0.0);
     }
 
     @Test
@@ -166,8 +171,9 @@ class NabSurpriseTest {
 
     @Test
     void badSettingsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(0, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, -1));
-        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(0, 0.5, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, -1, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, Double.NaN, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, 0.5, -0.1));
     }
 }

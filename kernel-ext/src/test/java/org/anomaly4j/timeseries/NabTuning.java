@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Tuning and leave-one-category-out report for {@link NabSurprise} (a program, not a test; its numbers are in the
- * README). Grid: shortWindow ∈ {1, 3, 5, 10} × suppress ∈ {0, 0.25, 0.5, 1, 2}; selection by the normalised
+ * README). Grid: shortWindow ∈ {1, 3, 5, 10} × suppress ∈ {0, 0.25, 0.5, 1, 2} × rise ∈ {0, 0.05, 0.1, 0.2};
+ * selection by the normalised
  * standard score. Run: java -cp kernel-ext/target/classes:kernel-ext/target/test-classes:DEPS
  * org.anomaly4j.timeseries.NabTuning $ANOMALY4J_DATA/nab
  */
@@ -15,26 +16,48 @@ final class NabTuning {
 
     private static final int[] SHORT = {1, 3, 5, 10};
     private static final double[] SUPPRESS = {0, 0.25, 0.5, 1, 2};
+    private static final double[] RISE = {0, 0.05, 0.1, 0.2};
 
     public static void main(String[] args) {
         NabCorpus c = NabCorpus.read(Path.of(args[0]));
         List<String> cats = c.categories();
-        int g = SHORT.length * SUPPRESS.length;
+        int g = SHORT.length * SUPPRESS.length * RISE.length;
         List<List<NabScorer.Input>> runs = new ArrayList<>();
         for (int k : SHORT) {
             for (double s : SUPPRESS) {
-                runs.add(NabRunner.run(c, new NabSurprise(k, s)));
+                for (double r : RISE) {
+                    runs.add(NabRunner.run(c, new NabSurprise(k, s, r)));
+                }
             }
         }
         for (int i = 0; i < g; i++) {
             System.out.println(label(i) + "  all: " + scores(runs.get(i), c.profiles()));
         }
-        // leave one category out: choose on the others, apply to the held-out one
+        List<Integer> all = new ArrayList<>();
+        List<Integer> noRise = new ArrayList<>();
+        for (int i = 0; i < g; i++) {
+            all.add(i);
+            if (RISE[i % RISE.length] == 0) {
+                noRise.add(i);
+            }
+        }
+        loco(c, runs, noRise, "grid shortWindow x suppress (rise 0)");
+        loco(c, runs, all, "grid shortWindow x suppress x rise");
+        List<NabScorer.Input> def = NabRunner.run(c, new NabSurprise());
+        System.out.println("default corpus: " + scores(def, c.profiles()));
+        for (String cat : cats) {
+            System.out.println("default " + cat + " (corpus threshold): " + perCategory(c, def, cat));
+        }
+    }
+
+    /** Leave one category out: choose among the candidates on the other categories, apply to the held-out one. */
+    private static void loco(NabCorpus c, List<List<NabScorer.Input>> runs, List<Integer> candidates, String what) {
+        System.out.println("LOCO over " + what);
         List<NabScorer.Input> loco = new ArrayList<>(runs.get(0));
-        for (String held : cats) {
+        for (String held : c.categories()) {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < g; i++) {
+            for (int i : candidates) {
                 double v = NabScorer.optimise(subset(c, runs.get(i), held, false), NabProfile.STANDARD).normalised();
                 if (v > bestScore) {
                     bestScore = v;
@@ -46,23 +69,20 @@ final class NabTuning {
                     loco.set(j, runs.get(best).get(j));
                 }
             }
-            System.out.printf(Locale.ROOT, "LOCO held out %s: chose %s (train standard %.1f)%n", held, label(best),
+            System.out.printf(Locale.ROOT, "  held out %s: chose %s (train standard %.1f)%n", held, label(best),
                     bestScore);
         }
-        System.out.println("LOCO corpus: " + scores(loco, c.profiles()));
-        for (String cat : cats) {
-            System.out.println("LOCO " + cat + " (corpus threshold): " + perCategory(c, loco, cat));
-        }
-        List<NabScorer.Input> def = NabRunner.run(c, new NabSurprise());
-        System.out.println("default corpus: " + scores(def, c.profiles()));
-        for (String cat : cats) {
-            System.out.println("default " + cat + " (corpus threshold): " + perCategory(c, def, cat));
+        System.out.println("  LOCO corpus: " + scores(loco, c.profiles()));
+        for (String cat : c.categories()) {
+            System.out.println("  LOCO " + cat + " (corpus threshold): " + perCategory(c, loco, cat));
         }
     }
 
     private static String label(int i) {
-        return String.format(Locale.ROOT, "shortWindow=%d suppress=%.2f", SHORT[i / SUPPRESS.length],
-                SUPPRESS[i % SUPPRESS.length]);
+        int r = i % RISE.length;
+        int s = (i / RISE.length) % SUPPRESS.length;
+        int k = i / (RISE.length * SUPPRESS.length);
+        return String.format(Locale.ROOT, "shortWindow=%d suppress=%.2f rise=%.2f", SHORT[k], SUPPRESS[s], RISE[r]);
     }
 
     private static List<NabScorer.Input> subset(NabCorpus c, List<NabScorer.Input> in, String cat, boolean keep) {
