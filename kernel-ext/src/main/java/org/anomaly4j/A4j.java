@@ -2,31 +2,45 @@ package org.anomaly4j;
 
 import java.nio.file.Path;
 
-import org.anomaly4j.data.Agg;
+import org.anomaly4j.features.Agg;
 import org.anomaly4j.data.Clean;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.data.Describe;
-import org.anomaly4j.data.Ewm;
+import org.anomaly4j.features.Ewm;
 import org.anomaly4j.data.FillStrategy;
 import org.anomaly4j.data.How;
 import org.anomaly4j.data.Keep;
-import org.anomaly4j.data.Matrices;
-import org.anomaly4j.data.MinMaxScaler;
+import org.anomaly4j.features.Matrices;
+import org.anomaly4j.features.MinMaxScaler;
 import org.anomaly4j.data.NumericConversion;
-import org.anomaly4j.data.OneHotEncoder;
-import org.anomaly4j.data.OrdinalEncoder;
-import org.anomaly4j.data.ReadResult;
-import org.anomaly4j.data.RobustScaler;
-import org.anomaly4j.data.Rolling;
-import org.anomaly4j.data.Resample;
-import org.anomaly4j.data.Shifts;
-import org.anomaly4j.data.SlidingWindows;
-import org.anomaly4j.data.Split;
-import org.anomaly4j.data.TimeFeatures;
-import org.anomaly4j.data.TrainTestSplit;
-import org.anomaly4j.data.StandardScaler;
+import org.anomaly4j.features.OneHotEncoder;
+import org.anomaly4j.features.OrdinalEncoder;
+import org.anomaly4j.io.ReadResult;
+import org.anomaly4j.features.RobustScaler;
+import org.anomaly4j.features.Rolling;
+import org.anomaly4j.features.Resample;
+import org.anomaly4j.features.Shifts;
+import org.anomaly4j.features.SlidingWindows;
+import org.anomaly4j.features.Split;
+import org.anomaly4j.features.TimeFeatures;
+import org.anomaly4j.features.TrainTestSplit;
+import org.anomaly4j.features.StandardScaler;
+import org.anomaly4j.eval.ClassificationReport;
+import org.anomaly4j.eval.ConfusionMatrix;
+import org.anomaly4j.eval.CostAnalysis;
+import org.anomaly4j.eval.EvalInputs;
+import org.anomaly4j.eval.Evaluation;
+import org.anomaly4j.eval.Metrics;
+import org.anomaly4j.eval.PrecisionRecallCurve;
+import org.anomaly4j.eval.RocCurve;
+import org.anomaly4j.eval.ThresholdChoice;
+import org.anomaly4j.eval.ThresholdSearch;
+import org.anomaly4j.eval.Tuning;
+import org.anomaly4j.features.Synthetic;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Ensemble;
+import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
@@ -47,12 +61,15 @@ import tech.tablesaw.api.Table;
 /**
  * The one-call functions notebooks use. The kernel imports this class statically, so a cell reads
  * {@code readCsv(dataset("beehives/Hive17"), CsvOptions.separator(';'))} with no imports.
- * Each method delegates to the class in its package that owns the work.
+ * Each method delegates to the class in its package that owns the work. The methods are grouped in the
+ * order a notebook uses them: 1. load, 2. inspect, 3. clean, 4. features, 5. detect, 6. evaluate, 7. chart.
  */
 public final class A4j {
 
     private A4j() {
     }
+
+    // ================================================================== 1. load
 
     /**
      * Local path of a named dataset (see {@link Datasets}): from {@code $ANOMALY4J_DATA}, the user cache, or
@@ -72,32 +89,12 @@ public final class A4j {
         return Csv.read(file, options);
     }
 
-    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
-    public static Figure scatter(Table table, String x, String y) {
-        return ScatterChart.create(y + " vs " + x, table, x, y);
-    }
-
-    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
-    public static Figure scatter(Table table, String x, String y, String flag) {
-        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
-    }
-
-    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
-    public static Figure line(Table table, String x, String y) {
-        return LineChart.create(y + " over " + x, table, x, y);
-    }
-
-    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
-    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
-        return TablesawFigures.convert(tablesawFigure);
-    }
-
-    // ------------------------------------------------------------------ loading and inspecting (pandas names)
-
     /** Reads a CSV file and reports what was inferred: per column type, missing count, notes. */
     public static ReadResult readCsvWithReport(Path file, CsvOptions options) {
         return Csv.readWithReport(file, options);
     }
+
+    // ================================================================== 2. inspect (pandas names)
 
     /** pandas {@code describe()}: count, mean, std (ddof=1), min, 25/50/75 %, max of numeric columns. */
     public static Table describe(Table table, String... columns) {
@@ -144,7 +141,7 @@ public final class A4j {
         return Describe.corr(table, columns);
     }
 
-    // ------------------------------------------------------------------ cleaning
+    // ================================================================== 3. clean
 
     /** pandas {@code dropna()}: rows with any missing value removed. */
     public static Table dropMissing(Table table) {
@@ -196,7 +193,7 @@ public final class A4j {
         return Clean.signedLog1p(table, column);
     }
 
-    // ------------------------------------------------------------------ scalers and encoders (fit, then transform)
+    // ================================================================== 4. features: scalers and encoders (fit, then transform)
 
     /** scikit-learn {@code StandardScaler}: {@code standardScaler().fit(t, "a", "b").transform(t)}. */
     public static StandardScaler standardScaler() {
@@ -223,7 +220,7 @@ public final class A4j {
         return OrdinalEncoder.with();
     }
 
-    // ------------------------------------------------------------------ time series features and splits
+    // ================================================================== 4. features: time series, matrices, splits
 
     /** pandas {@code rolling(window)}: {@code rolling(24).center(true).mean(hive, "T17")} adds T17_rolling_24_mean. */
     public static Rolling rolling(int window) {
@@ -305,7 +302,17 @@ public final class A4j {
         return TrainTestSplit.timeSplit(table, testSize);
     }
 
-    // ------------------------------------------------------------------ detectors
+    /** Seeded Gaussian blobs with injected anomalies: columns x0.., label (1 = anomaly). */
+    public static Table syntheticBlobs(int normal, int dimensions, int anomalies, long seed) {
+        return Synthetic.blobs(normal, dimensions, anomalies, seed);
+    }
+
+    /** A seeded seasonal series with injected spikes, level shifts and noise bursts: timestamp, value, label, kind. */
+    public static Table syntheticSeries(int length, long seed) {
+        return Synthetic.timeSeries(length, seed);
+    }
+
+    // ================================================================== 5. detect
 
     /** Z-score detector (|z| &gt; 3 by default). */
     public static ZScore zScore() {
@@ -342,11 +349,114 @@ public final class A4j {
         return OneClassSvm.with();
     }
 
+    /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */
+    public static Ensemble ensemble() {
+        return Ensemble.with();
+    }
+
+    /** An ensemble of these detectors, rank-normalised and averaged: {@code ensemble(isolationForest(), knn())}. */
+    public static Ensemble ensemble(Detector<?> first, Detector<?>... more) {
+        Detector<?>[] all = new Detector<?>[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Ensemble.of(all);
+    }
+
     /**
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
      */
-    public static Table detect(Table table, Detector detector, String... columns) {
-        return detector.fit(table, columns).label(table);
+    public static Table detect(Table table, Detector<?> detector, String... columns) {
+        Model m = detector.fit(table, columns);
+        return m.withScores(table, m.trainingScores());
+    }
+
+    // ================================================================== 6. evaluate
+
+    /** ROC-AUC of a score column against a 0/1 or boolean label column (scikit-learn {@code roc_auc_score}). */
+    public static double rocAuc(Table table, String labels, String scores) {
+        return Metrics.rocAuc(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Average precision, scikit-learn's step definition ({@code average_precision_score}). */
+    public static double averagePrecision(Table table, String labels, String scores) {
+        return Metrics.averagePrecision(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Trapezoid area under the precision-recall curve ({@code auc(recall, precision)}). */
+    public static double prAuc(Table table, String labels, String scores) {
+        return Metrics.prAuc(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** ROC curve points (scikit-learn {@code roc_curve}, drop_intermediate). */
+    public static RocCurve rocCurve(Table table, String labels, String scores) {
+        return RocCurve.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Precision-recall curve points (scikit-learn {@code precision_recall_curve}). */
+    public static PrecisionRecallCurve prCurve(Table table, String labels, String scores) {
+        return PrecisionRecallCurve.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Confusion matrix of a prediction column (boolean or 0/1) against the labels. */
+    public static ConfusionMatrix confusion(Table table, String labels, String predicted) {
+        return ConfusionMatrix.of(EvalInputs.labels(table, labels), EvalInputs.predictions(table, predicted));
+    }
+
+    /** scikit-learn's {@code classification_report} as a table. */
+    public static Table classificationReport(Table table, String labels, String predicted) {
+        return ClassificationReport.of(EvalInputs.labels(table, labels), EvalInputs.predictions(table, predicted));
+    }
+
+    /** The headline metrics at the best-F1 threshold (ROC-AUC, AP, PR-AUC, precision, recall, F1, MCC, confusion). */
+    public static Evaluation evaluate(Table table, String labels, String scores) {
+        return Evaluation.of(table, labels, scores, null);
+    }
+
+    /** The headline metrics with rows flagged at {@code score >= threshold}. */
+    public static Evaluation evaluate(Table table, String labels, String scores, double threshold) {
+        return Evaluation.of(table, labels, scores, threshold);
+    }
+
+    /** The threshold with the highest F1 ({@link ThresholdSearch} has Youden's J, cost and targets). */
+    public static ThresholdChoice bestThreshold(Table table, String labels, String scores) {
+        return ThresholdSearch.maxF1(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Total cost at every threshold for a cost per false positive and per false negative; {@code cheapest()}. */
+    public static CostAnalysis costAnalysis(Table table, String labels, String scores, double costFp, double costFn) {
+        return CostAnalysis.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores), costFp, costFn);
+    }
+
+    /**
+     * Grid search by stratified k-fold cross-validation: {@code tune(oneClassSvm(), Map.of("nu", List.of(0.01,
+     * 0.05, 0.1), "gamma", List.of(0.01, 0.1, "scale")), fraud, "Class", Tuning.Metric.ROC_AUC, 5, 0)}; the result's
+     * {@code table()} has every combination's mean ± std, {@code best()} the chosen detector.
+     */
+    public static Tuning.Result tune(Detector<?> detector, java.util.Map<String, java.util.List<?>> grid, Table table,
+                                     String labelColumn, Tuning.Metric metric, int folds, long seed, String... columns) {
+        return Tuning.search(detector, grid, table, labelColumn, metric, folds, seed, columns);
+    }
+
+    // ================================================================== 7. chart
+
+    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
+    public static Figure scatter(Table table, String x, String y) {
+        return ScatterChart.create(y + " vs " + x, table, x, y);
+    }
+
+    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
+    public static Figure scatter(Table table, String x, String y, String flag) {
+        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
+    }
+
+    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
+    public static Figure line(Table table, String x, String y) {
+        return LineChart.create(y + " over " + x, table, x, y);
+    }
+
+    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
+    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
+        return TablesawFigures.convert(tablesawFigure);
     }
 }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.Detectors;
 import org.anomaly4j.detect.Model;
@@ -39,6 +39,9 @@ public final class Main {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(help());
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].equals("eval")) {
+            return EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args[0].equals("nab") || args[0].equals("nab-score")) {
             return NabCommand.run(args, out, err);
@@ -98,12 +101,26 @@ public final class Main {
             if (sep.length() != 1) {
                 throw new Usage("--sep takes one character, got \"" + sep + "\"");
             }
+            if (!Detectors.names().contains(detector)) {
+                throw new Usage("unknown detector \"" + detector + "\"; detectors: " + String.join(", ", Detectors.names()));
+            }
+            if (output != null && Path.of(output).toAbsolutePath().normalize()
+                    .equals(Path.of(input).toAbsolutePath().normalize())) {
+                throw new Usage("-o names the input file " + input + "; write the scores to another file");
+            }
         } catch (Usage u) {
             err.println("anomaly4j: " + u.getMessage());
             return 2;
         }
         try {
-            Detector d = Detectors.create(detector, settings);
+            Detector<?> d = Detectors.create(detector, settings);
+            if (output != null) {
+                Path parent = Path.of(output).toAbsolutePath().getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    throw new IllegalArgumentException("cannot write " + output + ": the folder " + parent
+                            + " does not exist; create it first");
+                }
+            }
             CsvOptions options = CsvOptions.separator(sep.charAt(0));
             if (dateFormat != null) {
                 options = options.dateTimeFormat(dateFormat);
@@ -112,10 +129,7 @@ public final class Main {
             String[] cols = splitColumns(columns);
             Model m = d.fit(t, cols);
             double[] s = m.trainingScores();
-            boolean[] a = new boolean[s.length];
-            for (int i = 0; i < s.length; i++) {
-                a[i] = s[i] > m.threshold();
-            }
+            boolean[] a = m.flags(s);
             for (String reserved : new String[] {"score", "anomaly"}) {
                 if (t.containsColumn(reserved)) {
                     throw new IllegalArgumentException("the input already has a column \"" + reserved
@@ -163,20 +177,11 @@ public final class Main {
         sb.append("usage: java -jar anomaly4j.jar detect --detector NAME [--set key=value ...] --columns a,b\n")
                 .append("                  [--sep ';'] [--date-format PATTERN] IN.csv [-o OUT.csv]\n\n")
                 .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
-                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n")
-                .append("Also: nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR; nab-score RESULTS_DIR CORPUS_DIR\n")
-                .append("(Numenta Anomaly Benchmark; nab --help for details).\n\n")
+                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
+                .append("metrics of labelled scores as JSON: java -jar anomaly4j.jar eval --help\n")
+                .append("Numenta Anomaly Benchmark runs and scores: java -jar anomaly4j.jar nab --help\n\n")
                 .append("Detectors and their settings:\n");
-        for (Detectors.Spec s : Detectors.specs()) {
-            sb.append("  ").append(s.name()).append(": ").append(s.summary()).append('\n');
-            for (Detectors.Setting set : s.settings()) {
-                sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
-            }
-        }
-        sb.append("Every detector also takes:\n");
-        for (Detectors.Setting set : Detectors.THRESHOLD_SETTINGS) {
-            sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
-        }
+        sb.append(Detectors.help());
         return sb.toString();
     }
 

@@ -77,6 +77,6 @@ class NabCommandTest {
         MainTest.Result r = run("nab", "--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("nab-score RESULTS_DIR CORPUS_DIR"), r.out());
-        assertTrue(run("--help").out().contains("nab-score"), "Main --help mentions nab");
+        assertTrue(run("--help").out().contains("anomaly4j.jar nab --help"), "Main --help points to nab");
     }
 }
