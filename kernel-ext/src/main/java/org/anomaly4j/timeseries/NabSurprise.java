@@ -3,9 +3,9 @@ package org.anomaly4j.timeseries;
 import smile.math.special.Erf;
 
 /**
- * The recommended streaming detector for the Numenta Anomaly Benchmark: a rolling Gaussian surprise on values
- * and on first differences, turned into a tail probability of its own recent history (an "anomaly
- * likelihood"), with repeated alerts suppressed.
+ * The recommended streaming detector for the Numenta Anomaly Benchmark: a rolling Gaussian surprise on values,
+ * first differences and daily and weekly differences, turned into a tail probability of its own history (an
+ * "anomaly likelihood"), with repeated alerts suppressed.
  * <p><b>Method.</b> For a series of n rows let P = min(⌊0.15·n⌋, 750) be NAB's probationary length and
  * W = max(P, {@value #MIN_WINDOW}). At row t, using rows before t only for the statistics:
  * <ol>
@@ -20,8 +20,8 @@ import smile.math.special.Erf;
  *   (from row W on: an expanding window, so a past anomaly keeps raising the bar for later ones) and a the
  *   mean of the last {@code shortWindow} values of r (row t included), the tail probability
  *   q_t = Q((a − m)/s) of the standard normal; reported as u_t = l/(l + {@value #LOG_SCALE}) with
- *   l = max(0, −log10 2q_t) (0 at or below the usual surprise) — monotone in the likelihood 1 − q, with resolution near 1 (Numenta's NAB detector
- *   also reports a log-scaled likelihood) and no ties at the top;</li>
+ *   l = max(0, −log10 2q_t) (0 at or below the usual surprise) — monotone in the likelihood 1 − q, with
+ *   resolution near 1 (Numenta's NAB detector also reports a log-scaled likelihood) and no ties at the top;</li>
  *   <li>suppression: NAB rewards only the first detection in a window and charges every false-positive row,
  *   so a row scores u_t only if u_t exceeds the largest u of the previous {@code suppress}·P rows
  *   (otherwise 0): a run of high scores leaves one alert, a stronger event still gets through. Within
@@ -44,7 +44,7 @@ import smile.math.special.Erf;
  * <p><b>References.</b> S. Ahmad, A. Lavin, S. Purdy, Z. Agha (2017), "Unsupervised real-time anomaly detection
  * for streaming data", Neurocomputing 262, pp. 134–147 (anomaly likelihood); A. Lavin, S. Ahmad (2015), "Evaluating
  * Real-Time Anomaly Detection Algorithms — the Numenta Anomaly Benchmark", ICMLA (windowedGaussian baseline,
- * scoring); M. Hasan (2021) ARTime, NAB's results/ARTime (suppressing repeated alerts).
+ * scoring). For comparison: ARTime (M. Hampton, github.com/markNZed/ARTimeNAB.jl), NAB's best published detector.
  */
 public final class NabSurprise implements NabDetector {
 
