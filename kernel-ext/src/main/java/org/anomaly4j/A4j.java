@@ -54,6 +54,21 @@ import org.anomaly4j.eval.ThresholdChoice;
 import org.anomaly4j.eval.ThresholdSearch;
 import org.anomaly4j.eval.Tuning;
 import org.anomaly4j.features.Synthetic;
+import org.anomaly4j.timeseries.ContextualBaseline;
+import org.anomaly4j.timeseries.ControlChart;
+import org.anomaly4j.timeseries.Ets;
+import org.anomaly4j.timeseries.EwmaChart;
+import org.anomaly4j.timeseries.MatrixProfile;
+import org.anomaly4j.timeseries.NabCorpus;
+import org.anomaly4j.timeseries.NabDetector;
+import org.anomaly4j.timeseries.NabRunner;
+import org.anomaly4j.timeseries.NabScorer;
+import org.anomaly4j.timeseries.NabSurprise;
+import org.anomaly4j.timeseries.RollingZScore;
+import org.anomaly4j.timeseries.SeasonalEsd;
+import org.anomaly4j.timeseries.SeasonalEsdResult;
+import org.anomaly4j.timeseries.Stl;
+import org.anomaly4j.timeseries.StlResult;
 import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.Ensemble;
 import org.anomaly4j.detect.Model;
@@ -384,6 +399,78 @@ public final class A4j {
     public static Table detect(Table table, Detector<?> detector, String... columns) {
         Model m = detector.fit(table, columns);
         return m.withScores(table, m.trainingScores());
+    }
+
+    // ================================================================== 5b. time series
+
+    /** STL with statsmodels' defaults, to configure: {@code stl().period(24).robust(true).fit(hive, "T17")}. */
+    public static Stl stl() {
+        return Stl.with();
+    }
+
+    /** STL of a column with a period (statsmodels' defaults otherwise). */
+    public static StlResult stl(Table table, String column, int period) {
+        return Stl.with().period(period).fit(table, column);
+    }
+
+    /** Seasonal-hybrid ESD (Hochenbaum et al. 2017), to configure. */
+    public static SeasonalEsd seasonalEsd() {
+        return SeasonalEsd.with();
+    }
+
+    /** Seasonal-hybrid ESD of a column with a period (max 10 % anomalies, alpha 0.05, both directions). */
+    public static SeasonalEsdResult seasonalEsd(Table table, String column, int period) {
+        return SeasonalEsd.with().period(period).detect(table, column);
+    }
+
+    /** Trailing rolling z-score control chart, to configure ({@code .online()} for streams). */
+    public static RollingZScore rollingZScore(int window) {
+        return RollingZScore.with().window(window);
+    }
+
+    /** Trailing rolling z-score chart of a column (k = 3). */
+    public static ControlChart rollingZScore(Table table, String column, int window) {
+        return RollingZScore.with().window(window).apply(table, column);
+    }
+
+    /** EWMA control chart (Roberts 1959; lambda 0.2, L 3), to configure. */
+    public static EwmaChart ewmaChart() {
+        return EwmaChart.with();
+    }
+
+    /** EWMA control chart of a column. */
+    public static ControlChart ewmaChart(Table table, String column) {
+        return EwmaChart.with().apply(table, column);
+    }
+
+    /** Exponential smoothing (ETS, additive errors) with prediction bands, to configure. */
+    public static Ets ets() {
+        return Ets.with();
+    }
+
+    /** Matrix profile of a column for subsequences of length {@code window} (discords = collective anomalies). */
+    public static MatrixProfile matrixProfile(Table table, String column, int window) {
+        return MatrixProfile.of(table, column, window);
+    }
+
+    /** Hour-of-day × day-of-week baseline of a value column (contextual anomalies). */
+    public static ContextualBaseline contextualBaseline(Table table, String timeColumn, String valueColumn) {
+        return ContextualBaseline.fit(table, timeColumn, valueColumn);
+    }
+
+    /** A NAB-layout corpus (data/, labels/combined_windows.json, config/profiles.json). */
+    public static NabCorpus nabCorpus(Path dir) {
+        return NabCorpus.read(dir);
+    }
+
+    /** The recommended streaming detector for NAB (causal surprise + anomaly likelihood). */
+    public static NabDetector nabDetector() {
+        return new NabSurprise();
+    }
+
+    /** NAB's normalised scores (standard, reward_low_FP, reward_low_FN) of a detector on a corpus. */
+    public static List<NabScorer.Result> nabScore(NabCorpus corpus, NabDetector detector) {
+        return NabRunner.score(corpus, detector);
     }
 
     // ================================================================== 6. evaluate
