@@ -70,7 +70,13 @@ import org.anomaly4j.timeseries.SeasonalEsdResult;
 import org.anomaly4j.timeseries.Stl;
 import org.anomaly4j.timeseries.StlResult;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Copod;
+import org.anomaly4j.detect.Ecod;
+import org.anomaly4j.detect.EllipticEnvelope;
 import org.anomaly4j.detect.Ensemble;
+import org.anomaly4j.detect.GaussianMixture;
+import org.anomaly4j.detect.Hbos;
+import org.anomaly4j.detect.Pca;
 import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
@@ -377,6 +383,36 @@ public final class A4j {
     /** One-class SVM equal to scikit-learn's: {@code oneClassSvm().nu(0.1).gamma(0.05)}. */
     public static OneClassSvm oneClassSvm() {
         return OneClassSvm.with();
+    }
+
+    /** HBOS, histogram-based outlier score (PyOD's defaults: 10 bins, alpha 0.1). */
+    public static Hbos hbos() {
+        return Hbos.with();
+    }
+
+    /** ECOD, empirical-CDF tail probabilities (parameter-free, PyOD). */
+    public static Ecod ecod() {
+        return Ecod.with();
+    }
+
+    /** COPOD, copula tail probabilities (parameter-free, PyOD). */
+    public static Copod copod() {
+        return Copod.with();
+    }
+
+    /** Elliptic envelope: robust Mahalanobis distance from FastMCD (scikit-learn's EllipticEnvelope). */
+    public static EllipticEnvelope ellipticEnvelope() {
+        return EllipticEnvelope.with();
+    }
+
+    /** PCA score on the minor components (Shyu et al. 2003). */
+    public static Pca pca() {
+        return Pca.with();
+    }
+
+    /** Gaussian mixture negative log-likelihood (scikit-learn's GaussianMixture, EM). */
+    public static GaussianMixture gaussianMixture() {
+        return GaussianMixture.with();
     }
 
     /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */

@@ -22,6 +22,12 @@ public final class Detectors {
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
             OneClassSvm.TYPE,
+            Hbos.TYPE,
+            Ecod.TYPE,
+            Copod.TYPE,
+            EllipticEnvelope.TYPE,
+            Pca.TYPE,
+            GaussianMixture.TYPE,
             Ensemble.TYPE);
 
     private static final Map<String, DetectorType<?, ?>> BY_NAME = index();

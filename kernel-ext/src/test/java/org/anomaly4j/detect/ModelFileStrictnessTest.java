@@ -94,12 +94,14 @@ class ModelFileStrictnessTest {
                     assertTrue(Double.isFinite(s), t.name() + " returned a non-finite score");
                 }
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage().contains("scale the features") || e.getMessage().contains("Column"),
-                        t.name() + ": " + e.getMessage());
-                refused++;
+                assertTrue(e.getMessage() != null && e.getMessage().length() > 30, t.name() + ": " + e.getMessage());
+                if (t.name().equals(ZScore.NAME) || t.name().equals(IqrFences.NAME)) {
+                    assertTrue(e.getMessage().contains("scale the features"), t.name() + ": " + e.getMessage());
+                    refused++;
+                }
             }
         }
-        assertTrue(refused >= 2, "z-score and IQR overflow on values near ±1.5e308 and must say so");
+        assertEquals(2, refused, "z-score and IQR overflow on values near ±1.5e308 and must say so");
         String nu1 = assertThrows(IllegalArgumentException.class,
                 () -> OneClassSvm.with().nu(1).fit(data())).getMessage();
         assertTrue(nu1.contains("non-finite score") && nu1.contains("nu=1.0"), nu1);
