@@ -1,6 +1,6 @@
 package org.anomaly4j.timeseries;
 
-import smile.math.special.Erf;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * The recommended streaming detector for the Numenta Anomaly Benchmark: a rolling Gaussian surprise on values,

@@ -25,16 +25,6 @@ class GaussianMixtureTest {
         return b;
     }
 
-    /** Why the class exists: Smile's mixture needs the native LAPACK this build leaves out. */
-    @Test
-    void smileMixtureNeedsNativeLibrariesThatAreExcluded() {
-        double[][] x = {{0, 0}, {1, 0.5}, {0.3, 1}, {5, 5}, {6, 5.5}, {5.2, 6}};
-        Throwable t = assertThrows(Throwable.class,
-                () -> smile.stat.distribution.MultivariateGaussianMixture.fit(2, x));
-        assertTrue(t instanceof NoClassDefFoundError || t.getCause() instanceof ClassNotFoundException
-                || String.valueOf(t).contains("bytedeco"), String.valueOf(t));
-    }
-
     @Test
     void oneComponentIsTheRegularisedSampleGaussian() {
         // closed form: mean, biased covariance + 1e-6·I, so equal to scikit-learn to round-off
