@@ -140,7 +140,9 @@ public final class NearestNeighbors {
                 int size = self ? k + 1 : k;
                 double[] heapD = new double[size];
                 int[] heapI = new int[size];
-                for (int i = from; i < to; i++) {
+                for (int t = from; t < to; t++) {
+                    // training rows in the tree's order: consecutive queries read the same leaves (cache)
+                    int i = self ? tree.rowAt(t) : t;
                     tree.query(q, i * d, heapD, heapI);
                     int drop = -1;
                     if (self) {
