@@ -12,17 +12,22 @@ Writes kernel-ext/src/test/resources/golden/neighbors/ (see the README there):
   lof_hive17.json  beehives/Hive17 T17, RH17: LOF training scores; novelty (fit on the first 1,200 rows,
                    score the rest); k-NN largest scores
   lof_thyroid.json ADBench 38_thyroid x0..x5: LOF training scores, k-NN (k=5) largest and mean scores
+  cof.json         PyOD COF(method='fast') reproduced in numpy/scipy on generated rows (a ring and a line)
+  lof_choice.json  silhouette_score of LOF(k, contamination=0.1) labellings, k = 10..50 step 5, on the
+                   lof_synthetic rows, and the k with the largest silhouette
   adbench_auc.csv  ROC-AUC of LOF(n_neighbors=20) and k-NN (k=5, largest) on the ten ADBench tables
 
     ANOMALY4J_DATA=/work/shared/data /work/main/.venv/bin/python kernel-ext/src/test/python/golden/gen_neighbors.py
 """
 from __future__ import annotations
 
+import json
 import warnings
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import roc_auc_score
+from scipy.spatial import distance_matrix
+from sklearn.metrics import roc_auc_score, silhouette_score
 from sklearn.neighbors import LocalOutlierFactor, NearestNeighbors
 
 from golden_io import data_root, floats, write, GOLDEN_ROOT
@@ -112,6 +117,44 @@ def thyroid_case() -> None:
         "lof20": lof(x)["lof"], "knn5_largest": k["largest"], "knn5_mean": k["mean"]})
 
 
+def pyod_cof_fast(x: np.ndarray, k: int) -> np.ndarray:
+    """PyOD 2.x COF(n_neighbors=k, method='fast').decision_scores_: set-based nearest path over a full distance
+    matrix (scipy's distance_matrix), average chaining distance, ratio to the neighbours' mean."""
+    dist = distance_matrix(x, x)
+    n = len(x)
+    path_nbrs, ac = [], np.zeros(n)
+    for i in range(n):
+        path = np.argsort(dist[i])
+        path_nbrs.append(path[1:k + 1])
+        cost = [np.min(dist[path[j + 1]][path][:j + 1]) for j in range(k)]
+        ac[i] = np.sum([2.0 * (k + 1 - (h + 1)) / ((k + 1) * k) * c for h, c in enumerate(cost)])
+    return np.nan_to_num(np.array([ac[i] * k / np.sum(ac[path_nbrs[i]]) for i in range(n)]))
+
+
+def cof_case() -> None:
+    rng = np.random.default_rng(23)
+    angle = rng.uniform(0, 2 * np.pi, 120)
+    ring = np.c_[np.cos(angle), np.sin(angle)] * 3 + rng.normal(scale=0.05, size=(120, 2))
+    line = np.c_[np.linspace(-2, 2, 60), np.zeros(60)] + rng.normal(scale=0.02, size=(60, 2))
+    x = np.vstack([ring, line, [[0.0, 0.6], [0.0, -0.5], [5.0, 5.0]]])
+    x3 = rng.normal(size=(150, 9))
+    write(PART, GEN, "cof.json", {"x": [floats(r) for r in x], "cof20": floats(pyod_cof_fast(x, 20)),
+                                  "cof5": floats(pyod_cof_fast(x, 5)),
+                                  "x9": [floats(r) for r in x3], "cof9_10": floats(pyod_cof_fast(x3, 10))})
+
+
+def lof_choice_case() -> None:
+    x = np.array(json.loads((GOLDEN_ROOT / PART / "lof_synthetic.json").read_text())["x"])
+    ks = list(range(10, 55, 5))
+    sil, outl = [], []
+    for k in ks:
+        labels = LocalOutlierFactor(n_neighbors=k, contamination=0.1).fit_predict(x)
+        outl.append(int((labels == -1).sum()))
+        sil.append(float(silhouette_score(x, labels)))
+    write(PART, GEN, "lof_choice.json", {"input": "rows of lof_synthetic.json", "contamination": 0.1, "k": ks,
+                                         "silhouette": sil, "outliers": outl, "chosen_k": ks[int(np.argmax(sil))]})
+
+
 def adbench_auc() -> None:
     rows = []
     for name in ADBENCH:
@@ -138,4 +181,6 @@ if __name__ == "__main__":
     synthetic_case()
     hive17_case()
     thyroid_case()
+    cof_case()
+    lof_choice_case()
     adbench_auc()
