@@ -289,12 +289,13 @@ final class KdTree {
      */
     private void scanLeaf(int from, int to, double[] q, int qOff, double[] heapD, int[] heapI) {
         int dim = d;
-        int p = from;
-        for (; p + 3 < to; p += 4) {
+        int last = (to - 1) * dim;
+        for (int p = from; p < to; p += 4) {
+            // a last group of fewer than four rows repeats the leaf's last row in the spare chains (not pushed)
             int o0 = p * dim;
-            int o1 = o0 + dim;
-            int o2 = o1 + dim;
-            int o3 = o2 + dim;
+            int o1 = Math.min(o0 + dim, last);
+            int o2 = Math.min(o0 + 2 * dim, last);
+            int o3 = Math.min(o0 + 3 * dim, last);
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -311,18 +312,15 @@ final class KdTree {
                 s3 += t3 * t3;
             }
             push(heapD, heapI, s0, idx[p]);
-            push(heapD, heapI, s1, idx[p + 1]);
-            push(heapD, heapI, s2, idx[p + 2]);
-            push(heapD, heapI, s3, idx[p + 3]);
-        }
-        for (; p < to; p++) {
-            int o = p * dim;
-            double s = 0;
-            for (int j = 0; j < dim; j++) {
-                double t = q[qOff + j] - pts[o + j];
-                s += t * t;
+            if (p + 1 < to) {
+                push(heapD, heapI, s1, idx[p + 1]);
             }
-            push(heapD, heapI, s, idx[p]);
+            if (p + 2 < to) {
+                push(heapD, heapI, s2, idx[p + 2]);
+            }
+            if (p + 3 < to) {
+                push(heapD, heapI, s3, idx[p + 3]);
+            }
         }
     }
 
