@@ -1,14 +1,14 @@
 """Golden reference results for the cleaning, scaling and encoding layer (anomaly4j data, part "clean").
 
-Computes with pandas / scikit-learn what org.anomaly4j.data.{Clean, FillStrategy, StandardScaler,
-MinMaxScaler, RobustScaler, OneHotEncoder, OrdinalEncoder} must reproduce, and writes small JSON files
-into kernel-ext/src/test/resources/golden/clean/. NaN is written as JSON null.
+Computes with pandas / scikit-learn what org.anomaly4j.data.{Clean, FillStrategy} and
+org.anomaly4j.features.{StandardScaler, MinMaxScaler, RobustScaler, OneHotEncoder, OrdinalEncoder} must
+reproduce, and writes small JSON files into kernel-ext/src/test/resources/golden/clean/. NaN is written as JSON null.
 
 Run from anywhere:
     ANOMALY4J_DATA=/path/to/shared/data .venv/bin/python kernel-ext/src/test/python/golden/gen_clean.py
 Without ANOMALY4J_DATA the script looks for a folder shared/data in the script's ancestors.
 
-Missing-value injection (the Java tests apply the same rule, see CleanFixtures.injectMissing):
+Missing-value injection (the Java tests apply the same rule, see TableFixtures.injectMissing):
 rows are numbered from 0 in file order, n = 1847 rows in Hive17;
     T17  is set missing where  i % 37 == 0  or  500 <= i <= 504   (a leading gap and a 5-row gap)
     RH17 is set missing where  i % 53 == 0  or  i >= n - 3          (a leading gap and a trailing gap)

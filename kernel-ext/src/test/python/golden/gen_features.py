@@ -1,6 +1,6 @@
 """Golden reference results for the feature layer (anomaly4j data, part "features").
 
-Computes with pandas / scikit-learn what org.anomaly4j.data.{Rolling, Ewm, Shifts, Resample, TimeFeatures,
+Computes with pandas / scikit-learn what org.anomaly4j.features.{Rolling, Ewm, Shifts, Resample, TimeFeatures,
 TrainTestSplit} must reproduce, and writes small JSON files into
 kernel-ext/src/test/resources/golden/features/. NaN is written as JSON null, infinities as the strings
 "Infinity" / "-Infinity".
@@ -11,7 +11,7 @@ Without ANOMALY4J_DATA the script looks for a folder shared/data in the script's
 
 Series (rows numbered from 0 in file order):
     hive_T17_gaps  Hive17 T17 with gen_clean.py's gaps: missing where i % 37 == 0 or 500 <= i <= 504
-                   (the Java tests use CleanFixtures.hiveWithGaps)
+                   (the Java tests use TableFixtures.hiveWithGaps)
     hive_RH17      Hive17 RH17 as read (integers with many runs of equal values)
     taxi_value     nab nyc_taxi value as read (10320 half-hourly counts)
     edge           a short synthetic series stored in the file (runs of equal values, signs, zeros, NaN)

@@ -1,14 +1,14 @@
 """Golden reference results for loading and inspecting tables (anomaly4j data, part "inspect").
 
-Computes with pandas what org.anomaly4j.data.{Csv, Describe} must reproduce and writes small JSON files, plus
-one derived CSV fixture, into kernel-ext/src/test/resources/golden/inspect/. NaN is written as JSON null;
+Computes with pandas what org.anomaly4j.io.Csv and org.anomaly4j.data.Describe must reproduce and writes small
+JSON files, plus one derived CSV fixture, into kernel-ext/src/test/resources/golden/inspect/. NaN is written as JSON null;
 floats are written with Python's repr (shortest text that reads back to the same double), so the Java tests
 can compare to the bit where the arithmetic is the same.
 
 Run from anywhere:
     ANOMALY4J_DATA=/path/to/shared/data .venv/bin/python kernel-ext/src/test/python/golden/gen_inspect.py
 Without ANOMALY4J_DATA the script looks for a folder shared/data in the script's ancestors (gen_clean.py's
-rule, imported from it together with the missing-value injection that CleanFixtures.hiveWithGaps mirrors).
+rule, imported from it together with the missing-value injection that TableFixtures.hiveWithGaps mirrors).
 """
 import sys
 from pathlib import Path

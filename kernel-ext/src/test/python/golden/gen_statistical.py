@@ -1,8 +1,8 @@
 """Golden reference results for the statistical detectors (anomaly4j detect, part "statistical").
 
-Computes with scipy / numpy what org.anomaly4j.detect.{StudentT, ModifiedZScore, IqrFences, Grubbs,
-GeneralizedEsd, DixonQ} must reproduce, and writes small JSON files into
-kernel-ext/src/test/resources/golden/statistical/.
+Computes with scipy / numpy what org.anomaly4j.stats.{StudentT, DixonTable} and
+org.anomaly4j.detect.{ModifiedZScore, IqrFences, Grubbs, GeneralizedEsd, DixonQ} must reproduce, and writes
+small JSON files into kernel-ext/src/test/resources/golden/statistical/.
 
 Run from anywhere:
     ANOMALY4J_DATA=/path/to/shared/data .venv/bin/python kernel-ext/src/test/python/golden/gen_statistical.py

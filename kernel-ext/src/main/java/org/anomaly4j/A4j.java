@@ -2,31 +2,32 @@ package org.anomaly4j;
 
 import java.nio.file.Path;
 
-import org.anomaly4j.data.Agg;
+import org.anomaly4j.features.Agg;
 import org.anomaly4j.data.Clean;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.data.Describe;
-import org.anomaly4j.data.Ewm;
+import org.anomaly4j.features.Ewm;
 import org.anomaly4j.data.FillStrategy;
 import org.anomaly4j.data.How;
 import org.anomaly4j.data.Keep;
-import org.anomaly4j.data.Matrices;
-import org.anomaly4j.data.MinMaxScaler;
+import org.anomaly4j.features.Matrices;
+import org.anomaly4j.features.MinMaxScaler;
 import org.anomaly4j.data.NumericConversion;
-import org.anomaly4j.data.OneHotEncoder;
-import org.anomaly4j.data.OrdinalEncoder;
-import org.anomaly4j.data.ReadResult;
-import org.anomaly4j.data.RobustScaler;
-import org.anomaly4j.data.Rolling;
-import org.anomaly4j.data.Resample;
-import org.anomaly4j.data.Shifts;
-import org.anomaly4j.data.SlidingWindows;
-import org.anomaly4j.data.Split;
-import org.anomaly4j.data.TimeFeatures;
-import org.anomaly4j.data.TrainTestSplit;
-import org.anomaly4j.data.StandardScaler;
+import org.anomaly4j.features.OneHotEncoder;
+import org.anomaly4j.features.OrdinalEncoder;
+import org.anomaly4j.io.ReadResult;
+import org.anomaly4j.features.RobustScaler;
+import org.anomaly4j.features.Rolling;
+import org.anomaly4j.features.Resample;
+import org.anomaly4j.features.Shifts;
+import org.anomaly4j.features.SlidingWindows;
+import org.anomaly4j.features.Split;
+import org.anomaly4j.features.TimeFeatures;
+import org.anomaly4j.features.TrainTestSplit;
+import org.anomaly4j.features.StandardScaler;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
 import org.anomaly4j.detect.IqrFences;
@@ -47,12 +48,15 @@ import tech.tablesaw.api.Table;
 /**
  * The one-call functions notebooks use. The kernel imports this class statically, so a cell reads
  * {@code readCsv(dataset("beehives/Hive17"), CsvOptions.separator(';'))} with no imports.
- * Each method delegates to the class in its package that owns the work.
+ * Each method delegates to the class in its package that owns the work. The methods are grouped in the
+ * order a notebook uses them: 1. load, 2. inspect, 3. clean, 4. features, 5. detect, 6. evaluate, 7. chart.
  */
 public final class A4j {
 
     private A4j() {
     }
+
+    // ================================================================== 1. load
 
     /**
      * Local path of a named dataset (see {@link Datasets}): from {@code $ANOMALY4J_DATA}, the user cache, or
@@ -72,32 +76,12 @@ public final class A4j {
         return Csv.read(file, options);
     }
 
-    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
-    public static Figure scatter(Table table, String x, String y) {
-        return ScatterChart.create(y + " vs " + x, table, x, y);
-    }
-
-    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
-    public static Figure scatter(Table table, String x, String y, String flag) {
-        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
-    }
-
-    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
-    public static Figure line(Table table, String x, String y) {
-        return LineChart.create(y + " over " + x, table, x, y);
-    }
-
-    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
-    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
-        return TablesawFigures.convert(tablesawFigure);
-    }
-
-    // ------------------------------------------------------------------ loading and inspecting (pandas names)
-
     /** Reads a CSV file and reports what was inferred: per column type, missing count, notes. */
     public static ReadResult readCsvWithReport(Path file, CsvOptions options) {
         return Csv.readWithReport(file, options);
     }
+
+    // ================================================================== 2. inspect (pandas names)
 
     /** pandas {@code describe()}: count, mean, std (ddof=1), min, 25/50/75 %, max of numeric columns. */
     public static Table describe(Table table, String... columns) {
@@ -144,7 +128,7 @@ public final class A4j {
         return Describe.corr(table, columns);
     }
 
-    // ------------------------------------------------------------------ cleaning
+    // ================================================================== 3. clean
 
     /** pandas {@code dropna()}: rows with any missing value removed. */
     public static Table dropMissing(Table table) {
@@ -196,7 +180,7 @@ public final class A4j {
         return Clean.signedLog1p(table, column);
     }
 
-    // ------------------------------------------------------------------ scalers and encoders (fit, then transform)
+    // ================================================================== 4. features: scalers and encoders (fit, then transform)
 
     /** scikit-learn {@code StandardScaler}: {@code standardScaler().fit(t, "a", "b").transform(t)}. */
     public static StandardScaler standardScaler() {
@@ -223,7 +207,7 @@ public final class A4j {
         return OrdinalEncoder.with();
     }
 
-    // ------------------------------------------------------------------ time series features and splits
+    // ================================================================== 4. features: time series, matrices, splits
 
     /** pandas {@code rolling(window)}: {@code rolling(24).center(true).mean(hive, "T17")} adds T17_rolling_24_mean. */
     public static Rolling rolling(int window) {
@@ -305,7 +289,7 @@ public final class A4j {
         return TrainTestSplit.timeSplit(table, testSize);
     }
 
-    // ------------------------------------------------------------------ detectors
+    // ================================================================== 5. detect
 
     /** Z-score detector (|z| &gt; 3 by default). */
     public static ZScore zScore() {
@@ -346,7 +330,32 @@ public final class A4j {
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
      */
-    public static Table detect(Table table, Detector detector, String... columns) {
-        return detector.fit(table, columns).label(table);
+    public static Table detect(Table table, Detector<?> detector, String... columns) {
+        Model m = detector.fit(table, columns);
+        return m.withScores(table, m.trainingScores());
+    }
+
+    // ================================================================== 6. evaluate
+
+    // ================================================================== 7. chart
+
+    /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
+    public static Figure scatter(Table table, String x, String y) {
+        return ScatterChart.create(y + " vs " + x, table, x, y);
+    }
+
+    /** Scatter of {@code y} against {@code x} with the rows where boolean column {@code flag} is true in red. */
+    public static Figure scatter(Table table, String x, String y, String flag) {
+        return AnomalyScatterChart.create(y + " vs " + x + ", " + flag, table, x, y, flag);
+    }
+
+    /** Line of {@code y} over {@code x} in row order, titled "y over x". */
+    public static Figure line(Table table, String x, String y) {
+        return LineChart.create(y + " over " + x, table, x, y);
+    }
+
+    /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
+    public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
+        return TablesawFigures.convert(tablesawFigure);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.plot.Figure;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.detect.Detector;
 import org.anomaly4j.detect.Detectors;
 import org.anomaly4j.detect.Model;
@@ -95,12 +95,26 @@ public final class Main {
             if (sep.length() != 1) {
                 throw new Usage("--sep takes one character, got \"" + sep + "\"");
             }
+            if (!Detectors.names().contains(detector)) {
+                throw new Usage("unknown detector \"" + detector + "\"; detectors: " + String.join(", ", Detectors.names()));
+            }
+            if (output != null && Path.of(output).toAbsolutePath().normalize()
+                    .equals(Path.of(input).toAbsolutePath().normalize())) {
+                throw new Usage("-o names the input file " + input + "; write the scores to another file");
+            }
         } catch (Usage u) {
             err.println("anomaly4j: " + u.getMessage());
             return 2;
         }
         try {
-            Detector d = Detectors.create(detector, settings);
+            Detector<?> d = Detectors.create(detector, settings);
+            if (output != null) {
+                Path parent = Path.of(output).toAbsolutePath().getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    throw new IllegalArgumentException("cannot write " + output + ": the folder " + parent
+                            + " does not exist; create it first");
+                }
+            }
             CsvOptions options = CsvOptions.separator(sep.charAt(0));
             if (dateFormat != null) {
                 options = options.dateTimeFormat(dateFormat);
@@ -109,10 +123,7 @@ public final class Main {
             String[] cols = splitColumns(columns);
             Model m = d.fit(t, cols);
             double[] s = m.trainingScores();
-            boolean[] a = new boolean[s.length];
-            for (int i = 0; i < s.length; i++) {
-                a[i] = s[i] > m.threshold();
-            }
+            boolean[] a = m.flags(s);
             for (String reserved : new String[] {"score", "anomaly"}) {
                 if (t.containsColumn(reserved)) {
                     throw new IllegalArgumentException("the input already has a column \"" + reserved
@@ -162,16 +173,7 @@ public final class Main {
                 .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
                 .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
                 .append("Detectors and their settings:\n");
-        for (Detectors.Spec s : Detectors.specs()) {
-            sb.append("  ").append(s.name()).append(": ").append(s.summary()).append('\n');
-            for (Detectors.Setting set : s.settings()) {
-                sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
-            }
-        }
-        sb.append("Every detector also takes:\n");
-        for (Detectors.Setting set : Detectors.THRESHOLD_SETTINGS) {
-            sb.append("      ").append(set.key()).append("  ").append(set.description()).append('\n');
-        }
+        sb.append(Detectors.help());
         return sb.toString();
     }
 

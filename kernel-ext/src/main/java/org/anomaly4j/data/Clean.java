@@ -3,6 +3,9 @@ package org.anomaly4j.data;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.anomaly4j.io.NumberText;
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -100,7 +103,7 @@ public final class Clean {
                 filled.add(f);
             }
         }
-        return Nums.withColumns(table, filled.toArray(Column<?>[]::new));
+        return Columns.withColumns(table, filled.toArray(Column<?>[]::new));
     }
 
     // ---------------------------------------------------------------- duplicates
@@ -217,7 +220,7 @@ public final class Clean {
                 bad.add(new NumericConversion.Unparsed(i, text));
             }
         }
-        return new NumericConversion(Nums.withColumns(table, Nums.doubles(column, out)), column, bad);
+        return new NumericConversion(Columns.withColumns(table, Columns.doubles(column, out)), column, bad);
     }
 
     // ---------------------------------------------------------------- value transforms
@@ -230,12 +233,12 @@ public final class Clean {
      * @throws IllegalArgumentException if a bound is NaN, {@code lower > upper}, or the column is not numeric
      */
     public static Table clip(Table table, String column, double lower, double upper) {
-        double[] x = Nums.values(table, column);
+        double[] x = Columns.values(table, column);
         if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
             throw new IllegalArgumentException("clip(\"" + column + "\"): need lower <= upper and neither NaN "
                     + "(use ±Infinity for no bound), got lower=" + lower + ", upper=" + upper);
         }
-        return Nums.withColumns(table, Nums.doubles(column, clipValues(x, lower, upper)));
+        return Columns.withColumns(table, Columns.doubles(column, clipValues(x, lower, upper)));
     }
 
     private static double[] clipValues(double[] x, double lower, double upper) {
@@ -262,7 +265,7 @@ public final class Clean {
      *                                  column has no present value
      */
     public static Table winsorize(Table table, String column, double lowerQuantile, double upperQuantile) {
-        double[] x = Nums.values(table, column);
+        double[] x = Columns.values(table, column);
         if (!(lowerQuantile >= 0 && lowerQuantile <= upperQuantile && upperQuantile <= 1)) {
             throw new IllegalArgumentException("winsorize(\"" + column + "\"): quantiles must satisfy "
                     + "0 <= lower <= upper <= 1, got lower=" + lowerQuantile + ", upper=" + upperQuantile);
@@ -272,9 +275,9 @@ public final class Clean {
             throw new IllegalArgumentException("winsorize(\"" + column + "\"): the column has only missing "
                     + "values; fill them with fillMissing(...) first");
         }
-        double lo = Nums.quantileSorted(sorted, lowerQuantile);
-        double hi = Nums.quantileSorted(sorted, upperQuantile);
-        return Nums.withColumns(table, Nums.doubles(column, clipValues(x, lo, hi)));
+        double lo = Quantiles.quantileOfSorted(sorted, lowerQuantile);
+        double hi = Quantiles.quantileOfSorted(sorted, upperQuantile);
+        return Columns.withColumns(table, Columns.doubles(column, clipValues(x, lo, hi)));
     }
 
     /**
@@ -285,7 +288,7 @@ public final class Clean {
      * @throws IllegalArgumentException naming the first row below −1 and the count of such rows
      */
     public static Table log1p(Table table, String column) {
-        double[] x = Nums.values(table, column);
+        double[] x = Columns.values(table, column);
         int first = -1;
         int count = 0;
         for (int i = 0; i < x.length; i++) {
@@ -304,7 +307,7 @@ public final class Clean {
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.log1p(x[i]);
         }
-        return Nums.withColumns(table, Nums.doubles(column, x));
+        return Columns.withColumns(table, Columns.doubles(column, x));
     }
 
     /**
@@ -312,12 +315,12 @@ public final class Clean {
      * for every value, odd (f(−x) = −f(x)), 0 at 0, compresses both tails. Missing values stay missing. O(rows).
      */
     public static Table signedLog1p(Table table, String column) {
-        double[] x = Nums.values(table, column);
+        double[] x = Columns.values(table, column);
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             x[i] = v > 0 ? Math.log1p(v) : v < 0 ? -Math.log1p(-v) : v;
         }
-        return Nums.withColumns(table, Nums.doubles(column, x));
+        return Columns.withColumns(table, Columns.doubles(column, x));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -336,7 +339,7 @@ public final class Clean {
             return table.columns();
         }
         List<Column<?>> cols = new ArrayList<>(names.length);
-        for (String name : Nums.requireNames(names, operation)) {
+        for (String name : Columns.requireNames(names, operation)) {
             cols.add(Columns.require(table, name));
         }
         return cols;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.PairwiseSum;
+import org.anomaly4j.stats.Quantiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -58,7 +61,7 @@ public final class Describe {
      * @throws IllegalArgumentException for an unknown or non-numeric column, or a table without rows
      */
     public static Table describe(Table table, String... columns) {
-        Nums.requireRows(table, "describe");
+        Columns.requireRows(table, "describe");
         List<NumericColumn<?>> cols = numericColumns(table, columns, "describe");
         if (cols.isEmpty()) {
             return describeText(table);
@@ -68,7 +71,7 @@ public final class Describe {
         // columns are independent: summarise them in parallel, keep their order
         double[][] summaries = new double[cols.size()][];
         java.util.stream.IntStream.range(0, cols.size()).parallel()
-                .forEach(j -> summaries[j] = numericSummary(Nums.values(cols.get(j))));
+                .forEach(j -> summaries[j] = numericSummary(Columns.values(cols.get(j))));
         for (int j = 0; j < cols.size(); j++) {
             out.add(DoubleColumn.create(cols.get(j).name(), summaries[j]));
         }
@@ -93,7 +96,7 @@ public final class Describe {
             return s;
         }
         // pandas nanmean: pairwise sum with missing values zeroed, divided by the count
-        double mean = Nums.pairwiseSum(zeroed) / count;
+        double mean = PairwiseSum.of(zeroed) / count;
         s[1] = mean;
         if (count > 1) {
             // pandas nanvar, two-pass: Σ (mean − x)² over present values (missing → 0), / (count − 1)
@@ -101,10 +104,10 @@ public final class Describe {
                 double d = Double.isNaN(x[i]) ? 0.0 : mean - x[i];
                 zeroed[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
             }
-            s[2] = Math.sqrt(Nums.pairwiseSum(zeroed) / (count - 1));
+            s[2] = Math.sqrt(PairwiseSum.of(zeroed) / (count - 1));
         }
         // min, quartiles, max from order statistics found by selection (no full sort): for each quartile
-        // the two ranks around h = (count − 1)·q, then the same interpolation as Nums.quantileSorted
+        // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted
         double[] present = Nums.present(x);
         int[] ranks = new int[2 + 2 * QUARTILES.length];
         ranks[0] = 0;
@@ -114,11 +117,11 @@ public final class Describe {
             ranks[2 + 2 * q] = Math.min(lo + 1, count - 1);
         }
         ranks[ranks.length - 1] = count - 1;
-        double[] v = Nums.selectRanks(present, ranks);
+        double[] v = Quantiles.selectRanks(present, ranks);
         s[3] = v[0];
         for (int q = 0; q < QUARTILES.length; q++) {
-            s[4 + q] = Nums.quantileSorted(new double[] {v[1 + 2 * q], v[2 + 2 * q]}, (count - 1) * QUARTILES[q]
-                    - Math.floor((count - 1) * QUARTILES[q]));
+            double h = (count - 1) * QUARTILES[q];
+            s[4 + q] = Quantiles.lerp(v[1 + 2 * q], v[2 + 2 * q], h - Math.floor(h));
         }
         s[7] = v[v.length - 1];
         return s;
@@ -136,7 +139,7 @@ public final class Describe {
      *                                  columns when none are named
      */
     public static Table describeText(Table table, String... columns) {
-        Nums.requireRows(table, "describeText");
+        Columns.requireRows(table, "describeText");
         List<Column<?>> cols = new ArrayList<>();
         if (columns == null || columns.length == 0) {
             for (Column<?> c : table.columns()) {
@@ -149,7 +152,7 @@ public final class Describe {
                         + "columns; use describe(table) for them, or name columns to describe as categories");
             }
         } else {
-            for (String name : Nums.requireNames(columns, "describeText")) {
+            for (String name : Columns.requireNames(columns, "describeText")) {
                 cols.add(Columns.require(table, name));
             }
         }
@@ -271,7 +274,7 @@ public final class Describe {
      * @throws IllegalArgumentException for an unknown column or a table without rows
      */
     public static Table valueCounts(Table table, String column, boolean normalize) {
-        Nums.requireRows(table, "valueCounts");
+        Columns.requireRows(table, "valueCounts");
         Column<?> c = Columns.require(table, column);
         Counts k = Counts.of(c);
         int u = k.unique();
@@ -323,7 +326,7 @@ public final class Describe {
      * @throws IllegalArgumentException for an unknown or non-numeric column, no numeric column, or no rows
      */
     public static Table corr(Table table, String... columns) {
-        Nums.requireRows(table, "corr");
+        Columns.requireRows(table, "corr");
         List<NumericColumn<?>> cols = numericColumns(table, columns, "corr");
         if (cols.isEmpty()) {
             throw new IllegalArgumentException("corr: table \"" + table.name() + "\" has no numeric columns; "
@@ -333,7 +336,7 @@ public final class Describe {
         double[][] x = new double[k][];
         String[] names = new String[k];
         for (int j = 0; j < k; j++) {
-            x[j] = Nums.values(cols.get(j));
+            x[j] = Columns.values(cols.get(j));
             names[j] = cols.get(j).name();
         }
         double[][] r = new double[k][k];
@@ -444,7 +447,7 @@ public final class Describe {
             }
             return cols;
         }
-        for (String name : Nums.requireNames(columns, operation)) {
+        for (String name : Columns.requireNames(columns, operation)) {
             Column<?> c = Columns.require(table, name);
             if (!(c instanceof NumericColumn<?> n)) {
                 throw new IllegalArgumentException(operation + ": column \"" + name + "\" of table \"" + table.name()

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
@@ -136,7 +138,7 @@ public final class FillStrategy {
             return column;
         }
         if (column instanceof NumericColumn<?> n) {
-            return Nums.doubles(column.name(), fillNumbers(n));
+            return Columns.doubles(column.name(), fillNumbers(n));
         }
         if (kind == Kind.FFILL || kind == Kind.BFILL) {
             return fillCells(column.copy());
@@ -153,7 +155,7 @@ public final class FillStrategy {
     }
 
     private double[] fillNumbers(NumericColumn<?> column) {
-        double[] x = Nums.values(column);
+        double[] x = Columns.values(column);
         switch (kind) {
             case CONSTANT -> fillWith(x, number);
             case MEAN -> fillWith(x, statistic(column.name(), Nums.meanPresent(x)));
@@ -169,7 +171,7 @@ public final class FillStrategy {
 
     private static double medianPresent(double[] x) {
         double[] s = Nums.sortedPresent(x);
-        return s.length == 0 ? Double.NaN : Nums.medianSorted(s);
+        return s.length == 0 ? Double.NaN : Quantiles.medianOfSorted(s);
     }
 
     private double statistic(String column, double value) {
@@ -256,7 +258,7 @@ public final class FillStrategy {
         int bestCount = 0;
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             int c = e.getValue();
-            if (c > bestCount || (c == bestCount && Categories.TEXT_ORDER.compare(e.getKey(), best) < 0)) {
+            if (c > bestCount || (c == bestCount && Nums.TEXT_ORDER.compare(e.getKey(), best) < 0)) {
                 best = e.getKey();
                 bestCount = c;
             }

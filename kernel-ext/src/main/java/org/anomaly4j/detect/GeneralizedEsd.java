@@ -1,10 +1,6 @@
 package org.anomaly4j.detect;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import tech.tablesaw.api.Table;
 
 /**
  * Rosner's generalized extreme studentized deviate (ESD) test: up to r outliers in approximately normal
@@ -30,47 +26,41 @@ import tech.tablesaw.api.Table;
  * Technometrics 25(2), 165–172; NIST/SEMATECH e-Handbook of Statistical Methods, §1.3.5.17.3 (whose example —
  * Rosner's 54 values, up to 10 outliers, 3 found — is a unit test).
  */
-public final class GeneralizedEsd implements Detector {
+public final class GeneralizedEsd extends AbstractDetector<GeneralizedEsd, ExtremeDeviatesModel> {
 
     public static final String NAME = "esd";
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_MAX_FRACTION = 0.1;
 
-    private final double alpha;
-    private final double maxFraction;
-    private final int maxOutliers;
-    private final ThresholdRule rule;
+    public static final Param<Double> ALPHA = Param.number("alpha", DEFAULT_ALPHA, 0, true, 1, true,
+            "significance level");
+    public static final Param<Double> MAX_FRACTION = Param.number("maxFraction", DEFAULT_MAX_FRACTION, 0, true, 0.5,
+            false, "largest fraction of outliers tested: r = max(1, floor(maxFraction n))");
+    public static final Param<Integer> MAX_OUTLIERS = Param.integer("maxOutliers", 0, 0, Integer.MAX_VALUE,
+            "largest number of outliers tested per feature; 0 = from maxFraction");
 
-    private GeneralizedEsd(double alpha, double maxFraction, int maxOutliers, ThresholdRule rule) {
-        ExtremeDeviates.checkAlpha(alpha);
-        if (!(maxFraction > 0 && maxFraction <= 0.5)) {
-            throw new IllegalArgumentException("maxFraction must be in (0, 0.5], got " + maxFraction);
-        }
-        if (maxOutliers < 0) {
-            throw new IllegalArgumentException("maxOutliers must be >= 1 (or 0: from maxFraction), got " + maxOutliers);
-        }
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.alpha = alpha;
-        this.maxFraction = maxFraction;
-        this.maxOutliers = maxOutliers;
-        this.rule = rule;
+    public static final DetectorType<GeneralizedEsd, ExtremeDeviatesModel> TYPE = DetectorType.of(NAME,
+            "Rosner's generalized ESD test per column; score = largest G-ratio, natural threshold 1",
+            GeneralizedEsd::new, ExtremeDeviatesModel.class, ExtremeDeviatesModel.CODEC, ALPHA, MAX_FRACTION,
+            MAX_OUTLIERS);
+
+    private GeneralizedEsd(Options options) {
+        super(TYPE, options);
     }
 
     /** Defaults: alpha 0.05, up to 10 % of the rows, natural threshold (G-ratio &gt; 1). */
     public static GeneralizedEsd with() {
-        return new GeneralizedEsd(DEFAULT_ALPHA, DEFAULT_MAX_FRACTION, 0, ThresholdRule.natural());
+        return TYPE.defaults();
     }
 
     /** Significance level, in (0, 1). */
     public GeneralizedEsd alpha(double alpha) {
-        return new GeneralizedEsd(alpha, maxFraction, maxOutliers, rule);
+        return set(ALPHA, alpha);
     }
 
     /** Upper bound on the outliers as a fraction of the rows, in (0, 0.5]: r = max(1, ⌊fraction·n⌋). */
     public GeneralizedEsd maxFraction(double fraction) {
-        return new GeneralizedEsd(alpha, fraction, 0, rule);
+        return set(MAX_FRACTION, fraction).set(MAX_OUTLIERS, 0);
     }
 
     /** Upper bound r on the outliers per feature, ≥ 1 (at most n − 3 at fit time); overrides maxFraction. */
@@ -78,74 +68,28 @@ public final class GeneralizedEsd implements Detector {
         if (r < 1) {
             throw new IllegalArgumentException("maxOutliers must be >= 1, got " + r);
         }
-        return new GeneralizedEsd(alpha, maxFraction, r, rule);
+        return set(MAX_OUTLIERS, r);
     }
 
-    /** Threshold from the expected fraction of anomalies. */
-    public GeneralizedEsd contamination(double fraction) {
-        return new GeneralizedEsd(alpha, maxFraction, maxOutliers, ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule. */
-    public GeneralizedEsd threshold(ThresholdRule thresholdRule) {
-        return new GeneralizedEsd(alpha, maxFraction, maxOutliers, thresholdRule);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** The bound r used for n rows. */
+    /** r for n rows. */
     int bound(int n) {
-        return maxOutliers > 0 ? maxOutliers : Math.max(1, (int) Math.floor(maxFraction * n));
-    }
-
-    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
-    @Override
-    public ExtremeDeviatesModel fit(double[][] x) {
-        return (ExtremeDeviatesModel) Detector.super.fit(x);
-    }
-
-    /** Fits on the named numeric columns of a table. */
-    @Override
-    public ExtremeDeviatesModel fit(Table table, String... columns) {
-        return (ExtremeDeviatesModel) Detector.super.fit(table, columns);
+        int maxOutliers = get(MAX_OUTLIERS);
+        return maxOutliers > 0 ? maxOutliers : Math.max(1, (int) Math.floor(get(MAX_FRACTION) * n));
     }
 
     @Override
-    public ExtremeDeviatesModel fit(double[][] x, List<String> features) {
-        int n = x == null ? 0 : x.length;
+    protected ExtremeDeviatesModel fitChecked(double[][] x, ModelInfo info) {
+        int n = x.length;
+        if (n < 3) {
+            throw new IllegalArgumentException(NAME + " needs at least 3 rows, got " + n);
+        }
         int r = bound(n);
-        if (n > 0 && r > n - 3) {
+        if (r > n - 3) {
             throw new IllegalArgumentException("maxOutliers must be <= n - 3 = " + (n - 3) + " for " + n
                     + " rows (the values that are not outliers need a spread and a critical value), got " + r);
         }
-        return ExtremeDeviatesModel.fit(NAME, x, features, params(), rule, alpha,
-                c -> ExtremeDeviates.run(c, r, alpha, false));
-    }
-
-    private Map<String, Object> params() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("alpha", alpha);
-        p.put("maxFraction", maxFraction);
-        p.put("maxOutliers", maxOutliers);
-        return p;
-    }
-
-    static Model read(ModelFile f) {
-        GeneralizedEsd options;
-        try {
-            double r = f.parameter("maxOutliers");
-            if (r != Math.rint(r) || r < 0 || r > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("maxOutliers must be an integer >= 0, got " + r);
-            }
-            options = new GeneralizedEsd(f.parameter("alpha"), f.parameter("maxFraction"), (int) r,
-                    ThresholdRule.natural());
-        } catch (IllegalArgumentException e) {
-            throw f.bad("parameters: " + e.getMessage());
-        }
-        return ExtremeDeviatesModel.read(f, options.params());
+        double alpha = get(ALPHA);
+        return ExtremeDeviatesModel.fit(x, info, alpha, c -> ExtremeDeviates.run(c, r, alpha, false));
     }
 
     /**
@@ -163,11 +107,5 @@ public final class GeneralizedEsd implements Detector {
                     + "] for " + x.length + " values, got " + maxOutliers);
         }
         return ExtremeDeviates.run(x, maxOutliers, alpha, false);
-    }
-
-    @Override
-    public String toString() {
-        return "GeneralizedEsd[alpha=" + alpha + ", " + (maxOutliers > 0 ? "maxOutliers=" + maxOutliers
-                : "maxFraction=" + maxFraction) + ", threshold=" + rule + "]";
     }
 }

@@ -1,10 +1,8 @@
 package org.anomaly4j.detect;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.anomaly4j.stats.StudentT;
 
-import tech.tablesaw.api.Table;
+
 
 /**
  * Grubbs' test, two-sided and iterated: one outlier at a time in approximately normal univariate data.
@@ -30,79 +28,37 @@ import tech.tablesaw.api.Table;
  * Mathematical Statistics 21(1), 27–58; F. E. Grubbs (1969), "Procedures for detecting outlying observations
  * in samples", Technometrics 11(1), 1–21; NIST/SEMATECH e-Handbook of Statistical Methods, §1.3.5.17.1.
  */
-public final class Grubbs implements Detector {
+public final class Grubbs extends AbstractDetector<Grubbs, ExtremeDeviatesModel> {
 
     public static final String NAME = "grubbs";
     public static final double DEFAULT_ALPHA = 0.05;
 
-    private final double alpha;
-    private final ThresholdRule rule;
+    /** Significance level of each step. */
+    public static final Param<Double> ALPHA = Param.number("alpha", DEFAULT_ALPHA, 0, true, 1, true,
+            "significance level of each step");
 
-    private Grubbs(double alpha, ThresholdRule rule) {
-        ExtremeDeviates.checkAlpha(alpha);
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.alpha = alpha;
-        this.rule = rule;
+    public static final DetectorType<Grubbs, ExtremeDeviatesModel> TYPE = DetectorType.of(NAME,
+            "iterated two-sided Grubbs test per column; score = largest G-ratio, natural threshold 1", Grubbs::new,
+            ExtremeDeviatesModel.class, ExtremeDeviatesModel.CODEC, ALPHA);
+
+    private Grubbs(Options options) {
+        super(TYPE, options);
     }
 
     /** Defaults: alpha 0.05, natural threshold (G-ratio &gt; 1). */
     public static Grubbs with() {
-        return new Grubbs(DEFAULT_ALPHA, ThresholdRule.natural());
+        return TYPE.defaults();
     }
 
     /** Significance level of each step, in (0, 1). */
     public Grubbs alpha(double alpha) {
-        return new Grubbs(alpha, rule);
-    }
-
-    /** Threshold from the expected fraction of anomalies. */
-    public Grubbs contamination(double fraction) {
-        return new Grubbs(alpha, ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule. */
-    public Grubbs threshold(ThresholdRule thresholdRule) {
-        return new Grubbs(alpha, thresholdRule);
+        return set(ALPHA, alpha);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
-    @Override
-    public ExtremeDeviatesModel fit(double[][] x) {
-        return (ExtremeDeviatesModel) Detector.super.fit(x);
-    }
-
-    /** Fits on the named numeric columns of a table. */
-    @Override
-    public ExtremeDeviatesModel fit(Table table, String... columns) {
-        return (ExtremeDeviatesModel) Detector.super.fit(table, columns);
-    }
-
-    @Override
-    public ExtremeDeviatesModel fit(double[][] x, List<String> features) {
-        return ExtremeDeviatesModel.fit(NAME, x, features, params(alpha), rule, alpha, c -> iterate(c, alpha));
-    }
-
-    private static Map<String, Object> params(double alpha) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("alpha", alpha);
-        return p;
-    }
-
-    static Model read(ModelFile f) {
-        double alpha = f.parameter("alpha");
-        try {
-            ExtremeDeviates.checkAlpha(alpha);
-        } catch (IllegalArgumentException e) {
-            throw f.bad("parameters: " + e.getMessage());
-        }
-        return ExtremeDeviatesModel.read(f, params(alpha));
+    protected ExtremeDeviatesModel fitChecked(double[][] x, ModelInfo info) {
+        double alpha = get(ALPHA);
+        return ExtremeDeviatesModel.fit(x, info, alpha, c -> iterate(c, alpha));
     }
 
     /**
@@ -133,10 +89,5 @@ public final class Grubbs implements Detector {
         double t = StudentT.upperQuantile(alpha / (2.0 * n), n - 2);
         double t2 = t * t;
         return (n - 1) / Math.sqrt(n) * Math.sqrt(t2 / (n - 2 + t2));
-    }
-
-    @Override
-    public String toString() {
-        return "Grubbs[alpha=" + alpha + ", threshold=" + rule + "]";
     }
 }

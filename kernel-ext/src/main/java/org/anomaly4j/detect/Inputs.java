@@ -1,6 +1,6 @@
 package org.anomaly4j.detect;
 
-import org.anomaly4j.data.Matrices;
+import org.anomaly4j.features.Matrices;
 import tech.tablesaw.api.Table;
 
 /** Validation of detector input at the boundary; inner loops then trust the arrays. */

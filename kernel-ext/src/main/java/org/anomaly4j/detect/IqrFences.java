@@ -1,14 +1,16 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.Quantiles;
+
+import org.anomaly4j.stats.Nums;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
 
-import tech.tablesaw.api.Table;
+
+
 
 /**
  * Tukey's fences (the box-plot rule): values beyond {@code k} interquartile ranges outside the quartiles.
@@ -31,7 +33,7 @@ import tech.tablesaw.api.Table;
  * <p>A column with IQR 0 (more than half its values equal) has no fences: fitting it raises an error naming
  * the column.
  */
-public final class IqrFences implements Detector {
+public final class IqrFences extends AbstractDetector<IqrFences, IqrFences.IqrModel> {
 
     public static final String NAME = "iqr";
     /** Tukey's inner fences: 1.5 IQR beyond the quartiles. */
@@ -39,30 +41,29 @@ public final class IqrFences implements Detector {
     /** Outside the fences: score &gt; 0. */
     public static final double NATURAL_THRESHOLD = 0;
 
-    private final double k;
-    private final boolean clipInside;
-    private final ThresholdRule rule;
+    /** Fence distance in interquartile ranges (1.5: Tukey's inner fences; 3: outer fences). */
+    public static final Param<Double> K = Param.number("k", DEFAULT_K, 0, false, Double.POSITIVE_INFINITY, false,
+            "fence width in IQRs: 1.5 Tukey's inner fences, 3 the outer ones");
+    /** Score 0 inside the fences (the seeds' distance-to-bound score). */
+    public static final Param<Boolean> CLIP_INSIDE = Param.flag("clipInside", false,
+            "score 0 inside the fences instead of the negative depth");
 
-    private IqrFences(double k, boolean clipInside, ThresholdRule rule) {
-        if (!(k >= 0) || Double.isInfinite(k)) {
-            throw new IllegalArgumentException("k must be in [0, +inf), got " + k);
-        }
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.k = k;
-        this.clipInside = clipInside;
-        this.rule = rule;
+    public static final DetectorType<IqrFences, IqrModel> TYPE = DetectorType.of(NAME,
+            "distance outside Tukey's fences Q1 - k IQR, Q3 + k IQR, in IQRs", IqrFences::new, IqrModel.class,
+            new Codec(), K, CLIP_INSIDE);
+
+    private IqrFences(Options options) {
+        super(TYPE, options);
     }
 
     /** Defaults: k = 1.5, signed scores, threshold 0 (outside the fences). */
     public static IqrFences with() {
-        return new IqrFences(DEFAULT_K, false, ThresholdRule.natural());
+        return TYPE.defaults();
     }
 
     /** Fence distance in interquartile ranges (1.5: Tukey's inner fences; 3: outer fences). */
     public IqrFences k(double k) {
-        return new IqrFences(k, clipInside, rule);
+        return set(K, k);
     }
 
     /**
@@ -70,205 +71,110 @@ public final class IqrFences implements Detector {
      * contamination threshold then cannot rank inside rows). Default {@code false}: negative depth inside.
      */
     public IqrFences clipInside(boolean clip) {
-        return new IqrFences(k, clip, rule);
-    }
-
-    /** Threshold from the expected fraction of anomalies. */
-    public IqrFences contamination(double fraction) {
-        return new IqrFences(k, clipInside, ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule. */
-    public IqrFences threshold(ThresholdRule thresholdRule) {
-        return new IqrFences(k, clipInside, thresholdRule);
+        return set(CLIP_INSIDE, clip);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
-    @Override
-    public IqrModel fit(double[][] x) {
-        return (IqrModel) Detector.super.fit(x);
-    }
-
-    /** Fits on the named numeric columns of a table. */
-    @Override
-    public IqrModel fit(Table table, String... columns) {
-        return (IqrModel) Detector.super.fit(table, columns);
-    }
-
-    @Override
-    public IqrModel fit(double[][] x, List<String> features) {
-        int d = Inputs.width(x);
-        ColumnStatistics.checkFeatures(features, d);
+    protected IqrModel fitChecked(double[][] x, ModelInfo info) {
+        int d = x[0].length;
         double[] q1 = new double[d];
         double[] q3 = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            q1[j] = Thresholds.sortedPercentile(c, 25);
-            q3[j] = Thresholds.sortedPercentile(c, 75);
+            q1[j] = Quantiles.quantileOfSorted(c, 0.25);
+            q3[j] = Quantiles.quantileOfSorted(c, 0.75);
             if (!(q3[j] > q1[j])) {
-                throw new IllegalArgumentException("Column \"" + features.get(j) + "\" has interquartile range 0"
+                throw new IllegalArgumentException("Column \"" + info.features().get(j) + "\" has interquartile range 0"
                         + " (Q1 = Q3 = " + q1[j] + ": more than half of its values are equal), so it has no Tukey"
                         + " fences; leave it out of the features or use ModifiedZScore, whose MAD = 0 fallback"
                         + " handles such columns");
             }
         }
-        return new IqrModel(features, params(), rule, k, clipInside, q1, q3, x);
+        State state = new State(get(K), get(CLIP_INSIDE), q1, q3);
+        return new IqrModel(info, TrainingScores.fitted(info, state.scores(x), NATURAL_THRESHOLD), state);
     }
 
-    private Map<String, Object> params() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("k", k);
-        p.put("clipInside", clipInside);
-        return p;
-    }
-
-    static Model read(ModelFile f) {
-        int d = f.features().size();
-        double k = f.parameter("k");
-        var clip = f.parameters().get("clipInside");
-        if (clip == null || !clip.isBoolean()) {
-            throw f.bad("parameters.clipInside must be true or false");
-        }
-        IqrFences options;
-        try {
-            options = with().k(k).clipInside(clip.booleanValue());
-        } catch (IllegalArgumentException e) {
-            throw f.bad("parameters: " + e.getMessage());
-        }
-        return new IqrModel(f.features(), options.params(), f.rule(), options.k, options.clipInside,
-                f.numbers("q1", d), f.numbers("q3", d), f.trainingScores(), f.threshold());
-    }
-
-    @Override
-    public String toString() {
-        return "IqrFences[k=" + k + ", clipInside=" + clipInside + ", threshold=" + rule + "]";
-    }
-
-    /**
-     * A fitted Tukey-fences model: per-feature quartiles. Score: {@code max_j max(x_j − upper_j, lower_j − x_j)
-     * / IQR_j} (clipped at 0 if the model was fitted with {@code clipInside(true)}).
-     */
-    public static final class IqrModel extends AbstractModel {
-        private final double k;
-        private final boolean clip;
-        private final double[] q1;
-        private final double[] q3;
-        private final double[] lower;
-        private final double[] upper;
-        private final double[] iqr;
-
-        IqrModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double k, boolean clip,
-                 double[] q1, double[] q3, double[][] training) {
-            super(NAME, features, params, rule);
-            this.k = k;
-            this.clip = clip;
-            this.q1 = q1;
-            this.q3 = q3;
-            this.iqr = new double[q1.length];
-            this.lower = new double[q1.length];
-            this.upper = new double[q1.length];
-            fences();
-            initThreshold(scores(training), NATURAL_THRESHOLD);
-        }
-
-        IqrModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double k, boolean clip,
-                 double[] q1, double[] q3, double[] trainingScores, double threshold) {
-            super(NAME, features, params, rule);
+    /** Per-feature quartiles and the fences they give. */
+    record State(double k, boolean clip, double[] q1, double[] q3, double[] iqr, double[] lower,
+                         double[] upper) implements ColumnwiseModel.Deviations {
+        State(double k, boolean clip, double[] q1, double[] q3) {
+            this(k, clip, q1, q3, new double[q1.length], new double[q1.length], new double[q1.length]);
             for (int j = 0; j < q1.length; j++) {
                 if (!(q3[j] > q1[j])) {
-                    throw new IllegalArgumentException("Invalid IQR model: feature " + j + " has q3 " + q3[j]
-                            + " not above q1 " + q1[j]);
+                    throw new IllegalArgumentException("feature " + j + " has q3 " + q3[j] + " not above q1 " + q1[j]);
                 }
-            }
-            this.k = k;
-            this.clip = clip;
-            this.q1 = q1.clone();
-            this.q3 = q3.clone();
-            this.iqr = new double[q1.length];
-            this.lower = new double[q1.length];
-            this.upper = new double[q1.length];
-            fences();
-            restoreThreshold(trainingScores, threshold);
-        }
-
-        private void fences() {
-            for (int j = 0; j < q1.length; j++) {
                 iqr[j] = q3[j] - q1[j];
                 lower[j] = q1[j] - k * iqr[j];
                 upper[j] = q3[j] + k * iqr[j];
             }
         }
 
-        private double s(double v, int j) {
+        @Override
+        public int width() {
+            return q1.length;
+        }
+
+        /** Signed distance to the nearest fence in IQRs: positive outside, negative inside (0 if clipped). */
+        @Override
+        public double deviation(double v, int j) {
             double out = Math.max(v - upper[j], lower[j] - v) / iqr[j];
             return clip ? Math.max(0, out) : out;
         }
 
         @Override
-        protected double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            int d = q1.length;
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < d; j++) {
-                    max = Math.max(max, s(row[j], j));
-                }
-                out[i] = max;
-            }
-            return out;
+        public boolean absolute() {
+            return false;
+        }
+    }
+
+    private static final class Codec implements ModelCodec<IqrModel> {
+        @Override
+        public void write(IqrModel m, StateWriter out) {
+            out.put("q1", m.state.q1).put("q3", m.state.q3);
         }
 
-        /**
-         * Per-feature signed fence distances {@code s_j} in IQR units (positive: outside a fence, by that many
-         * IQRs; negative: inside, that deep); the row's score is their maximum.
-         */
-        public double[] explain(double[] row) {
-            ColumnStatistics.checkRow(row, q1.length);
-            double[] out = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                out[j] = s(row[j], j);
-            }
-            return out;
+        @Override
+        public IqrModel read(ModelInfo info, TrainingScores scores, StateReader in) {
+            int d = info.features().size();
+            return new IqrModel(info, scores, new State(info.options().get(K), info.options().get(CLIP_INSIDE),
+                    in.numbers("q1", d), in.numbers("q3", d)));
+        }
+    }
+
+    /**
+     * A fitted Tukey-fences model: per-feature quartiles. Score: {@code max_j max(x_j − upper_j, lower_j − x_j)
+     * / IQR_j} (clipped at 0 if the model was fitted with {@code clipInside(true)}).
+     */
+    public static final class IqrModel extends ColumnwiseModel<State> {
+
+        private IqrModel(ModelInfo info, TrainingScores scores, State state) {
+            super(info, scores, state);
         }
 
         /** Per-feature first quartiles. */
         public double[] q1() {
-            return q1.clone();
+            return state.q1.clone();
         }
 
         /** Per-feature third quartiles. */
         public double[] q3() {
-            return q3.clone();
+            return state.q3.clone();
         }
 
         /** Per-feature lower fences {@code Q1 − k·IQR}. */
         public double[] lowerFence() {
-            return lower.clone();
+            return state.lower.clone();
         }
 
         /** Per-feature upper fences {@code Q3 + k·IQR}. */
         public double[] upperFence() {
-            return upper.clone();
+            return state.upper.clone();
         }
 
         @Override
-        public ObjectNode state() {
-            ObjectNode s = JsonNodeFactory.instance.objectNode();
-            ColumnStatistics.put(s, "q1", q1);
-            ColumnStatistics.put(s, "q3", q3);
-            return s;
-        }
-
-        @Override
-        public String toString() {
-            return super.toString() + "; fences " + Arrays.toString(lower) + " .. " + Arrays.toString(upper);
+        protected String describeState() {
+            return "fences " + Arrays.toString(state.lower) + " .. " + Arrays.toString(state.upper);
         }
     }
 }

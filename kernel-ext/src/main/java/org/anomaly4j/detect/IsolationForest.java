@@ -1,20 +1,15 @@
 package org.anomaly4j.detect;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.detect.IsolationTrees.Compiled;
 import org.anomaly4j.detect.IsolationTrees.Tree;
-import tech.tablesaw.api.Table;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
 
 /**
  * Isolation Forest: anomalies are few and different, so random cuts isolate them in fewer steps than
@@ -67,7 +62,7 @@ import tech.tablesaw.api.Table;
  * m.labels(hive).countTrue();
  * }</pre>
  */
-public final class IsolationForest implements Detector {
+public final class IsolationForest extends AbstractDetector<IsolationForest, IsolationForest.IsolationForestModel> {
 
     public static final String NAME = "isolation-forest";
     /**
@@ -78,78 +73,46 @@ public final class IsolationForest implements Detector {
     /** ψ for {@code maxSamples = "auto"}: min(256, n) (Liu et al. 2008 found 256 generally enough; scikit-learn). */
     public static final int AUTO_MAX_SAMPLES = 256;
 
-    private final int trees;
-    /** {@code maxSamples} as given: 0 = auto, otherwise a row count. */
-    private final int maxSamplesCount;
-    /** {@code maxSamples} as a fraction of n; NaN unless given so. */
-    private final double maxSamplesFraction;
-    /** Features per tree as a count; 0 = use {@link #maxFeaturesFraction}. */
-    private final int maxFeaturesCount;
-    private final double maxFeaturesFraction;
-    private final boolean bootstrap;
-    private final int extensionLevel;
-    private final long seed;
-    private final ThresholdRule rule;
+    public static final Param<Integer> TREES = Param.integer("trees", 100, 1, 100_000, "number of trees (n_estimators)");
+    public static final Param<MaxSamples> MAX_SAMPLES = MaxSamples.PARAM;
+    public static final Param<MaxFeatures> MAX_FEATURES = MaxFeatures.PARAM;
+    public static final Param<Boolean> BOOTSTRAP = Param.flag("bootstrap", false, "draw each tree's rows with replacement");
+    public static final Param<Integer> EXTENSION_LEVEL = Param.integer("extensionLevel", 0, 0, Integer.MAX_VALUE,
+            "0 = axis-parallel cuts; k > 0 = extended IF hyperplanes with k + 1 non-zero components");
+    public static final Param<Long> SEED = Param.seed("seed", 0L, "random seed (random_state)");
 
-    private IsolationForest(int trees, int maxSamplesCount, double maxSamplesFraction, int maxFeaturesCount,
-                            double maxFeaturesFraction, boolean bootstrap, int extensionLevel, long seed,
-                            ThresholdRule rule) {
-        if (trees < 1) {
-            throw new IllegalArgumentException("trees must be >= 1, got " + trees);
-        }
-        if (maxSamplesCount < 0) {
-            throw new IllegalArgumentException("maxSamples must be >= 1 (a row count), got " + maxSamplesCount);
-        }
-        if (!Double.isNaN(maxSamplesFraction) && !(maxSamplesFraction > 0 && maxSamplesFraction <= 1)) {
-            throw new IllegalArgumentException("maxSamples fraction must be in (0, 1], got " + maxSamplesFraction);
-        }
-        if (maxFeaturesCount < 0) {
-            throw new IllegalArgumentException("maxFeatures must be >= 1 (a feature count), got " + maxFeaturesCount);
-        }
-        if (!(maxFeaturesFraction > 0 && maxFeaturesFraction <= 1)) {
-            throw new IllegalArgumentException("maxFeatures fraction must be in (0, 1], got " + maxFeaturesFraction);
-        }
-        if (extensionLevel < 0) {
-            throw new IllegalArgumentException("extensionLevel must be >= 0, got " + extensionLevel);
-        }
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.trees = trees;
-        this.maxSamplesCount = maxSamplesCount;
-        this.maxSamplesFraction = maxSamplesFraction;
-        this.maxFeaturesCount = maxFeaturesCount;
-        this.maxFeaturesFraction = maxFeaturesFraction;
-        this.bootstrap = bootstrap;
-        this.extensionLevel = extensionLevel;
-        this.seed = seed;
-        this.rule = rule;
+    public static final DetectorType<IsolationForest, IsolationForestModel> TYPE = DetectorType.of(NAME,
+            "Isolation Forest (Liu, Ting & Zhou 2008), scikit-learn semantics; score 2^(-E[h]/c(psi)), natural threshold 0.5",
+            IsolationForest::new, IsolationForestModel.class, new Codec(), TREES, MAX_SAMPLES, MAX_FEATURES, BOOTSTRAP,
+            EXTENSION_LEVEL, SEED);
+
+    private IsolationForest(Options options) {
+        super(TYPE, options);
     }
 
     /** Defaults (scikit-learn's): 100 trees, maxSamples "auto", maxFeatures 1.0, no bootstrap, seed 0, cut s &gt; 0.5. */
     public static IsolationForest with() {
-        return new IsolationForest(100, 0, Double.NaN, 0, 1.0, false, 0, 0L, ThresholdRule.natural());
+        return TYPE.defaults();
     }
 
     /** Number of trees ({@code n_estimators}), ≥ 1. */
     public IsolationForest trees(int count) {
-        return new IsolationForest(count, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,
-                maxFeaturesFraction, bootstrap, extensionLevel, seed, rule);
+        return set(TREES, count);
+    }
+
+    /** Rows per tree: {@link MaxSamples#auto()}, {@link MaxSamples#count}, {@link MaxSamples#fraction}. */
+    public IsolationForest maxSamples(MaxSamples rows) {
+        return set(MAX_SAMPLES, rows);
     }
 
     /** Rows per tree, ≥ 1 (clipped to the number of rows at fit, as scikit-learn does with a warning). */
     public IsolationForest maxSamples(int rows) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("maxSamples must be >= 1 (a row count), got " + rows);
-        }
-        return new IsolationForest(trees, rows, Double.NaN, maxFeaturesCount, maxFeaturesFraction, bootstrap,
-                extensionLevel, seed, rule);
+        return maxSamples(MaxSamples.count(rows));
     }
 
     /** Rows per tree as a fraction of the training rows, in (0, 1]: ψ = floor(fraction · n). */
     public IsolationForest maxSamples(double fraction) {
-        return new IsolationForest(trees, 0, fraction, maxFeaturesCount, maxFeaturesFraction, bootstrap,
-                extensionLevel, seed, rule);
+        return maxSamples(MaxSamples.fraction(fraction));
     }
 
     /**
@@ -157,55 +120,32 @@ public final class IsolationForest implements Detector {
      * ({@code "128"}) or a fraction with a decimal point ({@code "0.5"}).
      */
     public IsolationForest maxSamples(String spec) {
-        String s = spec == null ? "" : spec.trim();
-        if (s.equals("auto")) {
-            return new IsolationForest(trees, 0, Double.NaN, maxFeaturesCount, maxFeaturesFraction, bootstrap,
-                    extensionLevel, seed, rule);
-        }
-        try {
-            if (s.matches("[0-9]+")) {
-                return maxSamples(Integer.parseInt(s));
-            }
-            return maxSamples(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("maxSamples must be \"auto\", a row count >= 1 or a fraction in (0, 1], got \""
-                    + spec + "\"");
-        }
+        return maxSamples(MAX_SAMPLES.parse(spec));
+    }
+
+    /** Features per tree: {@link MaxFeatures#count} or {@link MaxFeatures#fraction} (default 1.0). */
+    public IsolationForest maxFeatures(MaxFeatures features) {
+        return set(MAX_FEATURES, features);
     }
 
     /** Features per tree as a fraction of d, in (0, 1]: max(1, floor(fraction · d)). Default 1.0. */
     public IsolationForest maxFeatures(double fraction) {
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, 0, fraction, bootstrap,
-                extensionLevel, seed, rule);
+        return maxFeatures(MaxFeatures.fraction(fraction));
     }
 
     /** Features per tree as a count, 1 ≤ count ≤ d (checked at fit). */
     public IsolationForest maxFeatures(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("maxFeatures must be >= 1 (a feature count), got " + count);
-        }
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, count, 1.0, bootstrap,
-                extensionLevel, seed, rule);
+        return maxFeatures(MaxFeatures.count(count));
     }
 
-    /**
-     * Features per tree from text, as on the command line: an integer count ({@code "3"}) or a fraction with a
-     * decimal point ({@code "0.5"}, {@code "1.0"}).
-     */
+    /** Features per tree from text: an integer count ({@code "3"}) or a fraction ({@code "0.5"}, {@code "1.0"}). */
     public IsolationForest maxFeatures(String spec) {
-        String s = spec == null ? "" : spec.trim();
-        try {
-            return s.matches("[0-9]+") ? maxFeatures(Integer.parseInt(s)) : maxFeatures(Double.parseDouble(s));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("maxFeatures must be a feature count >= 1 or a fraction in (0, 1], got \""
-                    + spec + "\"");
-        }
+        return maxFeatures(MAX_FEATURES.parse(spec));
     }
 
     /** Draw each tree's rows with replacement (default false). */
     public IsolationForest bootstrap(boolean withReplacement) {
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,
-                maxFeaturesFraction, withReplacement, extensionLevel, seed, rule);
+        return set(BOOTSTRAP, withReplacement);
     }
 
     /**
@@ -213,90 +153,42 @@ public final class IsolationForest implements Detector {
      * non-zero normal components (at most features per tree − 1, checked at fit).
      */
     public IsolationForest extensionLevel(int level) {
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,
-                maxFeaturesFraction, bootstrap, level, seed, rule);
+        return set(EXTENSION_LEVEL, level);
     }
 
     /** Seed of the random streams (default 0); same seed, same data → identical scores. */
     public IsolationForest seed(long value) {
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,
-                maxFeaturesFraction, bootstrap, extensionLevel, value, rule);
-    }
-
-    /** Threshold from the expected fraction of anomalies in the training data, in (0, 0.5]. */
-    public IsolationForest contamination(double fraction) {
-        return threshold(ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule (default: the natural cut s &gt; 0.5). */
-    public IsolationForest threshold(ThresholdRule thresholdRule) {
-        return new IsolationForest(trees, maxSamplesCount, maxSamplesFraction, maxFeaturesCount,
-                maxFeaturesFraction, bootstrap, extensionLevel, seed, thresholdRule);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        return set(SEED, value);
     }
 
     /** ψ for n training rows. */
     int effectiveMaxSamples(int n) {
-        int psi;
-        if (!Double.isNaN(maxSamplesFraction)) {
-            psi = (int) (maxSamplesFraction * n);
-            if (psi < 1) {
-                throw new IllegalArgumentException("maxSamples fraction " + maxSamplesFraction + " of " + n
-                        + " rows gives no rows per tree; use a larger fraction or a row count");
-            }
-        } else if (maxSamplesCount > 0) {
-            psi = Math.min(maxSamplesCount, n);
-        } else {
-            psi = Math.min(AUTO_MAX_SAMPLES, n);
-        }
-        return psi;
+        return get(MAX_SAMPLES).rows(n);
     }
 
     /** Features per tree for d features. */
     int featuresPerTree(int d) {
-        if (maxFeaturesCount > 0) {
-            if (maxFeaturesCount > d) {
-                throw new IllegalArgumentException("maxFeatures must be <= the number of features (" + d + "), got "
-                        + maxFeaturesCount);
-            }
-            return maxFeaturesCount;
-        }
-        return Math.max(1, (int) (maxFeaturesFraction * d));
+        return get(MAX_FEATURES).features(d);
     }
 
     @Override
-    public IsolationForestModel fit(double[][] x) {
-        return (IsolationForestModel) Detector.super.fit(x);
-    }
-
-    @Override
-    public IsolationForestModel fit(Table table, String... columns) {
-        return (IsolationForestModel) Detector.super.fit(table, columns);
-    }
-
-    @Override
-    public IsolationForestModel fit(double[][] x, List<String> features) {
-        int d = Inputs.width(x);
-        if (features.size() != d) {
-            throw new IllegalArgumentException(features.size() + " feature names for " + d + " columns");
-        }
+    protected IsolationForestModel fitChecked(double[][] x, ModelInfo info) {
         int n = x.length;
+        int d = x[0].length;
+        int trees = get(TREES);
+        int extensionLevel = get(EXTENSION_LEVEL);
         int psi = effectiveMaxSamples(n);
         int k = featuresPerTree(d);
         if (extensionLevel > k - 1) {
             throw new IllegalArgumentException("extensionLevel must be in [0, " + (k - 1) + "] (features per tree − 1) for "
                     + k + " features per tree, got " + extensionLevel);
         }
-        SplittableRandom master = new SplittableRandom(seed);
+        SplittableRandom master = new SplittableRandom(get(SEED));
         SplittableRandom[] streams = new SplittableRandom[trees];
         for (int t = 0; t < trees; t++) {
             streams[t] = master.split();
         }
-        IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, bootstrap, extensionLevel);
+        IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, get(BOOTSTRAP), extensionLevel);
         Tree[] forest = new Tree[trees];
         FitProgress.Ticker progress = FitProgress.start("isolation-forest");
         java.util.concurrent.atomic.AtomicInteger grown = new java.util.concurrent.atomic.AtomicInteger();
@@ -305,25 +197,7 @@ public final class IsolationForest implements Detector {
             progress.update(grown.incrementAndGet() + "/" + trees + " trees");
         });
         progress.done(trees + " trees");
-        return new IsolationForestModel(features, parameters(), rule, psi, extensionLevel > 0, forest, x);
-    }
-
-    /** The options as JSON-friendly values (also the model's {@link Model#parameters()}). */
-    Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("trees", trees);
-        p.put("maxSamples", !Double.isNaN(maxSamplesFraction) ? (Object) maxSamplesFraction
-                : maxSamplesCount > 0 ? (Object) maxSamplesCount : "auto");
-        p.put("maxFeatures", maxFeaturesCount > 0 ? (Object) maxFeaturesCount : (Object) maxFeaturesFraction);
-        p.put("bootstrap", bootstrap);
-        p.put("extensionLevel", extensionLevel);
-        p.put("seed", seed);
-        return p;
-    }
-
-    @Override
-    public String toString() {
-        return "IsolationForest" + parameters() + ", threshold " + rule;
+        return IsolationForestModel.fitted(info, psi, extensionLevel > 0, forest, x);
     }
 
     /**
@@ -345,135 +219,73 @@ public final class IsolationForest implements Detector {
                 throw new IllegalArgumentException("tree " + t + ": " + problem);
             }
         }
-        Map<String, Object> p = with().trees(forest.length).maxSamples(maxSamples).threshold(rule).parameters();
-        return new IsolationForestModel(features, p, rule, maxSamples, false, forest,
-                training);
+        Options o = with().trees(forest.length).maxSamples(maxSamples).threshold(rule).options();
+        ModelInfo info = new ModelInfo(NAME, features, o, Provenance.now("", training.length, d));
+        return IsolationForestModel.fitted(info, maxSamples, false, forest, training);
     }
 
-    // ------------------------------------------------------------------ model files
-
-    static Model read(ModelFile f) {
-        IsolationForest options;
-        try {
-            options = fromParameters(f.parameters()).threshold(f.rule());
-        } catch (IllegalArgumentException e) {
-            throw f.bad("parameters: " + e.getMessage());
-        }
-        int d = f.features().size();
-        long dims = f.integer("dimensions", 1, Integer.MAX_VALUE);
-        if (dims != d) {
-            throw f.bad("state.dimensions = " + dims + " does not match the " + d + " features");
-        }
-        int psi = (int) f.integer("maxSamples", 1, Integer.MAX_VALUE);
-        double c = f.number("averagePathLength");
-        if (Math.abs(c - IsolationTrees.averagePathLength(psi)) > 1e-12 * Math.max(1, Math.abs(c))) {
-            throw f.bad("state.averagePathLength = " + c + " is not c(" + psi + ") = "
-                    + IsolationTrees.averagePathLength(psi));
-        }
-        boolean extended = options.extensionLevel > 0;
-        JsonNode arr = f.state().get("trees");
-        if (arr == null || !arr.isArray() || arr.size() != options.trees) {
-            throw f.bad("state.trees must be an array of " + options.trees + " trees (parameters.trees)");
-        }
-        Tree[] forest = new Tree[options.trees];
-        for (int t = 0; t < forest.length; t++) {
-            String path = "state.trees[" + t + "]";
-            JsonNode node = arr.get(t);
-            if (node == null || !node.isObject()) {
-                throw f.bad(path + " must be an object");
+    /** Model files: ψ, c(ψ) and every tree as parallel arrays (feature/threshold, or normal/point when extended). */
+    private static final class Codec implements ModelCodec<IsolationForestModel> {
+        @Override
+        public void write(IsolationForestModel m, StateWriter s) {
+            s.put("dimensions", m.d).put("maxSamples", m.maxSamples).put("averagePathLength", m.averagePathLength);
+            s.emptyArray("trees");
+            for (Tree t : m.forest) {
+                StateWriter o = s.addObject("trees").put("left", t.left()).put("right", t.right());
+                if (m.extended) {
+                    o.put("normal", t.normal()).put("point", t.point());
+                } else {
+                    o.put("feature", t.feature()).put("threshold", t.threshold());
+                }
+                o.put("size", t.size());
             }
-            ObjectNode o = (ObjectNode) node;
-            int[] left = ints(f, o, path, "left", -1, -1);
-            int m = left.length;
-            int[] right = ints(f, o, path, "right", -1, m);
-            Tree tree = extended
-                    ? IsolationTrees.extended(left, right, f.numbers(o, path + ".normal", o.get("normal"), m * d),
-                            f.numbers(o, path + ".point", o.get("point"), m * d), ints(f, o, path, "size", 0, m), d)
-                    : new Tree(left, right, ints(f, o, path, "feature", -1, m), null, null,
-                            f.numbers(o, path + ".threshold", o.get("threshold"), m), ints(f, o, path, "size", 0, m));
-            String problem = IsolationTrees.check(tree, d, psi, extended);
-            if (problem != null) {
-                throw f.bad(path + ": " + problem);
+        }
+
+        @Override
+        public IsolationForestModel read(ModelInfo info, TrainingScores scores, StateReader f) {
+            int d = info.features().size();
+            long dims = f.integer("dimensions", 1, Integer.MAX_VALUE);
+            if (dims != d) {
+                throw f.bad("dimensions", "= " + dims + " does not match the " + d + " features");
             }
-            forest[t] = tree;
-        }
-        return new IsolationForestModel(f.features(), options.parameters(), f.rule(), psi, extended, forest,
-                f.trainingScores(), f.threshold());
-    }
-
-    /** The options recorded in a model file's parameters. */
-    private static IsolationForest fromParameters(ObjectNode p) {
-        IsolationForest o = with().trees(intParameter(p, "trees"))
-                .bootstrap(booleanParameter(p, "bootstrap"))
-                .extensionLevel(intParameter(p, "extensionLevel"));
-        JsonNode seed = p.get("seed");
-        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw new IllegalArgumentException("seed must be an integer");
-        }
-        o = o.seed(seed.asLong());
-        JsonNode ms = p.get("maxSamples");
-        if (ms != null && ms.isTextual()) {
-            o = o.maxSamples(ms.asText());
-        } else if (ms != null && ms.isIntegralNumber()) {
-            o = o.maxSamples(intParameter(p, "maxSamples"));
-        } else if (ms != null && ms.isNumber()) {
-            o = o.maxSamples(ms.asDouble());
-        } else {
-            throw new IllegalArgumentException("maxSamples must be \"auto\", a row count or a fraction");
-        }
-        JsonNode mf = p.get("maxFeatures");
-        if (mf != null && mf.isIntegralNumber()) {
-            o = o.maxFeatures(intParameter(p, "maxFeatures"));
-        } else if (mf != null && mf.isNumber()) {
-            o = o.maxFeatures(mf.asDouble());
-        } else {
-            throw new IllegalArgumentException("maxFeatures must be a feature count or a fraction");
-        }
-        return o;
-    }
-
-    private static int intParameter(ObjectNode p, String field) {
-        JsonNode n = p.get(field);
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new IllegalArgumentException(field + " must be an integer");
-        }
-        return n.asInt();
-    }
-
-    private static boolean booleanParameter(ObjectNode p, String field) {
-        JsonNode n = p.get(field);
-        if (n == null || !n.isBoolean()) {
-            throw new IllegalArgumentException(field + " must be true or false");
-        }
-        return n.asBoolean();
-    }
-
-    /** An integer array field of a tree; {@code length} −1 = any non-empty length; values ≥ {@code min}. */
-    private static int[] ints(ModelFile f, ObjectNode o, String path, String field, int min, int length) {
-        JsonNode n = o.get(field);
-        String where = path + "." + field;
-        if (n == null || !n.isArray() || n.isEmpty()) {
-            throw f.bad(where + " must be a non-empty array of integers");
-        }
-        if (length >= 0 && n.size() != length) {
-            throw f.bad(where + " must have " + length + " values (one per node), has " + n.size());
-        }
-        int[] out = new int[n.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = n.get(i);
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min) {
-                throw f.bad(where + "[" + i + "] must be an integer >= " + min);
+            int psi = (int) f.integer("maxSamples", 1, Integer.MAX_VALUE);
+            double c = f.number("averagePathLength");
+            if (Math.abs(c - IsolationTrees.averagePathLength(psi)) > 1e-12 * Math.max(1, Math.abs(c))) {
+                throw f.bad("averagePathLength", "= " + c + " is not c(" + psi + ") = "
+                        + IsolationTrees.averagePathLength(psi));
             }
-            out[i] = v.asInt();
+            boolean extended = info.options().get(EXTENSION_LEVEL) > 0;
+            int count = info.options().get(TREES);
+            List<StateReader> trees = f.objects("trees", count);
+            Tree[] forest = new Tree[count];
+            for (int t = 0; t < count; t++) {
+                StateReader o = trees.get(t);
+                int[] left = o.ints("left", -1, -1, Integer.MAX_VALUE);
+                int m = left.length;
+                int[] right = o.ints("right", m, -1, Integer.MAX_VALUE);
+                int[] size = o.ints("size", m, 0, Integer.MAX_VALUE);
+                if ((long) m * d > Integer.MAX_VALUE) {
+                    throw o.bad("has too many nodes");
+                }
+                Tree tree = extended
+                        ? IsolationTrees.extended(left, right, o.numbers("normal", m * d), o.numbers("point", m * d), size, d)
+                        : new Tree(left, right, o.ints("feature", m, -1, Integer.MAX_VALUE), null, null,
+                                o.numbers("threshold", m), size);
+                String problem = IsolationTrees.check(tree, d, psi, extended);
+                if (problem != null) {
+                    throw o.bad(problem);
+                }
+                forest[t] = tree;
+            }
+            return new IsolationForestModel(info, scores, psi, extended, forest);
         }
-        return out;
     }
 
     /**
      * A fitted isolation forest: its trees as flat arrays, ψ and c(ψ). {@link #score} is s(x), the negated
      * scikit-learn {@code score_samples}.
      */
-    public static final class IsolationForestModel extends AbstractModel {
+    public static final class IsolationForestModel extends AbstractModel implements Explainable {
         private final int maxSamples;
         private final double averagePathLength;
         private final boolean extended;
@@ -481,29 +293,24 @@ public final class IsolationForest implements Detector {
         private final Compiled compiled;
         private final int d;
 
-        /** A freshly fitted model: scores the training rows and sets the threshold from them. */
-        IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
-                             boolean extended, Tree[] forest, double[][] training) {
-            this(features, params, rule, maxSamples, extended, forest);
-            initThreshold(compiled.scores(training, averagePathLength), NATURAL_THRESHOLD);
-        }
-
-        /** A model read from a file, with its stored training scores and threshold. */
-        IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule, int maxSamples,
-                             boolean extended, Tree[] forest, double[] trainingScores, double threshold) {
-            this(features, params, rule, maxSamples, extended, forest);
-            restoreThreshold(trainingScores, threshold);
-        }
-
-        private IsolationForestModel(List<String> features, Map<String, Object> params, ThresholdRule rule,
-                                     int maxSamples, boolean extended, Tree[] forest) {
-            super(NAME, features, params, rule);
+        private IsolationForestModel(ModelInfo info, TrainingScores scores, int maxSamples, boolean extended,
+                                     Tree[] forest) {
+            super(info, scores);
             this.maxSamples = maxSamples;
             this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
             this.extended = extended;
             this.forest = forest;
-            this.d = features.size();
+            this.d = info.features().size();
             this.compiled = new Compiled(forest, d, extended);
+        }
+
+        /** A freshly fitted model: scores the training rows and sets the threshold from them. */
+        static IsolationForestModel fitted(ModelInfo info, int maxSamples, boolean extended, Tree[] forest,
+                                           double[][] training) {
+            Compiled compiled = new Compiled(forest, training[0].length, extended);
+            double[] s = compiled.scores(training, IsolationTrees.averagePathLength(maxSamples));
+            return new IsolationForestModel(info, TrainingScores.fitted(info, s, NATURAL_THRESHOLD), maxSamples,
+                    extended, forest);
         }
 
         @Override
@@ -538,6 +345,7 @@ public final class IsolationForest implements Detector {
          * trees and divided by their total. (In the spirit of depth-based isolation importance, Carletti,
          * Terzi &amp; Susto 2023, "Interpretable Anomaly Detection with DIFFI", Engineering Applications of AI.)
          */
+        @Override
         public double[] explain(double[] row) {
             if (row == null || row.length != d) {
                 throw new IllegalArgumentException("row has " + (row == null ? 0 : row.length) + " values, the model "
@@ -606,45 +414,9 @@ public final class IsolationForest implements Detector {
         }
 
         @Override
-        public ObjectNode state() {
-            JsonNodeFactory json = JsonNodeFactory.instance;
-            ObjectNode s = json.objectNode();
-            s.put("dimensions", d);
-            s.put("maxSamples", maxSamples);
-            s.put("averagePathLength", averagePathLength);
-            ArrayNode trees = s.putArray("trees");
-            for (Tree t : forest) {
-                ObjectNode o = trees.addObject();
-                putInts(o.putArray("left"), t.left());
-                putInts(o.putArray("right"), t.right());
-                if (extended) {
-                    putDoubles(o.putArray("normal"), t.normal());
-                    putDoubles(o.putArray("point"), t.point());
-                } else {
-                    putInts(o.putArray("feature"), t.feature());
-                    putDoubles(o.putArray("threshold"), t.threshold());
-                }
-                putInts(o.putArray("size"), t.size());
-            }
-            return s;
-        }
-
-        private static void putInts(ArrayNode a, int[] v) {
-            for (int x : v) {
-                a.add(x);
-            }
-        }
-
-        private static void putDoubles(ArrayNode a, double[] v) {
-            for (double x : v) {
-                a.add(x);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return super.toString() + ", ψ = " + maxSamples + ", c(ψ) = " + averagePathLength + ", " + nodes()
-                    + " nodes" + (extended ? ", extended" : "");
+        protected String describeState() {
+            return "ψ = " + maxSamples + ", c(ψ) = " + String.format(java.util.Locale.ROOT, "%.6g", averagePathLength)
+                    + ", " + nodes() + " nodes" + (extended ? ", extended" : "");
         }
     }
 

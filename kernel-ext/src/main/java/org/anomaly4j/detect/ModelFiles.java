@@ -1,171 +1,145 @@
 package org.anomaly4j.detect;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.io.InvalidModelFileException;
+import org.anomaly4j.io.JsonDocuments;
+import org.anomaly4j.io.LibraryVersion;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
 
 /**
  * Model files: versioned JSON, never Java serialization, never reflection on names read from a file.
  * <pre>{@code
- * {"format": "anomaly4j-model", "formatVersion": 1, "type": "zscore", "library": "0.1.0",
+ * {"format": "anomaly4j-model", "formatVersion": 2, "type": "zscore", "library": "0.1.0-SNAPSHOT",
+ *  "provenance": {"source": "Hive17", "rows": 1847, "columns": 2, "fittedAt": "2026-12-01T12:00:00Z"},
  *  "features": [...], "parameters": {...}, "threshold": {"rule": "contamination", "argument": 0.1, "value": 2.7},
- *  "trainingScores": [...], "state": {...detector specific...}}
+ *  "trainingScores": [...], "state": {...detector specific, written by its ModelCodec...}}
  * }</pre>
- * Loading checks the format name and version, takes the type from the closed list in {@link Detectors},
- * checks every header field and hands the state to that detector's reader, which checks every array
- * length. Truncated, tampered or foreign files raise an {@link IllegalArgumentException} naming the file
- * and the field.
+ * Format history: 1 = the above without {@code provenance}; 2 adds it. Both load. Loading checks the format
+ * name and version, takes the type from the closed list in {@link Detectors}, checks every header field
+ * (parameters through the detector's {@link Param}s, exactly as when they are set) and hands the state to
+ * that detector's {@link ModelCodec}. Truncated, tampered or foreign files raise an
+ * {@link InvalidModelFileException} naming the file and the field.
  */
 public final class ModelFiles {
 
     public static final String FORMAT = "anomaly4j-model";
-    public static final int FORMAT_VERSION = 1;
-    public static final String LIBRARY_VERSION = "0.1.0";
-    /** Files larger than this are refused before parsing. */
-    public static final long MAX_BYTES = 512L << 20;
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1 << 20).build());
-    }
+    public static final int FORMAT_VERSION = 2;
+    /**
+     * Files larger than this are refused before parsing. Loading builds a JSON tree of about 8× the file size
+     * before the arrays are extracted, so 256 MB fits the default heap of a machine with 16 GB or more;
+     * typical models are far smaller (an Isolation Forest of 100 trees: ~1 MB).
+     */
+    public static final long MAX_BYTES = 256L << 20;
 
     private ModelFiles() {
     }
 
-    /** Writes a model file (atomically: a temporary file renamed into place). */
+    /** Writes a model file (atomically). */
     public static void save(Model model, Path file) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("type", model.name());
-        root.put("library", LIBRARY_VERSION);
-        ArrayNode f = root.putArray("features");
-        model.features().forEach(f::add);
-        root.set("parameters", JSON.valueToTree(model.parameters()));
-        ObjectNode t = root.putObject("threshold");
-        writeRule(t, model.thresholdRule());
-        t.put("value", model.threshold());
-        ArrayNode s = root.putArray("trainingScores");
-        for (double v : model.trainingScores()) {
-            s.add(v);
+        if (model == null) {
+            throw new IllegalArgumentException("model is null");
         }
-        root.set("state", model.state());
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            // a sibling with the default permissions (createTempFile would make the final file owner-only)
-            Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write model file " + file, e);
+        if (file == null) {
+            throw new IllegalArgumentException("model file path is null");
         }
-    }
-
-    /** Reads and checks the common part of a model file. */
-    static ModelFile read(Path file, Map<String, ?> knownTypes) {
-        String src = file.toString();
-        JsonNode root;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("Model file " + file + " does not exist");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("Model file " + file + " is larger than " + (MAX_BYTES >> 20) + " MB");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                root = JSON.readTree(in);
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Model file " + file + " is not valid JSON (truncated or damaged?): "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read model file " + file, e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("Model file " + file + " is not a JSON object");
-        }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("File " + file + " is not an anomaly4j model file (format \""
-                    + root.path("format").asText() + "\", expected \"" + FORMAT + "\")");
-        }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version < 1 || version > FORMAT_VERSION) {
-            throw new IllegalArgumentException("Model file " + file + " has format version "
-                    + root.path("formatVersion") + "; this anomaly4j reads versions 1.." + FORMAT_VERSION);
-        }
-        String type = root.path("type").asText("");
-        if (!knownTypes.containsKey(type)) {
-            throw new IllegalArgumentException("Model file " + file + " has unknown detector type \"" + type
-                    + "\"; known types: " + knownTypes.keySet());
-        }
-        JsonNode features = root.get("features");
-        if (features == null || !features.isArray() || features.isEmpty()) {
-            throw new IllegalArgumentException("Invalid model file " + src + ": features must be a non-empty array");
-        }
-        List<String> names = ModelFile.strings(features);
-        if (new HashSet<>(names).size() != names.size() || names.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("Invalid model file " + src + ": feature names must be distinct and non-empty");
-        }
-        JsonNode params = root.get("parameters");
-        JsonNode state = root.get("state");
-        JsonNode threshold = root.get("threshold");
-        if (params == null || !params.isObject() || state == null || !state.isObject()
-                || threshold == null || !threshold.isObject()) {
-            throw new IllegalArgumentException("Invalid model file " + src
-                    + ": parameters, threshold and state must be JSON objects");
-        }
-        ModelFile partial = new ModelFile(src, type, names, (ObjectNode) params, null, 0, null, (ObjectNode) state);
-        double[] scores = partial.numbers((ObjectNode) root, "trainingScores", root.get("trainingScores"), -1);
-        JsonNode value = threshold.get("value");
-        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
-            throw partial.bad("threshold.value must be a finite number");
-        }
-        ThresholdRule rule;
-        try {
-            rule = readRule(threshold);
-        } catch (IllegalArgumentException e) {
-            throw partial.bad("threshold: " + e.getMessage());
-        }
-        return new ModelFile(src, type, names, (ObjectNode) params, rule, value.asDouble(), scores, (ObjectNode) state);
-    }
-
-    private static void writeRule(ObjectNode t, ThresholdRule rule) {
-        switch (rule) {
+        DetectorType<?, ?> type = Detectors.type(model.name());
+        StateWriter root = StateWriter.object()
+                .put("format", FORMAT)
+                .put("formatVersion", FORMAT_VERSION)
+                .put("type", model.name())
+                .put("library", LibraryVersion.get());
+        Provenance p = model.provenance();
+        root.object("provenance").put("source", p.source()).put("rows", p.rows()).put("columns", p.columns())
+                .put("libraryVersion", p.libraryVersion()).put("fittedAt", p.fittedAt());
+        root.put("features", model.features());
+        root.putScalars("parameters", model.parameters());
+        StateWriter t = root.object("threshold");
+        switch (model.thresholdRule()) {
             case ThresholdRule.Natural n -> t.put("rule", "natural");
             case ThresholdRule.Contamination c -> t.put("rule", "contamination").put("argument", c.fraction());
             case ThresholdRule.Fixed f -> t.put("rule", "fixed").put("argument", f.value());
-            case ThresholdRule.Percentile p -> t.put("rule", "percentile").put("argument", p.p());
+            case ThresholdRule.Percentile q -> t.put("rule", "percentile").put("argument", q.p());
             case ThresholdRule.Robust r -> t.put("rule", "robust").put("argument", r.k());
         }
+        t.put("value", model.threshold());
+        root.put("trainingScores", model.trainingScores());
+        writeState(type, model, root.object("state"));
+        JsonDocuments.write(file, root, "model file");
     }
 
-    private static ThresholdRule readRule(JsonNode t) {
-        String kind = t.path("rule").asText("");
-        double a = t.path("argument").asDouble(Double.NaN);
-        return switch (kind) {
-            case "natural" -> ThresholdRule.natural();
-            case "contamination" -> ThresholdRule.contamination(a);
-            case "fixed" -> ThresholdRule.fixed(a);
-            case "percentile" -> ThresholdRule.percentile(a);
-            case "robust" -> ThresholdRule.robust(a);
-            default -> throw new IllegalArgumentException("unknown rule \"" + kind + "\"");
-        };
+    private static <M extends Model> void writeState(DetectorType<?, M> type, Model model, StateWriter state) {
+        type.codec().write(type.cast(model), state);
+    }
+
+    /** Reads and checks a model file. */
+    public static Model load(Path file) {
+        JsonDocuments.Document doc = JsonDocuments.read(file, "model file", FORMAT, FORMAT_VERSION, MAX_BYTES);
+        StateReader root = doc.root();
+        String typeName = root.text("type");
+        DetectorType<?, ?> type = Detectors.find(typeName);
+        if (type == null) {
+            throw new InvalidModelFileException("Model file " + file + " has unknown detector type \"" + typeName
+                    + "\"; known types: " + Detectors.names());
+        }
+        List<String> features = root.texts("features", -1);
+        try {
+            ModelInfo.checkFeatures(features, features.size());
+        } catch (IllegalArgumentException e) {
+            throw root.bad("features", "are invalid: " + e.getMessage());
+        }
+        double[] scores = root.numbers("trainingScores", -1);
+        StateReader t = root.object("threshold");
+        double value = t.number("value");
+        ThresholdRule rule;
+        try {
+            String kind = t.text("rule");
+            rule = kind.equals("natural") ? ThresholdRule.natural() : switch (kind) {
+                case "contamination" -> ThresholdRule.contamination(t.number("argument"));
+                case "fixed" -> ThresholdRule.fixed(t.number("argument"));
+                case "percentile" -> ThresholdRule.percentile(t.number("argument"));
+                case "robust" -> ThresholdRule.robust(t.number("argument"));
+                default -> throw new IllegalArgumentException("unknown rule \"" + kind + "\"");
+            };
+        } catch (InvalidModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw t.bad(e.getMessage());
+        }
+        StateReader params = root.object("parameters");
+        Options options;
+        try {
+            options = Options.fromScalars(type.params(), params.scalars(), rule);
+        } catch (InvalidModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw params.bad(e.getMessage());
+        }
+        Provenance provenance;
+        if (doc.formatVersion() >= 2) {
+            StateReader p = root.object("provenance");
+            provenance = new Provenance(p.text("source"), (int) p.integer("rows", 1, Integer.MAX_VALUE),
+                    (int) p.integer("columns", 1, Integer.MAX_VALUE), p.text("libraryVersion"), p.text("fittedAt"));
+            if (provenance.rows() != scores.length || provenance.columns() != features.size()) {
+                throw p.bad("says " + provenance.rows() + " rows × " + provenance.columns() + " columns but the file has "
+                        + scores.length + " training scores and " + features.size() + " features");
+            }
+        } else {
+            provenance = new Provenance("", scores.length, features.size(), root.text("library"), "");
+        }
+        ModelInfo info = new ModelInfo(type.name(), features, options, provenance);
+        StateReader state = root.object("state");
+        Model m;
+        try {
+            m = type.codec().read(info, TrainingScores.stored(scores, value), state);
+        } catch (InvalidModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the model's own consistency checks (e.g. a scale that must be positive)
+            throw state.bad(e.getMessage());
+        }
+        return m;
     }
 }

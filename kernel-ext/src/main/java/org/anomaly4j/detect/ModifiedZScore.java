@@ -1,14 +1,16 @@
 package org.anomaly4j.detect;
 
+import org.anomaly4j.stats.Quantiles;
+
+import org.anomaly4j.stats.Nums;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
 
-import tech.tablesaw.api.Table;
+
+
 
 /**
  * Modified z-score (robust z-score): how far a value lies from its column's median, in units of the median
@@ -29,7 +31,7 @@ import tech.tablesaw.api.Table;
  * <p>Reference: B. Iglewicz and D. C. Hoaglin (1993), "How to Detect and Handle Outliers", ASQC Basic
  * References in Quality Control: Statistical Techniques, vol. 16, ASQC Quality Press.
  */
-public final class ModifiedZScore implements Detector {
+public final class ModifiedZScore extends AbstractDetector<ModifiedZScore, ModifiedZScore.MadModel> {
 
     public static final String NAME = "mad";
     /** Iglewicz &amp; Hoaglin (1993): label |M| &gt; 3.5 as potential outliers. */
@@ -39,84 +41,83 @@ public final class ModifiedZScore implements Detector {
     /** √(π/2) = σ / E|X − μ| for normal data; the MAD = 0 fallback of IBM SPSS. */
     public static final double MEAN_AD_TO_SIGMA = 1.253314;
 
-    private final ThresholdRule rule;
+    public static final DetectorType<ModifiedZScore, MadModel> TYPE = DetectorType.of(NAME,
+            "modified z-score 0.6745 (x - median) / MAD; natural threshold 3.5", ModifiedZScore::new, MadModel.class,
+            new Codec());
 
-    private ModifiedZScore(ThresholdRule rule) {
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.rule = rule;
+    private ModifiedZScore(Options options) {
+        super(TYPE, options);
     }
 
     /** Defaults: threshold |M| &gt; 3.5. */
     public static ModifiedZScore with() {
-        return new ModifiedZScore(ThresholdRule.natural());
-    }
-
-    /** Threshold from the expected fraction of anomalies. */
-    public ModifiedZScore contamination(double fraction) {
-        return new ModifiedZScore(ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule. */
-    public ModifiedZScore threshold(ThresholdRule thresholdRule) {
-        return new ModifiedZScore(thresholdRule);
+        return TYPE.defaults();
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /** Fits on row-major data; features are named {@code x0, x1, ...}. */
-    @Override
-    public MadModel fit(double[][] x) {
-        return (MadModel) Detector.super.fit(x);
-    }
-
-    /** Fits on the named numeric columns of a table. */
-    @Override
-    public MadModel fit(Table table, String... columns) {
-        return (MadModel) Detector.super.fit(table, columns);
-    }
-
-    @Override
-    public MadModel fit(double[][] x, List<String> features) {
-        int d = Inputs.width(x);
-        ColumnStatistics.checkFeatures(features, d);
+    protected MadModel fitChecked(double[][] x, ModelInfo info) {
+        int d = x[0].length;
         double[] median = new double[d];
         double[] mad = new double[d];
         double[] meanAd = new double[d];
         for (int j = 0; j < d; j++) {
-            double[] c = ColumnStatistics.column(x, j);
+            double[] c = Nums.column(x, j);
             Arrays.sort(c);
-            double med = ColumnStatistics.sortedMedian(c);
+            double med = Quantiles.medianOfSorted(c);
             double sum = 0;
             for (int i = 0; i < c.length; i++) {
                 c[i] = Math.abs(c[i] - med);
                 sum += c[i];
             }
             median[j] = med;
-            mad[j] = ColumnStatistics.median(c);
+            mad[j] = Quantiles.median(c);
             meanAd[j] = sum / c.length;
             if (!(mad[j] > 0) && !(meanAd[j] > 0)) {
-                throw new IllegalArgumentException("Column \"" + features.get(j) + "\" is constant (median absolute"
+                throw new IllegalArgumentException("Column \"" + info.features().get(j) + "\" is constant (median absolute"
                         + " deviation and mean absolute deviation are 0), so its modified z-score is undefined;"
                         + " leave it out of the features");
             }
         }
-        return new MadModel(features, rule, median, mad, meanAd, x);
+        State state = new State(median, mad, meanAd);
+        return new MadModel(info, TrainingScores.fitted(info, state.scores(x), NATURAL_THRESHOLD), state);
     }
 
-    static Model read(ModelFile f) {
-        int d = f.features().size();
-        return new MadModel(f.features(), f.rule(), f.numbers("median", d), f.numbers("mad", d),
-                f.numbers("meanAbsoluteDeviation", d), f.trainingScores(), f.threshold());
+    /** Per-feature median, MAD and mean absolute deviation around the median. */
+    record State(double[] median, double[] mad, double[] meanAd) implements ColumnwiseModel.Deviations {
+        State {
+            for (int j = 0; j < mad.length; j++) {
+                if (mad[j] < 0 || meanAd[j] < 0 || !(mad[j] > 0 || meanAd[j] > 0)) {
+                    throw new IllegalArgumentException("feature " + j + " has no positive scale (mad " + mad[j]
+                            + ", meanAbsoluteDeviation " + meanAd[j] + ")");
+                }
+            }
+        }
+
+        @Override
+        public int width() {
+            return median.length;
+        }
+
+        /** M_j, written as in the formula so that the numbers equal numpy's to the last bit. */
+        @Override
+        public double deviation(double v, int j) {
+            return mad[j] > 0 ? PHI_INV_075 * (v - median[j]) / mad[j]
+                    : (v - median[j]) / (MEAN_AD_TO_SIGMA * meanAd[j]);
+        }
     }
 
-    @Override
-    public String toString() {
-        return "ModifiedZScore[threshold=" + rule + "]";
+    private static final class Codec implements ModelCodec<MadModel> {
+        @Override
+        public void write(MadModel m, StateWriter out) {
+            out.put("median", m.state.median).put("mad", m.state.mad).put("meanAbsoluteDeviation", m.state.meanAd);
+        }
+
+        @Override
+        public MadModel read(ModelInfo info, TrainingScores scores, StateReader in) {
+            int d = info.features().size();
+            return new MadModel(info, scores, new State(in.numbers("median", d), in.numbers("mad", d),
+                    in.numbers("meanAbsoluteDeviation", d)));
+        }
     }
 
     /**
@@ -124,100 +125,34 @@ public final class ModifiedZScore implements Detector {
      * {@code M_j = (x_j − median_j) / scale_j} and {@code scale_j = MAD_j / 0.6745} (or
      * {@code 1.253314·MeanAD_j} where MAD is 0).
      */
-    public static final class MadModel extends AbstractModel {
-        private final double[] median;
-        private final double[] mad;
-        private final double[] meanAd;
+    public static final class MadModel extends ColumnwiseModel<State> {
 
-        MadModel(List<String> features, ThresholdRule rule, double[] median, double[] mad, double[] meanAd,
-                 double[][] training) {
-            super(NAME, features, Map.of(), rule);
-            this.median = median;
-            this.mad = mad;
-            this.meanAd = meanAd;
-            initThreshold(scores(training), NATURAL_THRESHOLD);
-        }
-
-        MadModel(List<String> features, ThresholdRule rule, double[] median, double[] mad, double[] meanAd,
-                 double[] trainingScores, double threshold) {
-            super(NAME, features, Map.of(), rule);
-            for (int j = 0; j < mad.length; j++) {
-                if (mad[j] < 0 || meanAd[j] < 0 || !(mad[j] > 0 || meanAd[j] > 0)) {
-                    throw new IllegalArgumentException("Invalid modified z-score model: feature " + j
-                            + " has no positive scale (mad " + mad[j] + ", meanAbsoluteDeviation " + meanAd[j] + ")");
-                }
-            }
-            this.median = median.clone();
-            this.mad = mad.clone();
-            this.meanAd = meanAd.clone();
-            restoreThreshold(trainingScores, threshold);
-        }
-
-        /** M_j, written as in the formula so that the numbers equal numpy's to the last bit. */
-        private double m(double v, int j) {
-            return mad[j] > 0 ? PHI_INV_075 * (v - median[j]) / mad[j]
-                    : (v - median[j]) / (MEAN_AD_TO_SIGMA * meanAd[j]);
-        }
-
-        @Override
-        protected double[] scores(double[][] x) {
-            double[] out = new double[x.length];
-            int d = median.length;
-            for (int i = 0; i < x.length; i++) {
-                double[] row = x[i];
-                double max = 0;
-                for (int j = 0; j < d; j++) {
-                    max = Math.max(max, Math.abs(m(row[j], j)));
-                }
-                out[i] = max;
-            }
-            return out;
-        }
-
-        /**
-         * Per-feature signed modified z-scores {@code M_j} of one row: the sign says on which side of the median
-         * the value lies; the row's score is the largest {@code |M_j|}.
-         */
-        public double[] explain(double[] row) {
-            ColumnStatistics.checkRow(row, median.length);
-            double[] out = new double[row.length];
-            for (int j = 0; j < row.length; j++) {
-                out[j] = m(row[j], j);
-            }
-            return out;
+        private MadModel(ModelInfo info, TrainingScores scores, State state) {
+            super(info, scores, state);
         }
 
         /** Per-feature medians. */
         public double[] median() {
-            return median.clone();
+            return state.median.clone();
         }
 
         /** Per-feature median absolute deviations (unscaled; 0 where the mean-deviation fallback is used). */
         public double[] mad() {
-            return mad.clone();
+            return state.mad.clone();
         }
 
         /** Per-feature scales dividing {@code x − median}: {@code MAD/0.6745}, or {@code 1.253314·MeanAD}. */
         public double[] scale() {
-            double[] s = new double[mad.length];
+            double[] s = new double[state.mad.length];
             for (int j = 0; j < s.length; j++) {
-                s[j] = mad[j] > 0 ? mad[j] / PHI_INV_075 : MEAN_AD_TO_SIGMA * meanAd[j];
+                s[j] = state.mad[j] > 0 ? state.mad[j] / PHI_INV_075 : MEAN_AD_TO_SIGMA * state.meanAd[j];
             }
             return s;
         }
 
         @Override
-        public ObjectNode state() {
-            ObjectNode s = JsonNodeFactory.instance.objectNode();
-            ColumnStatistics.put(s, "median", median);
-            ColumnStatistics.put(s, "mad", mad);
-            ColumnStatistics.put(s, "meanAbsoluteDeviation", meanAd);
-            return s;
-        }
-
-        @Override
-        public String toString() {
-            return super.toString() + "; median " + Arrays.toString(median) + ", MAD " + Arrays.toString(mad);
+        protected String describeState() {
+            return "median " + Arrays.toString(state.median) + ", MAD " + Arrays.toString(state.mad);
         }
     }
 }

@@ -1,19 +1,16 @@
 package org.anomaly4j.detect;
 
-import org.anomaly4j.data.PairwiseSum;
+import org.anomaly4j.stats.PairwiseSum;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
+
 
 import tech.tablesaw.api.Table;
 
@@ -64,7 +61,7 @@ import tech.tablesaw.api.Table;
  * svm.labels(hive).countTrue();   // 214, like scikit-learn
  * }</pre>
  */
-public final class OneClassSvm implements Detector {
+public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm.OneClassSvmModel> {
 
     public static final String NAME = "one-class-svm";
     /** The largest double below 0: score ≥ 0 (decision ≤ 0) is an outlier, as in libsvm's predict. */
@@ -72,130 +69,77 @@ public final class OneClassSvm implements Detector {
     /** scikit-learn's {@code cache_size} default, MB. */
     public static final double DEFAULT_CACHE_MB = 200;
 
-    /** Sentinels for the gamma rules (a numeric gamma is always > 0). */
-    private static final double SCALE = -1;
-    private static final double AUTO = -2;
+    public static final Param<Double> NU = Param.number("nu", 0.5, 0, true, 1, false,
+            "upper bound on the fraction of training outliers, lower bound on the fraction of support vectors");
+    public static final Param<Gamma> GAMMA = Gamma.PARAM;
+    public static final Param<Double> TOL = Param.number("tol", 1e-3, 0, true, Double.POSITIVE_INFINITY, false,
+            "stopping tolerance on the maximal KKT violation");
+    public static final Param<Boolean> SHRINKING = Param.flag("shrinking", true, "libsvm's shrinking heuristic");
+    public static final Param<Double> CACHE_SIZE = Param.number("cacheSize", DEFAULT_CACHE_MB, 0, true, 1 << 20, false,
+            "kernel cache in MB (bounds memory, does not change results)");
+    public static final Param<Integer> MAX_ITER = Param.integer("maxIter", -1, "-1 (no limit) or an integer >= 1",
+            v -> v == -1 || v >= 1, "iteration limit");
 
-    private final double nu;
-    private final double gamma;
-    private final double tol;
-    private final boolean shrinking;
-    private final double cacheSize;
-    private final int maxIter;
-    private final ThresholdRule rule;
+    public static final DetectorType<OneClassSvm, OneClassSvmModel> TYPE = DetectorType.of(NAME,
+            "One-class SVM (Schoelkopf et al. 2001), libsvm's SMO as scikit-learn uses it, RBF kernel; "
+                    + "score = -decision_function, natural threshold 0",
+            OneClassSvm::new, OneClassSvmModel.class, new Codec(), NU, GAMMA, TOL, SHRINKING, CACHE_SIZE, MAX_ITER);
 
-    private OneClassSvm(double nu, double gamma, double tol, boolean shrinking, double cacheSize, int maxIter,
-                        ThresholdRule rule) {
-        if (!(nu > 0 && nu <= 1)) {
-            throw new IllegalArgumentException("nu must be in (0, 1], got " + nu);
-        }
-        if (!(gamma > 0 || gamma == SCALE || gamma == AUTO) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got " + gamma);
-        }
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException("tol must be a finite number > 0, got " + tol);
-        }
-        if (!(cacheSize > 0) || Double.isInfinite(cacheSize)) {
-            throw new IllegalArgumentException("cacheSize must be a finite number of MB > 0, got " + cacheSize);
-        }
-        if (maxIter != -1 && maxIter < 1) {
-            throw new IllegalArgumentException("maxIter must be -1 (no limit) or >= 1, got " + maxIter);
-        }
-        if (rule == null) {
-            throw new IllegalArgumentException("threshold rule must not be null");
-        }
-        this.nu = nu;
-        this.gamma = gamma;
-        this.tol = tol;
-        this.shrinking = shrinking;
-        this.cacheSize = cacheSize;
-        this.maxIter = maxIter;
-        this.rule = rule;
+    private OneClassSvm(Options options) {
+        super(TYPE, options);
     }
 
     /** scikit-learn's defaults: nu 0.5, gamma "scale", tol 1e-3, shrinking, 200 MB cache, natural threshold. */
     public static OneClassSvm with() {
-        return new OneClassSvm(0.5, SCALE, 1e-3, true, DEFAULT_CACHE_MB, -1, ThresholdRule.natural());
+        return TYPE.defaults();
     }
 
     /** Upper bound on the fraction of training outliers, lower bound on the fraction of support vectors. */
     public OneClassSvm nu(double value) {
-        return new OneClassSvm(value, gamma, tol, shrinking, cacheSize, maxIter, rule);
+        return set(NU, value);
+    }
+
+    /** RBF kernel coefficient: {@link Gamma#of}, {@link Gamma#scale()} or {@link Gamma#auto()}. */
+    public OneClassSvm gamma(Gamma value) {
+        return set(GAMMA, value);
     }
 
     /** RBF kernel coefficient γ in exp(−γ‖x − y‖²), > 0. */
     public OneClassSvm gamma(double value) {
-        if (!(value > 0)) {
-            throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got " + value);
-        }
-        return new OneClassSvm(nu, value, tol, shrinking, cacheSize, maxIter, rule);
+        return gamma(Gamma.of(value));
     }
 
-    /** {@code "scale"}: 1 / (d · Var(X)); {@code "auto"}: 1 / d. */
+    /** {@code "scale"}: 1 / (d · Var(X)); {@code "auto"}: 1 / d (or a number as text). */
     public OneClassSvm gamma(String rule) {
-        double g = switch (rule == null ? "" : rule) {
-            case "scale" -> SCALE;
-            case "auto" -> AUTO;
-            default -> throw new IllegalArgumentException("gamma must be a finite number > 0, \"scale\" or \"auto\", got "
-                    + (rule == null ? "null" : "\"" + rule + "\""));
-        };
-        return new OneClassSvm(nu, g, tol, shrinking, cacheSize, maxIter, this.rule);
+        return gamma(GAMMA.parse(rule));
     }
 
     /** Stopping tolerance on the maximal KKT violation. */
     public OneClassSvm tol(double value) {
-        return new OneClassSvm(nu, gamma, value, shrinking, cacheSize, maxIter, rule);
+        return set(TOL, value);
     }
 
     /** Whether to use libsvm's shrinking heuristic (same optimum, usually faster). */
     public OneClassSvm shrinking(boolean value) {
-        return new OneClassSvm(nu, gamma, tol, value, cacheSize, maxIter, rule);
+        return set(SHRINKING, value);
     }
 
     /** Kernel-column cache, MB (bounds training memory; does not change results). */
     public OneClassSvm cacheSize(double megabytes) {
-        return new OneClassSvm(nu, gamma, tol, shrinking, megabytes, maxIter, rule);
+        return set(CACHE_SIZE, megabytes);
     }
 
     /** Iteration limit, -1 for none; a fit that reaches it is marked not converged. */
     public OneClassSvm maxIter(int value) {
-        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, value, rule);
-    }
-
-    /** Threshold from the expected fraction of anomalies instead of the natural decision 0. */
-    public OneClassSvm contamination(double fraction) {
-        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, maxIter, ThresholdRule.contamination(fraction));
-    }
-
-    /** Any threshold rule. */
-    public OneClassSvm threshold(ThresholdRule thresholdRule) {
-        return new OneClassSvm(nu, gamma, tol, shrinking, cacheSize, maxIter, thresholdRule);
+        return set(MAX_ITER, value);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public OneClassSvmModel fit(double[][] x) {
-        return (OneClassSvmModel) Detector.super.fit(x);
-    }
-
-    @Override
-    public OneClassSvmModel fit(Table table, String... columns) {
-        return (OneClassSvmModel) Detector.super.fit(table, columns);
-    }
-
-    @Override
-    public OneClassSvmModel fit(double[][] x, List<String> features) {
-        int d = Inputs.width(x);
-        if (features.size() != d) {
-            throw new IllegalArgumentException(features.size() + " feature names for " + d + " columns");
-        }
+    protected OneClassSvmModel fitChecked(double[][] x, ModelInfo info) {
+        int d = x[0].length;
         double g = resolveGamma(x);
-        long bytes = (long) (cacheSize * (1 << 20));
-        OneClassSmo.Solution s = OneClassSmo.solve(x, nu, g, tol, shrinking, maxIter, bytes);
+        long bytes = (long) (get(CACHE_SIZE) * (1 << 20));
+        OneClassSmo.Solution s = OneClassSmo.solve(x, get(NU), g, get(TOL), get(SHRINKING), get(MAX_ITER), bytes);
         double[] a = s.alpha();
         int nSv = 0;
         for (double v : a) {
@@ -215,21 +159,25 @@ public final class OneClassSvm implements Detector {
                 k++;
             }
         }
-        return new OneClassSvmModel(features, params(), rule, g, s.rho(), support, coef, sv, s.iterations(),
-                s.converged(), x);
+        SupportVectors state = new SupportVectors(d, g, s.rho(), support, coef, sv, s.iterations(), s.converged());
+        double[] scores = state.decision(x);
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = -scores[i];
+        }
+        return new OneClassSvmModel(info, TrainingScores.fitted(info, scores, NATURAL_THRESHOLD), state);
     }
 
     /** The γ this detector uses on training data x (a number, or the "scale"/"auto" rule applied). */
     double resolveGamma(double[][] x) {
         int d = x[0].length;
-        if (gamma == AUTO) {
-            return 1.0 / d;
-        }
-        if (gamma == SCALE) {
-            double var = numpyVariance(x);
-            return var != 0 ? 1.0 / (d * var) : 1.0;
-        }
-        return gamma;
+        return switch (get(GAMMA)) {
+            case Gamma.Auto a -> 1.0 / d;
+            case Gamma.Scale sc -> {
+                double var = numpyVariance(x);
+                yield var != 0 ? 1.0 / (d * var) : 1.0;
+            }
+            case Gamma.Value v -> v.gamma();
+        };
     }
 
     /**
@@ -251,81 +199,58 @@ public final class OneClassSvm implements Detector {
         return (0.0 + PairwiseSum.of(flat, 0, n)) / n;
     }
 
-    private Map<String, Object> params() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("nu", nu);
-        p.put("gamma", gamma == SCALE ? "scale" : gamma == AUTO ? "auto" : (Object) gamma);
-        p.put("tol", tol);
-        p.put("shrinking", shrinking);
-        p.put("cacheSize", cacheSize);
-        p.put("maxIter", maxIter);
-        return p;
+    /** Model files: γ, ρ, the support rows, their multipliers and vectors, the SMO iteration count. */
+    private static final class Codec implements ModelCodec<OneClassSvmModel> {
+        @Override
+        public void write(OneClassSvmModel m, StateWriter s) {
+            SupportVectors v = m.state;
+            int nSv = v.coef.length;
+            double[] sv = new double[nSv * v.d];
+            for (int i = 0; i < nSv; i++) {
+                for (int k = 0; k < v.d; k++) {
+                    sv[i * v.d + k] = v.svT[k * nSv + i];
+                }
+            }
+            s.put("gamma", v.gamma).put("rho", v.rho).put("nSupport", nSv).put("support", v.support)
+                    .put("dualCoef", v.coef).put("supportVectors", sv).put("iterations", v.iterations);
+        }
+
+        @Override
+        public OneClassSvmModel read(ModelInfo info, TrainingScores scores, StateReader f) {
+            int d = info.features().size();
+            int rows = scores.count();
+            double gammaValue = f.number("gamma");
+            if (!(gammaValue > 0)) {
+                throw f.bad("gamma", "must be > 0, got " + gammaValue);
+            }
+            double rho = f.number("rho");
+            int nSv = (int) f.integer("nSupport", 1, rows);
+            int[] support = f.ints("support", nSv, 0, rows - 1);
+            for (int i = 1; i < nSv; i++) {
+                if (support[i] <= support[i - 1]) {
+                    throw f.bad("support[" + i + "]", "must be an increasing row index, got " + support[i]);
+                }
+            }
+            double[] coef = f.numbers("dualCoef", nSv);
+            for (int i = 0; i < nSv; i++) {
+                if (!(coef[i] > 0 && coef[i] <= 1)) {
+                    throw f.bad("dualCoef[" + i + "]", "must be in (0, 1], got " + coef[i]);
+                }
+            }
+            if ((long) nSv * d > Integer.MAX_VALUE) {
+                throw f.bad("supportVectors", "is too large");
+            }
+            double[] sv = f.numbers("supportVectors", nSv * d);
+            int iterations = (int) f.integer("iterations", 0, Integer.MAX_VALUE);
+            int maxIter = info.options().get(MAX_ITER);
+            boolean converged = maxIter == -1 || iterations < maxIter;
+            return new OneClassSvmModel(info, scores,
+                    new SupportVectors(d, gammaValue, rho, support, coef, sv, iterations, converged));
+        }
     }
 
-    static Model read(ModelFile f) {
-        ObjectNode p = f.parameters();
-        OneClassSvm options;
-        try {
-            JsonNode g = p.get("gamma");
-            JsonNode sh = p.get("shrinking");
-            if (sh == null || !sh.isBoolean()) {
-                throw new IllegalArgumentException("shrinking must be true or false");
-            }
-            options = new OneClassSvm(f.parameter("nu"), SCALE, f.parameter("tol"), sh.asBoolean(),
-                    f.parameter("cacheSize"), (int) f.parameter("maxIter"), f.rule());
-            if (g != null && g.isTextual()) {
-                options = options.gamma(g.asText());
-            } else if (g != null && g.isNumber()) {
-                options = options.gamma(g.asDouble());
-            } else {
-                throw new IllegalArgumentException("gamma must be a number, \"scale\" or \"auto\"");
-            }
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("Invalid model file") ? e : f.bad("parameters: " + e.getMessage());
-        }
-        int d = f.features().size();
-        int rows = f.trainingScores().length;
-        double gammaValue = f.number("gamma");
-        if (!(gammaValue > 0)) {
-            throw f.bad("state.gamma must be > 0, got " + gammaValue);
-        }
-        double rho = f.number("rho");
-        int nSv = (int) f.integer("nSupport", 1, rows);
-        double[] supportD = f.numbers("support", nSv);
-        int[] support = new int[nSv];
-        for (int i = 0; i < nSv; i++) {
-            double v = supportD[i];
-            if (v != Math.rint(v) || v < 0 || v >= rows || (i > 0 && v <= support[i - 1])) {
-                throw f.bad("state.support[" + i + "] must be an increasing row index in [0, " + rows + "), got " + v);
-            }
-            support[i] = (int) v;
-        }
-        double[] coef = f.numbers("dualCoef", nSv);
-        for (int i = 0; i < nSv; i++) {
-            if (!(coef[i] > 0 && coef[i] <= 1)) {
-                throw f.bad("state.dualCoef[" + i + "] must be in (0, 1], got " + coef[i]);
-            }
-        }
-        if ((long) nSv * d > Integer.MAX_VALUE) {
-            throw f.bad("state.supportVectors is too large");
-        }
-        double[] sv = f.numbers("supportVectors", nSv * d);
-        int iterations = (int) f.integer("iterations", 0, Integer.MAX_VALUE);
-        boolean converged = options.maxIter == -1 || iterations < options.maxIter;
-        return new OneClassSvmModel(f.features(), options.params(), f.rule(), gammaValue, rho, support, coef, sv,
-                iterations, converged, f.trainingScores(), f.threshold());
-    }
-
-    @Override
-    public String toString() {
-        return "OneClassSvm" + params() + "[threshold=" + rule + "]";
-    }
-
-    /**
-     * A fitted one-class SVM: the support vectors with their multipliers, γ and ρ (scikit-learn's
-     * {@code support_vectors_}, {@code dual_coef_}, {@code _gamma}, {@code offset_}).
-     */
-    public static final class OneClassSvmModel extends AbstractModel {
+    /** The fitted state: support vectors (feature-major, for the scoring loop), multipliers, γ and ρ. */
+    static final class SupportVectors {
         /** Rows per scoring task, and rows scored together (their sums interleaved for speed). */
         private static final int ROW_BLOCK = 64;
         private static final int ROWS = 4;
@@ -344,11 +269,9 @@ public final class OneClassSvm implements Detector {
         private final int iterations;
         private final boolean converged;
 
-        private OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule,
-                                 double gamma, double rho, int[] support, double[] coef, double[] sv,
-                                 int iterations, boolean converged) {
-            super(NAME, features, params, rule);
-            this.d = features.size();
+        SupportVectors(int d, double gamma, double rho, int[] support, double[] coef, double[] sv, int iterations,
+                       boolean converged) {
+            this.d = d;
             this.gamma = gamma;
             this.rho = rho;
             this.support = support.clone();
@@ -356,20 +279,6 @@ public final class OneClassSvm implements Detector {
             this.svT = transpose(sv, coef.length, d);
             this.iterations = iterations;
             this.converged = converged;
-        }
-
-        OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
-                         double rho, int[] support, double[] coef, double[] sv, int iterations, boolean converged,
-                         double[][] training) {
-            this(features, params, rule, gamma, rho, support, coef, sv, iterations, converged);
-            initThreshold(scores(training), NATURAL_THRESHOLD);
-        }
-
-        OneClassSvmModel(List<String> features, Map<String, Object> params, ThresholdRule rule, double gamma,
-                         double rho, int[] support, double[] coef, double[] sv, int iterations, boolean converged,
-                         double[] trainingScores, double threshold) {
-            this(features, params, rule, gamma, rho, support, coef, sv, iterations, converged);
-            restoreThreshold(trainingScores, threshold);
         }
 
         private static double[] transpose(double[] rowMajor, int rows, int cols) {
@@ -382,34 +291,8 @@ public final class OneClassSvm implements Detector {
             return t;
         }
 
-        @Override
-        protected double[] scores(double[][] x) {
-            double[] f = decision(x);
-            for (int i = 0; i < f.length; i++) {
-                f[i] = -f[i];
-            }
-            return f;
-        }
-
-        /** scikit-learn's {@code decision_function}: Σ αᵢ K(svᵢ, x) − ρ; negative outside the boundary. */
-        public double[] decisionFunction(double[][] x) {
-            return negate(score(x));
-        }
-
-        /** {@link #decisionFunction(double[][])} of a table's feature columns. */
-        public double[] decisionFunction(Table table) {
-            return negate(score(table));
-        }
-
-        private static double[] negate(double[] s) {
-            double[] out = new double[s.length];
-            for (int i = 0; i < s.length; i++) {
-                out[i] = -s[i];
-            }
-            return out;
-        }
-
-        private double[] decision(double[][] x) {
+        /** Σ αᵢ K(svᵢ, x) − ρ of each row. */
+        double[] decision(double[][] x) {
             int n = x.length;
             double[] out = new double[n];
             int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
@@ -502,38 +385,79 @@ public final class OneClassSvm implements Detector {
             }
         }
 
+    }
+
+    /**
+     * A fitted one-class SVM: the support vectors with their multipliers, γ and ρ (scikit-learn's
+     * {@code support_vectors_}, {@code dual_coef_}, {@code _gamma}, {@code offset_}).
+     */
+    public static final class OneClassSvmModel extends AbstractModel {
+        private final SupportVectors state;
+
+        private OneClassSvmModel(ModelInfo info, TrainingScores scores, SupportVectors state) {
+            super(info, scores);
+            this.state = state;
+        }
+
+        @Override
+        protected double[] scores(double[][] x) {
+            double[] f = state.decision(x);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = -f[i];
+            }
+            return f;
+        }
+
+        /** scikit-learn's {@code decision_function}: Σ αᵢ K(svᵢ, x) − ρ; negative outside the boundary. */
+        public double[] decisionFunction(double[][] x) {
+            return negate(score(x));
+        }
+
+        /** {@link #decisionFunction(double[][])} of a table's feature columns. */
+        public double[] decisionFunction(Table table) {
+            return negate(score(table));
+        }
+
+        private static double[] negate(double[] s) {
+            double[] out = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                out[i] = -s[i];
+            }
+            return out;
+        }
+
         /** γ used by the kernel (the "scale"/"auto" rules resolved on the training data). */
         public double gamma() {
-            return gamma;
+            return state.gamma;
         }
 
         /** ρ, the offset of the decision function (scikit-learn's {@code offset_} = −{@code intercept_}). */
         public double rho() {
-            return rho;
+            return state.rho;
         }
 
         /** Number of support vectors. */
         public int supportCount() {
-            return coef.length;
+            return state.coef.length;
         }
 
         /** Training-row indices of the support vectors, increasing (scikit-learn's {@code support_}). */
         public int[] support() {
-            return support.clone();
+            return state.support.clone();
         }
 
         /** Multipliers αᵢ ∈ (0, 1] of the support vectors (scikit-learn's {@code dual_coef_[0]}). */
         public double[] dualCoef() {
-            return coef.clone();
+            return state.coef.clone();
         }
 
         /** The support vectors, one row each (scikit-learn's {@code support_vectors_}). */
         public double[][] supportVectors() {
-            int nSv = coef.length;
-            double[][] out = new double[nSv][d];
+            int nSv = state.coef.length;
+            double[][] out = new double[nSv][state.d];
             for (int s = 0; s < nSv; s++) {
-                for (int k = 0; k < d; k++) {
-                    out[s][k] = svT[k * nSv + s];
+                for (int k = 0; k < state.d; k++) {
+                    out[s][k] = state.svT[k * nSv + s];
                 }
             }
             return out;
@@ -541,44 +465,19 @@ public final class OneClassSvm implements Detector {
 
         /** SMO iterations of the fit (scikit-learn's {@code n_iter_}). */
         public int iterations() {
-            return iterations;
+            return state.iterations;
         }
 
         /** False when the fit stopped at {@code maxIter} before reaching the tolerance. */
         public boolean converged() {
-            return converged;
+            return state.converged;
         }
 
         @Override
-        public ObjectNode state() {
-            ObjectNode s = JsonNodeFactory.instance.objectNode();
-            s.put("gamma", gamma);
-            s.put("rho", rho);
-            s.put("nSupport", coef.length);
-            ArrayNode sup = s.putArray("support");
-            for (int i : support) {
-                sup.add(i);
-            }
-            ArrayNode a = s.putArray("dualCoef");
-            for (double v : coef) {
-                a.add(v);
-            }
-            ArrayNode sv = s.putArray("supportVectors");
-            int nSv = coef.length;
-            for (int i = 0; i < nSv; i++) {
-                for (int k = 0; k < d; k++) {
-                    sv.add(svT[k * nSv + i]);
-                }
-            }
-            s.put("iterations", iterations);
-            return s;
-        }
-
-        @Override
-        public String toString() {
-            return super.toString() + String.format(Locale.ROOT,
-                    ", %d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s", coef.length, gamma, rho,
-                    iterations, converged ? "" : " (stopped at maxIter, not converged)");
+        protected String describeState() {
+            return String.format(Locale.ROOT, "%d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s",
+                    state.coef.length, state.gamma, state.rho, state.iterations,
+                    state.converged ? "" : " (stopped at maxIter, not converged)");
         }
     }
 }

@@ -19,6 +19,10 @@ public sealed interface ThresholdRule {
 
     /** The algorithm's natural cut. */
     record Natural() implements ThresholdRule {
+        @Override
+        public String toString() {
+            return "natural";
+        }
     }
 
     /** Expected fraction of anomalies, in (0, 0.5]. */
@@ -27,6 +31,11 @@ public sealed interface ThresholdRule {
             if (!(fraction > 0 && fraction <= 0.5)) {
                 throw new IllegalArgumentException("contamination must be in (0, 0.5], got " + fraction);
             }
+        }
+
+        @Override
+        public String toString() {
+            return "contamination " + Param.plain(fraction);
         }
     }
 
@@ -37,6 +46,11 @@ public sealed interface ThresholdRule {
                 throw new IllegalArgumentException("fixed threshold must be finite, got " + value);
             }
         }
+
+        @Override
+        public String toString() {
+            return "fixed " + Param.plain(value);
+        }
     }
 
     /** The p-th percentile (0..100) of the training scores. */
@@ -46,6 +60,11 @@ public sealed interface ThresholdRule {
                 throw new IllegalArgumentException("percentile must be in [0, 100], got " + p);
             }
         }
+
+        @Override
+        public String toString() {
+            return "percentile " + Param.plain(p);
+        }
     }
 
     /** Median + k·(1.4826·MAD) of the training scores. */
@@ -54,6 +73,11 @@ public sealed interface ThresholdRule {
             if (!(k > 0) || !Double.isFinite(k)) {
                 throw new IllegalArgumentException("robust threshold k must be > 0, got " + k);
             }
+        }
+
+        @Override
+        public String toString() {
+            return "robust " + Param.plain(k);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.anomaly4j.detect;
 
-import java.util.Arrays;
+import org.anomaly4j.stats.Quantiles;
 
 /** The one place where thresholds and probabilities are computed from training scores. */
 public final class Thresholds {
@@ -19,38 +19,19 @@ public final class Thresholds {
      */
     public static double compute(ThresholdRule rule, double[] trainingScores, double natural) {
         return switch (rule) {
-            case ThresholdRule.Natural n -> Double.isNaN(natural) ? percentile(trainingScores, 90) : natural;
-            case ThresholdRule.Contamination c -> percentile(trainingScores, 100 * (1 - c.fraction()));
+            case ThresholdRule.Natural n -> Double.isNaN(natural) ? Quantiles.percentile(trainingScores, 90) : natural;
+            case ThresholdRule.Contamination c -> Quantiles.percentile(trainingScores, 100 * (1 - c.fraction()));
             case ThresholdRule.Fixed f -> f.value();
-            case ThresholdRule.Percentile p -> percentile(trainingScores, p.p());
+            case ThresholdRule.Percentile p -> Quantiles.percentile(trainingScores, p.p());
             case ThresholdRule.Robust r -> {
-                double med = percentile(trainingScores, 50);
+                double med = Quantiles.percentile(trainingScores, 50);
                 double[] dev = new double[trainingScores.length];
                 for (int i = 0; i < dev.length; i++) {
                     dev[i] = Math.abs(trainingScores[i] - med);
                 }
-                yield med + r.k() * MAD_TO_SIGMA * percentile(dev, 50);
+                yield med + r.k() * MAD_TO_SIGMA * Quantiles.percentile(dev, 50);
             }
         };
-    }
-
-    /** numpy's {@code percentile(x, p)} with linear interpolation (method 'linear'). */
-    public static double percentile(double[] x, double p) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("percentile of no values");
-        }
-        double[] s = x.clone();
-        Arrays.sort(s);
-        return sortedPercentile(s, p);
-    }
-
-    /** {@link #percentile} on already sorted values. */
-    public static double sortedPercentile(double[] sorted, double p) {
-        double pos = (sorted.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double frac = pos - lo;
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * frac;
     }
 
     /**

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.data.Describe;
-import org.anomaly4j.data.Rolling;
+import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.neighbors.KnnDistance;

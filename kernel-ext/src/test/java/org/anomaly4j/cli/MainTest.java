@@ -62,16 +62,16 @@ class MainTest {
     @Test
     void errorsAreOneLineWithNonZeroStatus() {
         Result unknownDetector = run("detect", "--detector", "nope", "--columns", "T17", "--sep", ";", HIVE.toString());
-        assertEquals(1, unknownDetector.status());
+        assertEquals(2, unknownDetector.status(), "an unknown detector is a usage error");
         assertTrue(unknownDetector.err().startsWith("anomaly4j: unknown detector \"nope\""), unknownDetector.err());
         assertEquals(1, unknownDetector.err().strip().lines().count());
 
         Result badValue = run("detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";", HIVE.toString());
         assertEquals(1, badValue.status());
-        assertTrue(badValue.err().contains("k must be a number, got \"abc\""), badValue.err());
+        assertTrue(badValue.err().contains("k must be a finite number >= 0, got \"abc\""), badValue.err());
 
         Result badKey = run("detect", "--detector", "iqr", "--set", "nu=0.1", "--columns", "T17", "--sep", ";", HIVE.toString());
-        assertTrue(badKey.err().contains("has no setting \"nu\""), badKey.err());
+        assertTrue(badKey.err().contains("no setting \"nu\"; settings: k, clipInside, contamination"), badKey.err());
 
         Result missingColumn = run("detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", HIVE.toString());
         assertEquals(1, missingColumn.status());
@@ -80,6 +80,19 @@ class MainTest {
         Result usage = run("detect", "--columns", "T17", HIVE.toString());
         assertEquals(2, usage.status());
         assertTrue(usage.err().contains("--detector NAME is required"));
+
+        Result overwrite = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";", HIVE.toString(),
+                "-o", HIVE.toString());
+        assertEquals(2, overwrite.status(), "writing over the input is refused");
+        assertTrue(overwrite.err().contains("names the input file"), overwrite.err());
+
+        Result noFolder = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";", HIVE.toString(),
+                "-o", "/no/such/folder/out.csv");
+        assertEquals(1, noFolder.status());
+        assertTrue(noFolder.err().contains("the folder /no/such/folder does not exist"), noFolder.err());
+
+        Result badSep = run("detect", "--detector", "iqr", "--columns", "T17", "--sep", ";;", HIVE.toString());
+        assertEquals(2, badSep.status());
 
         Result noFile = run("detect", "--detector", "iqr", "--columns", "T17", "/no/such/file.csv");
         assertEquals(1, noFile.status());

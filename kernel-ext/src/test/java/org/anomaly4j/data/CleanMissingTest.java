@@ -1,13 +1,13 @@
 package org.anomaly4j.data;
 
-import static org.anomaly4j.data.CleanFixtures.assertClose;
-import static org.anomaly4j.data.CleanFixtures.assertColumnAt;
-import static org.anomaly4j.data.CleanFixtures.assertMessage;
-import static org.anomaly4j.data.CleanFixtures.assertSameTable;
-import static org.anomaly4j.data.CleanFixtures.assertUnchanged;
-import static org.anomaly4j.data.CleanFixtures.doubles;
-import static org.anomaly4j.data.CleanFixtures.ints;
-import static org.anomaly4j.data.CleanFixtures.without;
+import static org.anomaly4j.TableFixtures.assertClose;
+import static org.anomaly4j.TableFixtures.assertColumnAt;
+import static org.anomaly4j.TableFixtures.assertMessage;
+import static org.anomaly4j.TableFixtures.assertSameTable;
+import static org.anomaly4j.TableFixtures.assertUnchanged;
+import static org.anomaly4j.TableFixtures.doubles;
+import static org.anomaly4j.TableFixtures.ints;
+import static org.anomaly4j.TableFixtures.without;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -17,6 +17,9 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.TableFixtures;
+import org.anomaly4j.stats.Nums;
+import org.anomaly4j.stats.Quantiles;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateTimeColumn;
@@ -28,11 +31,11 @@ import tech.tablesaw.api.Table;
 /** dropMissing and fillMissing against pandas (golden/clean/missing.json) and hand-worked cases. */
 class CleanMissingTest {
 
-    private static final JsonNode GOLDEN = CleanFixtures.golden("missing.json");
+    private static final JsonNode GOLDEN = TableFixtures.golden("missing.json");
 
     @Test
     void injectionMatchesTheGoldenScript() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         for (String col : new String[] {"T17", "RH17"}) {
             int[] expected = ints(GOLDEN.at("/missing_rows/" + col));
             assertArrayEquals(expected, t.column(col).isMissing().toArray(), col);
@@ -41,7 +44,7 @@ class CleanMissingTest {
 
     @Test
     void dropMissingMatchesPandasDropna() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Map<String, Table> cases = Map.of(
                 "any", Clean.dropMissing(t),
@@ -59,7 +62,7 @@ class CleanMissingTest {
 
     @Test
     void fillMissingMatchesPandasForEveryStrategy() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Map<String, FillStrategy[]> strategies = Map.of(
                 "constant", new FillStrategy[] {FillStrategy.constant(0.0), FillStrategy.constant(50.0)},
@@ -79,8 +82,8 @@ class CleanMissingTest {
                 assertColumnAt(filled, col, ints(g.get("rows")), doubles(g.get("values")), what);
                 assertEquals(ColumnType.DOUBLE, filled.column(col).type(), what + " becomes float64");
                 // every present cell and every other column is untouched
-                double[] orig = Nums.values(before, col);
-                double[] now = Nums.values(filled, col);
+                double[] orig = Columns.values(before, col);
+                double[] now = Columns.values(filled, col);
                 for (int i = 0; i < orig.length; i++) {
                     if (!Double.isNaN(orig[i])) {
                         assertEquals(orig[i], now[i], 0.0, what + " row " + i);
@@ -94,19 +97,19 @@ class CleanMissingTest {
 
     @Test
     void statisticsUsedForFillingMatchPandas() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         for (String col : new String[] {"T17", "RH17"}) {
-            double[] x = Nums.values(t, col);
+            double[] x = Columns.values(t, col);
             JsonNode s = GOLDEN.at("/stats/" + col);
             assertClose(s.get("mean").asDouble(), Nums.meanPresent(x), col + " mean");
-            assertClose(s.get("median").asDouble(), Nums.medianSorted(Nums.sortedPresent(x)), col + " median");
+            assertClose(s.get("median").asDouble(), Quantiles.medianOfSorted(Nums.sortedPresent(x)), col + " median");
             assertClose(s.get("mode").asDouble(), Nums.modePresent(x), col + " mode");
         }
     }
 
     @Test
     void fillWithoutColumnsFillsEveryColumnTheStrategyApplies() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         Table before = t.copy();
         Table filled = Clean.fillMissing(t, FillStrategy.mean());
         assertEquals(0, filled.column("T17").countMissing());
@@ -122,11 +125,11 @@ class CleanMissingTest {
         Table t = Table.create("t", DoubleColumn.create("x", Double.NaN, 1, Double.NaN, 3, Double.NaN,
                 Double.NaN, 6, Double.NaN));
         double[] expected = {Double.NaN, 1, 2, 3, 4, 5, 6, 6};
-        assertArrayEquals(expected, Nums.values(Clean.fillMissing(t, FillStrategy.interpolate()), "x"), 0.0);
+        assertArrayEquals(expected, Columns.values(Clean.fillMissing(t, FillStrategy.interpolate()), "x"), 0.0);
         assertArrayEquals(new double[] {Double.NaN, 1, 1, 3, 3, 3, 6, 6},
-                Nums.values(Clean.fillMissing(t, FillStrategy.ffill()), "x"), 0.0);
+                Columns.values(Clean.fillMissing(t, FillStrategy.ffill()), "x"), 0.0);
         assertArrayEquals(new double[] {1, 1, 3, 3, 6, 6, 6, Double.NaN},
-                Nums.values(Clean.fillMissing(t, FillStrategy.bfill()), "x"), 0.0);
+                Columns.values(Clean.fillMissing(t, FillStrategy.bfill()), "x"), 0.0);
     }
 
     @Test
@@ -162,7 +165,7 @@ class CleanMissingTest {
 
     @Test
     void errorsNameTheColumnAndTheFix() {
-        Table t = CleanFixtures.hiveWithGaps();
+        Table t = TableFixtures.hiveWithGaps();
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> Clean.dropMissing(t, How.ANY, "nope")), "\"nope\"", "T17");
         assertMessage(assertThrows(IllegalArgumentException.class,

@@ -1,13 +1,13 @@
 package org.anomaly4j.data;
 
-import static org.anomaly4j.data.CleanFixtures.assertClose;
-import static org.anomaly4j.data.CleanFixtures.assertColumnAt;
-import static org.anomaly4j.data.CleanFixtures.assertMessage;
-import static org.anomaly4j.data.CleanFixtures.assertSameTable;
-import static org.anomaly4j.data.CleanFixtures.assertUnchanged;
-import static org.anomaly4j.data.CleanFixtures.doubles;
-import static org.anomaly4j.data.CleanFixtures.ints;
-import static org.anomaly4j.data.CleanFixtures.without;
+import static org.anomaly4j.TableFixtures.assertClose;
+import static org.anomaly4j.TableFixtures.assertColumnAt;
+import static org.anomaly4j.TableFixtures.assertMessage;
+import static org.anomaly4j.TableFixtures.assertSameTable;
+import static org.anomaly4j.TableFixtures.assertUnchanged;
+import static org.anomaly4j.TableFixtures.doubles;
+import static org.anomaly4j.TableFixtures.ints;
+import static org.anomaly4j.TableFixtures.without;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.TableFixtures;
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -33,9 +35,9 @@ class CleanValuesTest {
 
     @Test
     void dropDuplicatesMatchesPandas() {
-        JsonNode cases = CleanFixtures.golden("duplicates.json").get("cases");
-        Table hive = CleanFixtures.hive();
-        Table card = CleanFixtures.creditcard();
+        JsonNode cases = TableFixtures.golden("duplicates.json").get("cases");
+        Table hive = TableFixtures.hive();
+        Table card = TableFixtures.creditcard();
         check(hive, cases.get("hive17_RH17"), "RH17");
         check(hive, cases.get("hive17_RH17_RHamb"), "RH17", "RHamb");
         check(card, cases.get("creditcard"));
@@ -71,7 +73,7 @@ class CleanValuesTest {
 
     @Test
     void toNumericMatchesPandasCoerceAndReportsEveryLostCell() {
-        JsonNode g = CleanFixtures.golden("to_numeric.json");
+        JsonNode g = TableFixtures.golden("to_numeric.json");
         StringColumn text = StringColumn.create("value");
         for (JsonNode cell : g.get("cells")) {
             text.append(cell.isNull() ? "" : cell.asText());
@@ -81,7 +83,7 @@ class CleanValuesTest {
         NumericConversion r = Clean.toNumeric(t, "value");
         assertEquals(ColumnType.DOUBLE, r.table().column("value").type());
         double[] expected = doubles(g.get("values"));
-        assertClose(expected, Nums.values(r.table(), "value"), "to_numeric");
+        assertClose(expected, Columns.values(r.table(), "value"), "to_numeric");
         List<Integer> rows = new ArrayList<>();
         for (NumericConversion.Unparsed u : r.unparsed()) {
             rows.add(u.row());
@@ -100,7 +102,7 @@ class CleanValuesTest {
 
     @Test
     void toNumericKeepsNumericColumnsAndRejectsOtherTypes() {
-        Table hive = CleanFixtures.hive();
+        Table hive = TableFixtures.hive();
         NumericConversion r = Clean.toNumeric(hive, "T17");
         assertTrue(r.clean());
         assertSameTable(hive, r.table());
@@ -110,8 +112,8 @@ class CleanValuesTest {
 
     @Test
     void clipWinsorizeAndLogsMatchPandasAndNumpy() {
-        JsonNode g = CleanFixtures.golden("transforms.json");
-        Table card = CleanFixtures.creditcard();
+        JsonNode g = TableFixtures.golden("transforms.json");
+        Table card = TableFixtures.creditcard();
         Table before = card.copy();
 
         JsonNode clip = g.get("clip");
@@ -121,7 +123,7 @@ class CleanValuesTest {
         JsonNode w = g.get("winsorize");
         Table wins = Clean.winsorize(card, "Amount", w.get("lower_q").asDouble(), w.get("upper_q").asDouble());
         assertColumnAt(wins, "Amount", ints(w.get("rows")), doubles(w.get("values")), "winsorize");
-        double[] x = Nums.values(wins, "Amount");
+        double[] x = Columns.values(wins, "Amount");
         double[] sorted = Nums.sortedPresent(x);
         assertClose(w.get("lower").asDouble(), sorted[0], "winsorize lower quantile");
         assertClose(w.get("upper").asDouble(), sorted[sorted.length - 1], "winsorize upper quantile");
@@ -138,17 +140,17 @@ class CleanValuesTest {
     @Test
     void valueTransformsKeepMissingValuesMissing() {
         Table t = Table.create("t", DoubleColumn.create("x", -3, Double.NaN, 0.5, 9));
-        assertArrayEquals(new double[] {-1, Double.NaN, 0.5, 2}, Nums.values(Clean.clip(t, "x", -1, 2), "x"), 0.0);
+        assertArrayEquals(new double[] {-1, Double.NaN, 0.5, 2}, Columns.values(Clean.clip(t, "x", -1, 2), "x"), 0.0);
         assertArrayEquals(new double[] {-3, Double.NaN, 0.5, 2},
-                Nums.values(Clean.clip(t, "x", Double.NEGATIVE_INFINITY, 2), "x"), 0.0);
-        double[] signed = Nums.values(Clean.signedLog1p(t, "x"), "x");
+                Columns.values(Clean.clip(t, "x", Double.NEGATIVE_INFINITY, 2), "x"), 0.0);
+        double[] signed = Columns.values(Clean.signedLog1p(t, "x"), "x");
         assertEquals(-Math.log1p(3), signed[0], 0.0);
         assertTrue(Double.isNaN(signed[1]));
         // winsorize at (0, 1) is the identity
-        assertArrayEquals(Nums.values(t, "x"), Nums.values(Clean.winsorize(t, "x", 0, 1), "x"), 0.0);
+        assertArrayEquals(Columns.values(t, "x"), Columns.values(Clean.winsorize(t, "x", 0, 1), "x"), 0.0);
         // log1p(-1) = -inf as numpy
         Table minusOne = Table.create("m", DoubleColumn.create("x", -1.0, 0.0));
-        assertEquals(Double.NEGATIVE_INFINITY, Nums.values(Clean.log1p(minusOne, "x"), "x")[0]);
+        assertEquals(Double.NEGATIVE_INFINITY, Columns.values(Clean.log1p(minusOne, "x"), "x")[0]);
     }
 
     @Test

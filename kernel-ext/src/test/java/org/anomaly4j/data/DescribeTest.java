@@ -1,7 +1,7 @@
 package org.anomaly4j.data;
 
-import static org.anomaly4j.data.CleanFixtures.assertMessage;
-import static org.anomaly4j.data.CleanFixtures.assertUnchanged;
+import static org.anomaly4j.TableFixtures.assertMessage;
+import static org.anomaly4j.TableFixtures.assertUnchanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.TableFixtures;
 import org.anomaly4j.datasets.Datasets;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -43,7 +46,7 @@ class DescribeTest {
     private static final double REL = 1e-9;
 
     private static JsonNode golden(String file) {
-        return CleanFixtures.golden("inspect", file);
+        return TableFixtures.golden("inspect", file);
     }
 
     /** Equal within {@link #REL} relative (absolute 1e-300 at zero); NaN only equals NaN. */
@@ -68,8 +71,8 @@ class DescribeTest {
 
     /** The three inputs of the describe and corr goldens, by their key in the golden files. */
     private static void forEachInput(JsonNode golden, BiConsumer<JsonNode, Table> check) {
-        Map<String, Supplier<Table>> inputs = Map.of("hive17", CleanFixtures::hive,
-                "hive17_gaps", CleanFixtures::hiveWithGaps, "creditcard", CleanFixtures::creditcard);
+        Map<String, Supplier<Table>> inputs = Map.of("hive17", TableFixtures::hive,
+                "hive17_gaps", TableFixtures::hiveWithGaps, "creditcard", TableFixtures::creditcard);
         inputs.forEach((key, table) -> check.accept(golden.get(key), table.get()));
     }
 
@@ -100,7 +103,7 @@ class DescribeTest {
         golden.get("columns").fieldNames().forEachRemaining(names::add);
         assertEquals(names, d.columnNames().subList(1, d.columnCount()), "described columns, in order");
         for (String name : names) {
-            double[] expected = CleanFixtures.doubles(golden.get("columns").get(name));
+            double[] expected = TableFixtures.doubles(golden.get("columns").get(name));
             for (int r = 0; r < expected.length; r++) {
                 assertRel(expected[r], d.doubleColumn(name).getDouble(r), input.name() + " " + name + " " + stats.get(r));
             }
@@ -118,16 +121,16 @@ class DescribeTest {
             String name = it.next();
             assertEquals(texts(g.get(name)), d.stringColumn(name).asList(), name);
         }
-        CleanFixtures.assertSameTable(d, Describe.describe(text));
+        TableFixtures.assertSameTable(d, Describe.describe(text));
     }
 
     @Test
     void valueCountsMatchPandasCountsAndFirstAppearanceTieOrder() {
         JsonNode g = golden("value_counts.json");
-        checkValueCounts(g.get("creditcard_Class"), CleanFixtures.creditcard(), "Class");
-        checkValueCounts(g.get("hive17_RH17"), CleanFixtures.hive(), "RH17");
-        checkValueCounts(g.get("hive17_T17"), CleanFixtures.hive(), "T17");
-        checkValueCounts(g.get("hive17_gaps_T17"), CleanFixtures.hiveWithGaps(), "T17");
+        checkValueCounts(g.get("creditcard_Class"), TableFixtures.creditcard(), "Class");
+        checkValueCounts(g.get("hive17_RH17"), TableFixtures.hive(), "RH17");
+        checkValueCounts(g.get("hive17_T17"), TableFixtures.hive(), "T17");
+        checkValueCounts(g.get("hive17_gaps_T17"), TableFixtures.hiveWithGaps(), "T17");
         assertTrue(g.get("hive17_T17").get("pandas_tie_order_differs").asBoolean(),
                 "the golden documents that pandas' own tie order is not first appearance");
     }
@@ -137,10 +140,10 @@ class DescribeTest {
         Table vp = checked(input, t -> Describe.valueCounts(t, column, true));
         assertEquals(List.of(column, "count"), vc.columnNames());
         assertEquals(List.of(column, "proportion"), vp.columnNames());
-        double[] stableValues = CleanFixtures.doubles(golden.get("stable_values"));
-        int[] stableCounts = CleanFixtures.ints(golden.get("stable_counts"));
-        double[] proportions = CleanFixtures.doubles(golden.get("proportions"));
-        double[] values = Nums.values((NumericColumn<?>) vc.column(column));
+        double[] stableValues = TableFixtures.doubles(golden.get("stable_values"));
+        int[] stableCounts = TableFixtures.ints(golden.get("stable_counts"));
+        double[] proportions = TableFixtures.doubles(golden.get("proportions"));
+        double[] values = Columns.values((NumericColumn<?>) vc.column(column));
         assertEquals(stableValues.length, vc.rowCount(), column + " distinct values");
         for (int r = 0; r < stableValues.length; r++) {
             assertEquals(stableValues[r], values[r], 0.0, column + " value at " + r);
@@ -148,9 +151,9 @@ class DescribeTest {
             assertRel(proportions[r], vp.doubleColumn("proportion").getDouble(r), column + " proportion at " + r);
         }
         // pandas' own order: same counts in the same sequence, same values for each count
-        assertEquals(CleanFixtures.ints(golden.get("counts")).length, vc.rowCount());
-        Map<Integer, Set<Double>> pandasByCount = byCount(CleanFixtures.doubles(golden.get("values")),
-                CleanFixtures.ints(golden.get("counts")));
+        assertEquals(TableFixtures.ints(golden.get("counts")).length, vc.rowCount());
+        Map<Integer, Set<Double>> pandasByCount = byCount(TableFixtures.doubles(golden.get("values")),
+                TableFixtures.ints(golden.get("counts")));
         Map<Integer, Set<Double>> oursByCount = byCount(values, vc.intColumn("count").asIntArray());
         assertEquals(pandasByCount, oursByCount, column + ": values per count");
     }
@@ -166,7 +169,7 @@ class DescribeTest {
     @Test
     void missingAndInfoCountsMatchPandas() {
         JsonNode g = golden("missing.json");
-        Table gaps = CleanFixtures.hiveWithGaps();
+        Table gaps = TableFixtures.hiveWithGaps();
         Table missing = checked(gaps, Describe::missing);
         Table info = checked(gaps, Describe::info);
         JsonNode isna = g.get("hive17_gaps").get("isna_sum");
@@ -179,7 +182,7 @@ class DescribeTest {
             assertEquals(isna.get(name).asInt(), info.intColumn("missing").get(r), "info missing " + name);
             assertEquals(count.get(name).asInt(), info.intColumn("non-null").get(r), "count() " + name);
         }
-        Table card = CleanFixtures.creditcard();
+        Table card = TableFixtures.creditcard();
         Table cardMissing = checked(card, Describe::missing);
         JsonNode cardIsna = g.get("creditcard").get("isna_sum");
         for (int r = 0; r < card.columnCount(); r++) {
@@ -190,9 +193,9 @@ class DescribeTest {
     @Test
     void duplicatedCountsMatchPandas() {
         JsonNode g = golden("missing.json").get("duplicated");
-        int card = checked(CleanFixtures.creditcard(), Describe::duplicatedCount);
-        int hive = checked(CleanFixtures.hive(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
-        int gaps = checked(CleanFixtures.hiveWithGaps(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
+        int card = checked(TableFixtures.creditcard(), Describe::duplicatedCount);
+        int hive = checked(TableFixtures.hive(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
+        int gaps = checked(TableFixtures.hiveWithGaps(), t -> Describe.duplicatedCount(t, "T17", "RH17"));
         assertEquals(g.get("creditcard").asInt(), card);
         assertEquals(g.get("hive17_T17_RH17").asInt(), hive);
         assertEquals(g.get("hive17_gaps_T17_RH17").asInt(), gaps, "missing equals missing");
@@ -208,7 +211,7 @@ class DescribeTest {
         Table c = checked(input, t -> Describe.corr(t, names.toArray(String[]::new)));
         assertEquals(names, c.stringColumn("column").asList());
         for (int j = 0; j < names.size(); j++) {
-            double[] expected = CleanFixtures.doubles(golden.get("matrix").get(j));
+            double[] expected = TableFixtures.doubles(golden.get("matrix").get(j));
             for (int i = 0; i < names.size(); i++) {
                 assertRel(expected[i], c.doubleColumn(names.get(j)).get(i), "corr " + names.get(i) + "/" + names.get(j));
             }
@@ -278,7 +281,7 @@ class DescribeTest {
 
     @Test
     void infoReportsTypesCountsAndAMemoryEstimate() {
-        Table gaps = CleanFixtures.hiveWithGaps();
+        Table gaps = TableFixtures.hiveWithGaps();
         Table info = checked(gaps, Describe::info);
         assertEquals(List.of("column", "type", "non-null", "missing", "bytes"), info.columnNames());
         int t17 = info.stringColumn("column").indexOf("T17");
@@ -301,7 +304,7 @@ class DescribeTest {
 
     @Test
     void describeIsInvariantToRowOrder() {
-        Table gaps = CleanFixtures.hiveWithGaps();
+        Table gaps = TableFixtures.hiveWithGaps();
         int n = gaps.rowCount();
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
@@ -333,7 +336,7 @@ class DescribeTest {
 
     @Test
     void corrIsExactlySymmetricWithUnitDiagonal() {
-        for (Table t : List.of(CleanFixtures.hiveWithGaps(), CleanFixtures.creditcard())) {
+        for (Table t : List.of(TableFixtures.hiveWithGaps(), TableFixtures.creditcard())) {
             Table c = checked(t, Describe::corr);
             int k = c.rowCount();
             assertEquals(k + 1, c.columnCount());
@@ -350,7 +353,7 @@ class DescribeTest {
 
     @Test
     void badInputNamesTheProblemAndTheFix() {
-        Table hive = CleanFixtures.hive();
+        Table hive = TableFixtures.hive();
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Describe.describe(hive, "T99")),
                 "\"T99\"", "its columns are");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> Describe.describe(hive, "DateTime")),
@@ -379,8 +382,8 @@ class DescribeTest {
     @Test
     void describeWithoutNumericColumnsFallsBackToText() {
         Table words = Table.create("words", StringColumn.create("w", "a", "b", "a"));
-        CleanFixtures.assertSameTable(Describe.describeText(words), checked(words, Describe::describe));
-        Column<?> only = checked(CleanFixtures.hive(), t -> Describe.describe(t, "T17")).column(1);
+        TableFixtures.assertSameTable(Describe.describeText(words), checked(words, Describe::describe));
+        Column<?> only = checked(TableFixtures.hive(), t -> Describe.describe(t, "T17")).column(1);
         assertEquals("T17", only.name());
     }
 }

@@ -35,7 +35,7 @@ import tech.tablesaw.api.Table;
 class DetectorContractTest {
 
     /** name → a detector with small, fast options; a random detector gets a fixed seed. */
-    static final Map<String, Supplier<Detector>> CASES = Map.of(
+    static final Map<String, Supplier<Detector<?>>> CASES = Map.of(
             ZScore.NAME, ZScore::with,
             ModifiedZScore.NAME, ModifiedZScore::with,
             IqrFences.NAME, IqrFences::with,
@@ -121,7 +121,7 @@ class DetectorContractTest {
     @ParameterizedTest
     @MethodSource("names")
     void badInputIsRejectedClearly(String name) {
-        Detector d = CASES.get(name).get();
+        Detector<?> d = CASES.get(name).get();
         double[][] nan = data();
         nan[5][1] = Double.NaN;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> d.fit(nan)).getMessage().contains("row 5"));
@@ -143,7 +143,7 @@ class DetectorContractTest {
     void contaminationFlagsThatFractionOfTrainingRows(String name) {
         double[][] x = data();
         Model m = CASES.get(name).get().fit(x);
-        Detector withContamination = CASES.get(name).get();
+        Detector<?> withContamination = CASES.get(name).get();
         Model c = refit(withContamination, x, ThresholdRule.contamination(0.1));
         int flagged = 0;
         for (boolean b : c.predict(x)) {
@@ -160,9 +160,9 @@ class DetectorContractTest {
     }
 
     /** Refits with another threshold rule through the detector's own threshold(...) option. */
-    static Model refit(Detector d, double[][] x, ThresholdRule rule) {
+    static Model refit(Detector<?> d, double[][] x, ThresholdRule rule) {
         try {
-            Detector withRule = (Detector) d.getClass().getMethod("threshold", ThresholdRule.class).invoke(d, rule);
+            Detector<?> withRule = (Detector<?>) d.getClass().getMethod("threshold", ThresholdRule.class).invoke(d, rule);
             return withRule.fit(x);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(d.name() + " needs a public threshold(ThresholdRule) option", e);
@@ -175,7 +175,7 @@ class DetectorContractTest {
         Table t = table(data());
         Table before = t.copy();
         Model m = CASES.get(name).get().fit(t, "a", "b", "c");
-        Table out = m.label(t);
+        Table out = m.withScores(t);
         assertEquals(List.of("a", "b", "c", "note", name + "_score", name + "_anomaly"), out.columnNames());
         assertEquals(before.columnNames(), t.columnNames());
         assertEquals(before.print(), t.print());
@@ -216,7 +216,7 @@ class DetectorContractTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Detectors.load(foreign)).getMessage()
                 .contains("unknown detector type"));
         Path future = dir.resolve("future.json");
-        Files.writeString(future, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(future, json.replace("\"formatVersion\" : " + ModelFiles.FORMAT_VERSION, "\"formatVersion\" : 99"));
         assertThrows(IllegalArgumentException.class, () -> Detectors.load(future));
         Path notOurs = dir.resolve("other.json");
         Files.writeString(notOurs, "{\"hello\": [1, 2, 3]}", StandardCharsets.UTF_8);
@@ -226,6 +226,48 @@ class DetectorContractTest {
         String dropped = json.replaceFirst("\"features\" : \\[ \"x0\", \"x1\", \"x2\" \\]", "\"features\" : [ \"x0\", \"x1\" ]");
         Files.writeString(shortScores, dropped);
         assertThrows(IllegalArgumentException.class, () -> Detectors.load(shortScores), "feature count must match the state arrays");
+    }
+
+    /** Every option survives the command line's text form and the model file, as the same value. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void optionsRoundTripThroughTextAndModelFiles(String name, @TempDir Path dir) {
+        Detector<?> d = CASES.get(name).get();
+        Map<String, String> text = new java.util.LinkedHashMap<>();
+        for (Param<?> p : d.options().params()) {
+            text.put(p.name(), shown(p, d.options()));
+        }
+        text.put("contamination", "0.07");
+        Detector<?> fromText = Detectors.create(name, text);
+        assertEquals(d.options().threshold(ThresholdRule.contamination(0.07)), fromText.options());
+        Model m = fromText.fit(data());
+        Path f = dir.resolve("m.json");
+        m.save(f);
+        Model back = Detectors.load(f);
+        assertEquals(m.options(), back.options());
+        assertEquals(m.parameters(), back.parameters());
+        assertEquals(m.provenance(), back.provenance());
+        assertTrue(back.toString().contains("contamination 0.07"), back.toString());
+        for (Param<?> p : d.options().params()) {
+            assertTrue(Detectors.type(name).help().contains(p.name()), name + " --help lacks " + p.name());
+        }
+    }
+
+    private static <T> String shown(Param<T> p, Options o) {
+        return p.show(o.get(p));
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void nullArgumentsAreRejectedWithAMessage(String name) {
+        Detector<?> d = CASES.get(name).get();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.threshold(null)).getMessage().contains("threshold"));
+        assertThrows(IllegalArgumentException.class, () -> d.fit((double[][]) null));
+        assertThrows(IllegalArgumentException.class, () -> d.fit(data(), null));
+        assertThrows(IllegalArgumentException.class, () -> d.fit(data(), List.of("a", "a", "b")));
+        assertThrows(IllegalArgumentException.class, () -> d.fit(data(), List.of("a", "", "b")));
+        assertThrows(IllegalArgumentException.class, () -> Detectors.load(null));
+        assertThrows(IllegalArgumentException.class, () -> d.fit(data()).save(null));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.stats.DixonTable;
 import org.junit.jupiter.api.Test;
 
 /** Dixon's Q (r10): worked examples, Rorabacher's table against a Monte Carlo (dixon_monte_carlo.json), errors. */
@@ -73,7 +74,7 @@ class DixonQTest {
         for (JsonNode row : mc.get("rows")) {
             int n = row.get("n").asInt();
             for (int c = 0; c < alphas.length; c++) {
-                double table = DixonQ.criticalValue(n, alphas[c]);
+                double table = DixonTable.criticalValue(n, alphas[c]);
                 double sim = row.get("quantiles").get(c).asDouble();
                 worst = Math.max(worst, Math.abs(table - sim));
                 assertEquals(sim, table, 0.006, "n " + n + ", alpha " + alphas[c]);
@@ -83,15 +84,16 @@ class DixonQTest {
         // Monotone: critical values fall with n and rise with confidence.
         for (int n = 3; n <= 30; n++) {
             for (int c = 1; c < alphas.length; c++) {
-                assertTrue(DixonQ.criticalValue(n, alphas[c]) > DixonQ.criticalValue(n, alphas[c - 1]));
+                assertTrue(DixonTable.criticalValue(n, alphas[c]) > DixonTable.criticalValue(n, alphas[c - 1]));
             }
             if (n > 3) {
                 for (double a : alphas) {
-                    assertTrue(DixonQ.criticalValue(n, a) < DixonQ.criticalValue(n - 1, a), "n " + n + ", " + a);
+                    assertTrue(DixonTable.criticalValue(n, a) < DixonTable.criticalValue(n - 1, a),
+                            "n " + n + ", " + a);
                 }
             }
         }
-        assertEquals(0.298, DixonQ.criticalValue(30, 0.05), 0, "the paper's value (0.290 is a common miscopy)");
+        assertEquals(0.298, DixonTable.criticalValue(30, 0.05), 0, "the paper's value (0.290 is a common miscopy)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +29,8 @@ class ExtremeDeviatesTest {
         double[] stat = new double[maxSteps];
         int steps = 0;
         while (steps < maxSteps && m >= 3) {
-            double mean = ColumnStatistics.mean(v, m);
-            double s = ColumnStatistics.sampleStd(v, m, mean);
+            double mean = Nums.mean(v, m);
+            double s = Nums.sampleStd(v, m, mean);
             if (!(s > 0)) {
                 break;
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,8 +66,8 @@ class GeneralizedEsdTest {
             String name = e.getKey().split("@")[0];
             double alpha = Double.parseDouble(e.getKey().split("@")[1].split("/")[0]);
             double[] x = switch (name) {
-                case "T17" -> ColumnStatistics.column(hive, 0);
-                case "RH17" -> ColumnStatistics.column(hive, 1);
+                case "T17" -> Nums.column(hive, 0);
+                case "RH17" -> Nums.column(hive, 1);
                 default -> StatisticalGolden.synthetic(name);
             };
             int r = e.getValue().get("max_outliers").asInt();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.stats.Nums;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +55,8 @@ class GrubbsTest {
             String[] key = e.getKey().split("@");
             double alpha = Double.parseDouble(key[1]);
             double[] x = switch (key[0]) {
-                case "T17" -> ColumnStatistics.column(hive, 0);
-                case "RH17" -> ColumnStatistics.column(hive, 1);
+                case "T17" -> Nums.column(hive, 0);
+                case "RH17" -> Nums.column(hive, 1);
                 default -> StatisticalGolden.synthetic(key[0]);
             };
             assertSameTest(e.getValue(), Grubbs.test(x, alpha), e.getKey());

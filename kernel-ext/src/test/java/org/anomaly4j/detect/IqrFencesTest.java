@@ -88,7 +88,7 @@ class IqrFencesTest {
         String msg = assertThrows(IllegalArgumentException.class,
                 () -> IqrFences.with().fit(x, List.of("ok", "sparse"))).getMessage();
         assertTrue(msg.contains("\"sparse\"") && msg.contains("interquartile range 0"), msg);
-        assertEquals("k must be in [0, +inf), got -1.0",
+        assertEquals("k must be a finite number >= 0, got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> IqrFences.with().k(-1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> IqrFences.with().k(Double.NaN));
         Model m = IqrFences.with().k(2).clipInside(true).fit(StatisticalGolden.hiveMatrix());

@@ -205,7 +205,7 @@ class IsolationForestTest {
     @Test
     void optionsAreValidatedWithRangeAndValue() {
         IsolationForest d = IsolationForest.with();
-        assertEquals("trees must be >= 1, got 0", assertThrows(IllegalArgumentException.class, () -> d.trees(0)).getMessage());
+        assertEquals("trees must be an integer in [1, 100000], got 0", assertThrows(IllegalArgumentException.class, () -> d.trees(0)).getMessage());
         assertEquals("maxSamples must be >= 1 (a row count), got 0",
                 assertThrows(IllegalArgumentException.class, () -> d.maxSamples(0)).getMessage());
         assertEquals("maxSamples fraction must be in (0, 1], got 1.5",
@@ -214,7 +214,7 @@ class IsolationForestTest {
                 .contains("\"auto\""));
         assertEquals("maxFeatures fraction must be in (0, 1], got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> d.maxFeatures(0.0)).getMessage());
-        assertEquals("extensionLevel must be >= 0, got -1",
+        assertEquals("extensionLevel must be an integer >= 0, got -1",
                 assertThrows(IllegalArgumentException.class, () -> d.extensionLevel(-1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.contamination(0.7));
         double[][] x = gaussian(50, 3, 3);
@@ -428,11 +428,11 @@ class IsolationForestTest {
         assertTrue(loadDamaged(dir, m, r -> ((ArrayNode) tree(r, 0).get("size")).set(0, 9999))
                 .contains("state.trees[0]: size[0]"));
         assertTrue(loadDamaged(dir, m, r -> ((ArrayNode) r.get("state").get("trees")).remove(4))
-                .contains("state.trees must be an array of 5 trees"));
+                .contains("state.trees must be an array of 5 objects"));
         assertTrue(loadDamaged(dir, m, r -> ((ObjectNode) r.get("state")).put("averagePathLength", 3.0))
                 .contains("state.averagePathLength"));
         assertTrue(loadDamaged(dir, m, r -> ((ObjectNode) r.get("parameters")).put("trees", -2))
-                .contains("parameters: trees must be >= 1, got -2"));
+                .contains("parameters: trees must be an integer in [1, 100000], got -2"));
         assertTrue(loadDamaged(dir, m, r -> ((ObjectNode) r.get("parameters")).put("bootstrap", "yes"))
                 .contains("bootstrap must be true or false"));
         assertTrue(loadDamaged(dir, m, r -> ((ObjectNode) r.get("state")).put("dimensions", 4))

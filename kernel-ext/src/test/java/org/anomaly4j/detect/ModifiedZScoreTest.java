@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anomaly4j.stats.Quantiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +89,7 @@ class ModifiedZScoreTest {
     void contaminationAndSaveLoad(@TempDir Path dir) {
         double[][] x = StatisticalGolden.hiveMatrix();
         Model m = ModifiedZScore.with().contamination(0.05).fit(x, List.of("T17", "RH17"));
-        assertEquals(Thresholds.percentile(m.trainingScores(), 95), m.threshold(), 0);
+        assertEquals(Quantiles.percentile(m.trainingScores(), 95), m.threshold(), 0);
         m.save(dir.resolve("mad.json"));
         Model back = Detectors.load(dir.resolve("mad.json"));
         assertArrayEquals(m.score(x), back.score(x), 0);

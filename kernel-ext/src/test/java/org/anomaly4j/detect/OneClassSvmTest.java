@@ -18,18 +18,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ForkJoinPool;
 
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anomaly4j.stats.PairwiseSum;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.detect.OneClassSvm.OneClassSvmModel;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import tech.tablesaw.api.Table;
 
 /**
@@ -274,11 +273,11 @@ class OneClassSvmTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i + 1;
         }
-        assertEquals(500500.0, org.anomaly4j.data.PairwiseSum.of(v, 0, v.length), 0.0);
+        assertEquals(500500.0, org.anomaly4j.stats.PairwiseSum.of(v, 0, v.length), 0.0);
         // 0.1 summed ten times: sequentially 0.9999999999999999, pairwise (8 accumulators) 1.0 as numpy's sum
         double[] tenths = new double[10];
         java.util.Arrays.fill(tenths, 0.1);
-        assertEquals(1.0, org.anomaly4j.data.PairwiseSum.of(tenths, 0, 10), 0.0);
+        assertEquals(1.0, org.anomaly4j.stats.PairwiseSum.of(tenths, 0, 10), 0.0);
         assertEquals(0.0, OneClassSvm.numpyVariance(new double[][] {{3, 3}, {3, 3}}), 0.0);
     }
 
@@ -303,14 +302,14 @@ class OneClassSvmTest {
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().nu(0)).getMessage());
         assertEquals("gamma must be a finite number > 0, \"scale\" or \"auto\", got -1.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma(-1)).getMessage());
-        assertEquals("gamma must be a finite number > 0, \"scale\" or \"auto\", got \"median\"",
+        assertEquals("gamma must be a finite number > 0, \"scale\" (1/(d Var X)) or \"auto\" (1/d), got \"median\"",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma("median")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().gamma(Double.POSITIVE_INFINITY));
         assertEquals("tol must be a finite number > 0, got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().tol(0)).getMessage());
-        assertEquals("cacheSize must be a finite number of MB > 0, got -5.0",
+        assertEquals("cacheSize must be in (0, 1048576], got -5.0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().cacheSize(-5)).getMessage());
-        assertEquals("maxIter must be -1 (no limit) or >= 1, got 0",
+        assertEquals("maxIter must be -1 (no limit) or an integer >= 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> OneClassSvm.with().maxIter(0)).getMessage());
         OneClassSvm d = OneClassSvm.with().nu(0.2);
         d.gamma(3.0);

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.anomaly4j.data.Csv;
-import org.anomaly4j.data.CsvOptions;
+import org.anomaly4j.io.Csv;
+import org.anomaly4j.io.CsvOptions;
 import org.anomaly4j.datasets.Datasets;
 import tech.tablesaw.api.Table;
 

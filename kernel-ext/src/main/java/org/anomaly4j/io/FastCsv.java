@@ -1,0 +1,351 @@
+package org.anomaly4j.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The fast path of {@link Csv#read} for the common case of an all-numeric delimited file (the credit-card
+ * and ADBench tables): one pass counts lines, a second parses fields straight into {@code double[]}
+ * columns, both split at line boundaries over the available cores. The result does not depend on the
+ * number of threads.
+ * <p>Numbers are correctly rounded: a decimal with at most 15 significant digits and a power of ten within
+ * 10<sup>±22</sup> is exactly {@code mantissa × 10^k} or {@code mantissa / 10^k} of two exact doubles (Clinger
+ * 1990, "How to read floating point numbers accurately", fast path); up to 18 digits go through
+ * {@link DecimalParser} (Eisel–Lemire); anything else, or anything those cannot decide, goes to
+ * {@link Double#parseDouble}. A column whose every cell is an integer literal in int range becomes an
+ * {@link IntColumn}, otherwise a {@link DoubleColumn}; missing cells are NaN (pandas' float64 semantics).
+ * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
+ * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
+ * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
+ */
+final class FastCsv {
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private FastCsv() {
+    }
+
+    static Table tryRead(byte[] b, String tableName, char separator, boolean header, Set<String> missingTokens) {
+        final byte sep = (byte) separator;
+        if (separator > 127) {
+            return null;
+        }
+        for (byte x : b) {
+            if (x == '"') {
+                return null;
+            }
+        }
+        int len = b.length;
+        int pos = 0;
+        List<String> names = new ArrayList<>();
+        if (len > 0 && b[0] == (byte) 0xEF && len >= 3 && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            pos = 3; // UTF-8 byte-order mark
+        }
+        int firstEnd = lineEnd(b, pos);
+        if (firstEnd == pos) {
+            return null;
+        }
+        int nCols = 1;
+        for (int i = pos; i < firstEnd; i++) {
+            if (b[i] == sep) {
+                nCols++;
+            }
+        }
+        if (header) {
+            int s = pos;
+            for (int i = pos; i <= firstEnd; i++) {
+                if (i == firstEnd || b[i] == sep) {
+                    names.add(new String(b, s, trimCr(b, s, i) - s, java.nio.charset.StandardCharsets.UTF_8).strip());
+                    s = i + 1;
+                }
+            }
+            pos = Math.min(len, firstEnd + 1);
+            // blank, repeated (ignoring case) or undecodable names: the general reader renames or reports them
+            if (!ColumnNames.distinct(names) || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
+                return null;
+            }
+        } else {
+            for (int c = 0; c < nCols; c++) {
+                names.add("C" + c);
+            }
+        }
+        // chunk boundaries at line starts
+        int threads = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (len - pos) / (1 << 20) + 1));
+        int[] starts = new int[threads + 1];
+        starts[0] = pos;
+        for (int t = 1; t < threads; t++) {
+            int p = Math.max(starts[t - 1], pos + (int) ((long) (len - pos) * t / threads));
+            while (p < len && b[p - 1] != '\n') {
+                p++;
+            }
+            starts[t] = p;
+        }
+        starts[threads] = len;
+        int[] lines = new int[threads];
+        IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
+        int[] offset = new int[threads + 1];
+        for (int t = 0; t < threads; t++) {
+            offset[t + 1] = offset[t] + lines[t];
+        }
+        int rows = offset[threads];
+        double[][] cols = new double[nCols][rows];
+        boolean[] intLike = new boolean[nCols];
+        Arrays.fill(intLike, true);
+        boolean[][] intPart = new boolean[threads][nCols];
+        AtomicBoolean failed = new AtomicBoolean();
+        byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        IntStream.range(0, threads).parallel().forEach(t -> {
+            boolean[] ints = intPart[t];
+            Arrays.fill(ints, true);
+            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], ints, missing, failed)) {
+                failed.set(true);
+            }
+        });
+        if (failed.get()) {
+            return null;
+        }
+        for (boolean[] part : intPart) {
+            for (int c = 0; c < nCols; c++) {
+                intLike[c] &= part[c];
+            }
+        }
+        List<Column<?>> out = new ArrayList<>(nCols);
+        for (int c = 0; c < nCols; c++) {
+            out.add(intLike[c] && rows > 0 ? toInt(names.get(c), cols[c]) : DoubleColumn.create(names.get(c), cols[c]));
+        }
+        return ColumnNames.table(tableName, out);
+    }
+
+    private static Column<?> toInt(String name, double[] v) {
+        int[] a = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            a[i] = (int) v[i];
+        }
+        return IntColumn.create(name, a);
+    }
+
+    private static int lineEnd(byte[] b, int from) {
+        int i = from;
+        while (i < b.length && b[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimCr(byte[] b, int s, int e) {
+        return e > s && b[e - 1] == '\r' ? e - 1 : e;
+    }
+
+    /** Non-empty lines in [from, to). */
+    private static int countLines(byte[] b, int from, int to) {
+        int n = 0;
+        int lineStart = from;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                if (trimCr(b, lineStart, i) > lineStart) {
+                    n++;
+                }
+                lineStart = i + 1;
+            }
+        }
+        if (lineStart < to && trimCr(b, lineStart, to) > lineStart) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, boolean[] ints,
+                                 byte[][] missing, AtomicBoolean failed) {
+        int nCols = cols.length;
+        int row = row0;
+        int i = from;
+        while (i < to) {
+            if (failed.get()) {
+                return false;
+            }
+            int end = i;
+            while (end < to && b[end] != '\n') {
+                end++;
+            }
+            int lineEnd = trimCr(b, i, end);
+            if (lineEnd > i) {
+                int c = 0;
+                int s = i;
+                for (int k = i; k <= lineEnd; k++) {
+                    if (k == lineEnd || b[k] == sep) {
+                        if (c >= nCols) {
+                            return false;
+                        }
+                        double v = field(b, s, k, missing);
+                        if (Double.doubleToRawLongBits(v) == NOT_A_NUMBER_BITS) {
+                            return false;
+                        }
+                        cols[c][row] = v;
+                        if (ints[c] && !isIntLiteral(b, s, k)) {
+                            ints[c] = false;
+                        }
+                        c++;
+                        s = k + 1;
+                    }
+                }
+                if (c != nCols) {
+                    return false;
+                }
+                row++;
+            }
+            i = end + 1;
+        }
+        return true;
+    }
+
+    /** A NaN payload no parse produces, marking "this cell is not a number" (compared by bits). */
+    private static final long NOT_A_NUMBER_BITS = 0x7ff8dead00000000L;
+    private static final double NOT_A_NUMBER_MARK = Double.longBitsToDouble(NOT_A_NUMBER_BITS);
+
+    private static boolean isIntLiteral(byte[] b, int s, int e) {
+        if (s == e || e - s > 10) {
+            return false;
+        }
+        int i = s;
+        if (b[i] == '-' || b[i] == '+') {
+            i++;
+        }
+        if (i == e) {
+            return false;
+        }
+        long v = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            v = v * 10 + d;
+        }
+        return v <= Integer.MAX_VALUE;
+    }
+
+    /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */
+    private static double field(byte[] b, int s, int e, byte[][] missing) {
+        if (s == e) {
+            return Double.NaN;
+        }
+        for (byte[] m : missing) {
+            if (m.length == e - s && Arrays.equals(b, s, e, m, 0, m.length)) {
+                return Double.NaN;
+            }
+        }
+        int i = s;
+        boolean neg = false;
+        if (b[i] == '-' || b[i] == '+') {
+            neg = b[i] == '-';
+            i++;
+        }
+        long mant = 0;
+        int digits = 0;
+        int exp10 = 0;
+        boolean any = false;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            any = true;
+            if (mant != 0 || d != 0) {
+                digits++;
+            }
+            if (digits <= 18) {
+                mant = mant * 10 + d;
+            } else {
+                exp10++;
+            }
+        }
+        if (i < e && b[i] == '.') {
+            i++;
+            for (; i < e; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                any = true;
+                if (mant != 0 || d != 0) {
+                    digits++;
+                }
+                if (digits <= 18) {
+                    mant = mant * 10 + d;
+                    exp10--;
+                }
+            }
+        }
+        if (!any) {
+            return slow(b, s, e);
+        }
+        if (i < e && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean eneg = false;
+            if (i < e && (b[i] == '-' || b[i] == '+')) {
+                eneg = b[i] == '-';
+                i++;
+            }
+            int ex = 0;
+            int start = i;
+            for (; i < e && ex < 100000; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                ex = ex * 10 + d;
+            }
+            if (i == start) {
+                return slow(b, s, e);
+            }
+            exp10 += eneg ? -ex : ex;
+        }
+        if (i != e) {
+            return slow(b, s, e);
+        }
+        if (digits <= 15 && exp10 >= -22 && exp10 <= 22) {
+            double v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+            return neg ? -v : v;
+        }
+        if (digits <= 18) {
+            double v = DecimalParser.toDouble(mant, exp10, neg);
+            if (!DecimalParser.isUnknown(v)) {
+                return v;
+            }
+        }
+        return slow(b, s, e);
+    }
+
+    private static double slow(byte[] b, int s, int e) {
+        String text = new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            double v = Double.parseDouble(text);
+            // Java accepts "1d", "0x1p3", "Infinity", which pandas does not read as numbers
+            char last = text.charAt(text.length() - 1);
+            if (Character.isLetter(last) && !text.endsWith("Infinity")) {
+                return NOT_A_NUMBER_MARK;
+            }
+            return v;
+        } catch (NumberFormatException ex) {
+            return NOT_A_NUMBER_MARK;
+        }
+    }
+}
