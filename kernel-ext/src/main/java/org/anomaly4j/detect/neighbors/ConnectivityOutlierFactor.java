@@ -1,6 +1,6 @@
 package org.anomaly4j.detect.neighbors;
 
-import org.anomaly4j.data.PairwiseSum;
+import org.anomaly4j.stats.PairwiseSum;
 import org.anomaly4j.detect.neighbors.NearestNeighbors.Structure;
 
 /**

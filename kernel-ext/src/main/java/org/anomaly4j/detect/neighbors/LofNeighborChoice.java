@@ -2,7 +2,7 @@ package org.anomaly4j.detect.neighbors;
 
 import java.util.SplittableRandom;
 
-import org.anomaly4j.detect.Thresholds;
+import org.anomaly4j.stats.Quantiles;
 
 /**
  * Adaptive choice of LOF's neighbour count k by the silhouette of the split it produces: LOF's result depends
@@ -105,7 +105,7 @@ public final class LofNeighborChoice {
         for (int i = 0; i < lof.length; i++) {
             neg[i] = -lof[i];
         }
-        double offset = Thresholds.percentile(neg, 100 * contamination);
+        double offset = Quantiles.percentile(neg, 100 * contamination);
         boolean[] out = new boolean[lof.length];
         for (int i = 0; i < lof.length; i++) {
             out[i] = neg[i] < offset;

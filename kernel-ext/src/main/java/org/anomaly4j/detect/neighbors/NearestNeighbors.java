@@ -23,7 +23,9 @@ import org.anomaly4j.detect.Inputs;
  * reports sqrt(max(‖a‖² + ‖b‖² − 2a·b, 0)), which differs from the exact distance by rounding (up to ~1e-8 for
  * duplicates instead of 0); ours stays exact there too.
  * <p><b>Structure.</b> {@link Structure#AUTO} picks the k-d tree for d ≤ {@value #KD_TREE_MAX_DIMENSION}
- * (scikit-learn's own rule, kept for tie parity) and the blocked brute force above.
+ * (scikit-learn's own rule, kept for tie parity) and the blocked brute force above. scikit-learn also uses its
+ * brute force when k ≥ n / 2 (tiny data sets); we keep the tree there, so exact ties can be resolved differently
+ * and distances are exact where scikit-learn's carry rounding.
  * <p><b>Complexity.</b> Build O(n log n) (tree) or O(n d) (brute); a query about O(k log n) in low dimension
  * for the tree, O(n d) for brute force. Memory O(n d) plus the results, never n × n. Queries run in parallel
  * over blocks of rows on the common fork-join pool; each row's result does not depend on the others.

@@ -1,5 +1,6 @@
 package org.anomaly4j.detect.neighbors;
 
+import static org.anomaly4j.detect.IsolationForestAdbenchTest.rocAuc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ROC-AUC of LOF (n_neighbors 20) and k-NN distance (k 5, largest) on the ten ADBench tables against
  * scikit-learn (golden/neighbors/adbench_auc.csv). Same scores give the same AUC, so the tolerance is 1e-9
- * (rounding of the rank sums only). Reference per table: scikit-learn with {@code algorithm='kd_tree'}, whose
+ * (rounding of the rank sums only); AUC by the rank helper of {@code IsolationForestAdbenchTest} (its
+ * tie handling is tested there against scikit-learn's examples). Reference per table: scikit-learn with {@code algorithm='kd_tree'}, whose
  * distances and tied-neighbour choices ours reproduce in every dimension. For d &gt; 15 scikit-learn's default
  * ({@code 'auto'}) is its brute force with rounded distances; where that changes the AUC (30_satellite: tied
  * integer-valued pixels resolved by rounding noise) the default column is only printed.
@@ -25,45 +26,6 @@ import org.junit.jupiter.api.Test;
 class NeighborsAdbenchTest {
 
     static final double AUC_TOL = 1e-9;
-
-    /** ROC-AUC as scikit-learn's roc_auc_score: the Mann–Whitney statistic with average ranks for ties. */
-    static double rocAuc(boolean[] positive, double[] score) {
-        int n = score.length;
-        int[] order = new int[n];
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(score[a], score[b]));
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
-        double rankSum = 0;
-        long pos = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int t = i; t <= j; t++) {
-                if (positive[order[t]]) {
-                    rankSum += rank;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        long neg = n - pos;
-        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
-    }
-
-    @Test
-    void rocAucHelperHandlesTies() {
-        // roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) = 0.75 (scikit-learn's documentation example)
-        assertEquals(0.75, rocAuc(new boolean[] {false, false, true, true}, new double[] {0.1, 0.4, 0.35, 0.8}), 1e-15);
-        assertEquals(0.75, rocAuc(new boolean[] {false, true, true}, new double[] {0.5, 0.5, 0.9}), 1e-15);
-    }
 
     record Golden(String dataset, String fitMethod, double lofAuto, double lofTree, double knnAuto, double knnTree) {
     }
