@@ -34,7 +34,10 @@ import org.anomaly4j.detect.Inputs;
  */
 public final class NearestNeighbors {
 
-    /** How the search is organised; the results are identical, only the speed differs. */
+    /**
+     * How the search is organised: the same distances, other speed; among rows tied at the k-th distance the
+     * tree keeps scikit-learn's choice, the brute force the lower indices.
+     */
     public enum Structure {
         /** k-d tree up to {@link #KD_TREE_MAX_DIMENSION} dimensions, brute force above. */
         AUTO,
@@ -46,7 +49,10 @@ public final class NearestNeighbors {
 
     /**
      * Largest dimension for which {@link Structure#AUTO} uses the k-d tree: scikit-learn's rule for
-     * {@code algorithm='auto'} (brute force when d &gt; 15), kept so that tied neighbours are the same rows.
+     * {@code algorithm='auto'} (brute force when d &gt; 15), kept so that tied neighbours are the same rows. It
+     * is also the faster choice where measured (2 cores shared with other work, Gaussian rows, d = 10, k = 20,
+     * CPU seconds of the training query): 1e4 rows tree 0.35 s, brute force 0.45 s; 1e5 rows tree 12.3 s,
+     * brute force 35.4 s.
      */
     public static final int KD_TREE_MAX_DIMENSION = 15;
 
