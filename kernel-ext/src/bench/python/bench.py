@@ -131,6 +131,30 @@ def density_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]
         if only and key not in only:
             continue
         out.append((key, what, peer, [str(gaussian_1e6x10()), "100000", "10"]))
+# ---------------------------------------------------------------- neighbour detectors (self-contained block)
+
+NEIGHBORS_D = 10
+NEIGHBORS_TASKS = [("lof_1e4", 10_000), ("lof_1e5", 100_000), ("knn_1e4", 10_000), ("knn_1e5", 100_000)]
+LOF_PEER = ("import numpy as np\nfrom sklearn.neighbors import LocalOutlierFactor\n"
+            "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8').reshape(-1, int(a[1]))\n"
+            "def run(x): return -LocalOutlierFactor(n_neighbors=20).fit(x).negative_outlier_factor_\n")
+# PyOD's KNN(n_neighbors=5, method='largest') decision_scores_, from scikit-learn's NearestNeighbors (PyOD's engine)
+KNN_PEER = ("import numpy as np\nfrom sklearn.neighbors import NearestNeighbors\n"
+            "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8').reshape(-1, int(a[1]))\n"
+            "def run(x): return NearestNeighbors(n_neighbors=5).fit(x).kneighbors()[0][:, -1]\n")
+
+
+def neighbors_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    out = []
+    for key, n in NEIGHBORS_TASKS:
+        if only and key not in only:
+            continue
+        if key.startswith("lof"):
+            out.append((key, f"LOF fit (training scores), {n:,} x {NEIGHBORS_D} Gaussian, 20 neighbours",
+                        "LocalOutlierFactor(20).fit", [str(gaussian_matrix(n, NEIGHBORS_D)), str(NEIGHBORS_D)]))
+        else:
+            out.append((key, f"k-NN distance (k 5, largest), {n:,} x {NEIGHBORS_D} Gaussian",
+                        "NearestNeighbors(5).kneighbors()", [str(gaussian_matrix(n, NEIGHBORS_D)), str(NEIGHBORS_D)]))
     return out
 
 
@@ -170,6 +194,7 @@ IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
 PEERS["iforest_1e5"] = PEERS["iforest_1e6"] = IFOREST
 PEERS.update({key: OCSVM_PEER for key, _ in OCSVM_TASKS})
 PEERS.update({"hbos_1e5": HBOS_PEER, "mcd_1e5": MCD_PEER})
+PEERS.update({key: LOF_PEER if key.startswith("lof") else KNN_PEER for key, _ in NEIGHBORS_TASKS})
 
 CHILD = r"""
 import json, resource, sys, time
@@ -262,6 +287,7 @@ def main() -> int:
         ]
     tasks += ocsvm_tasks(a.only)
     tasks += density_tasks(a.only)
+    tasks += neighbors_tasks(a.only)
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:

@@ -22,6 +22,8 @@ import org.anomaly4j.timeseries.EwmaChart;
 import org.anomaly4j.timeseries.OnlineDetector;
 import org.anomaly4j.timeseries.RollingZScore;
 import org.anomaly4j.timeseries.Stl;
+import org.anomaly4j.detect.neighbors.KnnDistance;
+import org.anomaly4j.detect.neighbors.LocalOutlierFactor;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -79,6 +81,15 @@ final class BenchTasks {
                 double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 yield () -> new MinCovDet().fit(x).trainingScores();
             }
+            // args: file of big-endian doubles (row-major), columns; every row of the file is used
+            case "lof_1e4", "lof_1e5" -> {
+                double[][] x = allRows(Path.of(args[0]), Integer.parseInt(args[1]));
+                yield () -> LocalOutlierFactor.fit(x, 20).trainingScores();
+            }
+            case "knn_1e4", "knn_1e5" -> {
+                double[][] x = allRows(Path.of(args[0]), Integer.parseInt(args[1]));
+                yield () -> KnnDistance.fit(x, 5, KnnDistance.Method.LARGEST).trainingScores();
+            }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
@@ -109,10 +120,14 @@ final class BenchTasks {
      * model already holds the scores of its training rows (negated decision values), so those are returned.
      */
     private static Supplier<Object> ocsvm(Path file, int d) {
+        double[][] x = allRows(file, d);
+        return () -> OneClassSvm.with().nu(0.5).gamma("scale").fit(x).trainingScores();
+    }
+
+    /** Every row of a row-major file of big-endian doubles with {@code cols} columns. */
+    static double[][] allRows(Path file, int cols) {
         try {
-            int n = (int) (Files.size(file) / Double.BYTES / d);
-            double[][] x = matrix(file, n, d);
-            return () -> OneClassSvm.with().nu(0.5).gamma("scale").fit(x).trainingScores();
+            return matrix(file, (int) (Files.size(file) / Double.BYTES / cols), cols);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
