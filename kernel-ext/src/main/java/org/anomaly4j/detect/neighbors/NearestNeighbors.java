@@ -2,7 +2,7 @@ package org.anomaly4j.detect.neighbors;
 
 import java.util.stream.IntStream;
 
-import org.anomaly4j.detect.Inputs;
+import org.anomaly4j.features.Matrices;
 
 /**
  * Exact k-nearest-neighbour search in Euclidean distance: the engine under the neighbour detectors (LOF,
@@ -82,7 +82,7 @@ public final class NearestNeighbors {
 
     /** As {@link #fit(double[][])} with a given structure. */
     public static NearestNeighbors fit(double[][] x, Structure structure) {
-        int d = Inputs.width(x);
+        int d = Matrices.width(x);
         if (structure == null) {
             throw new IllegalArgumentException("structure must not be null; use Structure.AUTO");
         }
@@ -125,7 +125,7 @@ public final class NearestNeighbors {
 
     /** The k nearest training rows of each new row of {@code q} (same width as the training rows), 1 ≤ k ≤ n. */
     public Neighbors kneighbors(double[][] q, int k) {
-        int qd = Inputs.width(q);
+        int qd = Matrices.width(q);
         if (qd != d) {
             throw new IllegalArgumentException("the query rows have " + qd + " columns but the training rows have "
                     + d + "; pass the same columns in the same order");
