@@ -76,6 +76,9 @@ import org.anomaly4j.detect.EllipticEnvelope;
 import org.anomaly4j.detect.Ensemble;
 import org.anomaly4j.detect.GaussianMixture;
 import org.anomaly4j.detect.Hbos;
+import org.anomaly4j.detect.Inputs;
+import org.anomaly4j.detect.Knn;
+import org.anomaly4j.detect.Lof;
 import org.anomaly4j.detect.Pca;
 import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
@@ -383,6 +386,34 @@ public final class A4j {
     /** One-class SVM equal to scikit-learn's: {@code oneClassSvm().nu(0.1).gamma(0.05)}. */
     public static OneClassSvm oneClassSvm() {
         return OneClassSvm.with();
+    }
+
+    /** Local Outlier Factor equal to scikit-learn's (20 neighbours, LOF &gt; 1.5). */
+    public static Lof lof() {
+        return Lof.with();
+    }
+
+    /** k-nearest-neighbour distance (PyOD's KNN: 5 neighbours, largest distance). */
+    public static Knn knn() {
+        return Knn.with();
+    }
+
+    /**
+     * Connectivity-based outlier factor (Tang et al. 2002; PyOD's COF, method 'fast') of the rows of a table:
+     * transductive (the scores of these rows among themselves), so a function, not a fitted detector.
+     */
+    public static double[] cof(Table table, int neighbors, String... columns) {
+        return org.anomaly4j.detect.neighbors.ConnectivityOutlierFactor.scores(Inputs.matrix(table, columns), neighbors);
+    }
+
+    /**
+     * The professional guide's adaptive LOF: the k in {@code candidates} whose inlier/outlier split (at the
+     * contamination) has the best silhouette (Rousseeuw 1987), on a seeded sample of at most 2,000 rows.
+     */
+    public static org.anomaly4j.detect.neighbors.LofNeighborChoice.Result chooseLofNeighbors(Table table,
+            int[] candidates, double contamination, String... columns) {
+        return org.anomaly4j.detect.neighbors.LofNeighborChoice.chooseK(Inputs.matrix(table, columns), candidates,
+                contamination);
     }
 
     /** HBOS, histogram-based outlier score (PyOD's defaults: 10 bins, alpha 0.1). */

@@ -22,6 +22,8 @@ public final class Detectors {
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
             OneClassSvm.TYPE,
+            Lof.TYPE,
+            Knn.TYPE,
             Hbos.TYPE,
             Ecod.TYPE,
             Copod.TYPE,

@@ -33,6 +33,8 @@ public final class ModelFileFixtures {
         SMALL.put(GeneralizedEsd.NAME, GeneralizedEsd::with);
         SMALL.put(IsolationForest.NAME, () -> IsolationForest.with().trees(4).maxSamples(16).seed(3));
         SMALL.put(OneClassSvm.NAME, () -> OneClassSvm.with().nu(0.2).gamma(0.5));
+        SMALL.put(Lof.NAME, () -> Lof.with().neighbors(10));
+        SMALL.put(Knn.NAME, Knn::with);
         SMALL.put(Hbos.NAME, Hbos::with);
         SMALL.put(Ecod.NAME, Ecod::with);
         SMALL.put(Copod.NAME, Copod::with);
