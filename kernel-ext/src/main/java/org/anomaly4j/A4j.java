@@ -756,6 +756,40 @@ public final class A4j {
         return decisionBoundary(model, table, null);
     }
 
+    /**
+     * The four panels of an STL decomposition, as statsmodels' {@code DecomposeResult.plot()}: observed, trend,
+     * seasonal and residual stacked in one column over a shared, zoom-linked time axis, e.g.
+     * {@code stlChart(stl().period(24).robust(true).fit(hive, "T17"), hive, "DateTime")}.
+     *
+     * @param table      the table the decomposition was fitted on (same rows), for its time column
+     * @param timeColumn the horizontal axis; null plots against the row number
+     */
+    public static Figure stlChart(StlResult stl, Table table, String timeColumn) {
+        if (stl == null || table == null) {
+            throw new IllegalArgumentException("stlChart needs an STL result and the table it was fitted on");
+        }
+        if (table.rowCount() != stl.size()) {
+            throw new IllegalArgumentException("the decomposition has " + stl.size() + " points but table '"
+                    + table.name() + "' has " + table.rowCount() + " rows; pass the table the STL was fitted on");
+        }
+        String x = timeColumn == null ? "row" : timeColumn;
+        if (timeColumn != null && !table.containsColumn(timeColumn)) {
+            throw new IllegalArgumentException("no column '" + timeColumn + "' in table '" + table.name()
+                    + "'; columns are " + table.columnNames());
+        }
+        tech.tablesaw.columns.Column<?> time = timeColumn == null
+                ? tech.tablesaw.api.IntColumn.indexColumn("row", stl.size(), 0) : table.column(timeColumn).copy();
+        String[] parts = {"observed", "trend", "seasonal", "resid"};
+        double[][] values = {stl.observed(), stl.trend(), stl.seasonal(), stl.resid()};
+        Table t = Table.create("stl", time);
+        Figure[] panels = new Figure[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(parts[i], values[i]));
+            panels[i] = LineChart.create(parts[i], t, x, parts[i]);
+        }
+        return Subplots.create("STL decomposition", parts.length, 1, panels);
+    }
+
     /** Figures in a grid (rows × cols), axes shared where their titles match. */
     public static Figure subplots(int rows, int cols, Figure... figures) {
         return Subplots.create("", rows, cols, figures);
