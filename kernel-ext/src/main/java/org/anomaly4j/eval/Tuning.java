@@ -24,6 +24,8 @@ import tech.tablesaw.api.Table;
  * <p>For every combination of the grid (the cartesian product, in the order given), for each fold: the detector
  * is fitted on the other k − 1 folds <em>without</em> their labels (detection is unsupervised), the held-out
  * fold is scored, and the metric compares its scores (or its flags, for label metrics) with its labels. The
+ * grid's parameters keep the map's order (a LinkedHashMap's), or are sorted by name for an unordered map such as
+ * {@code Map.of}, so results never depend on hash order. The
  * result holds the mean and the standard deviation (ddof 0, as scikit-learn's {@code std_test_score}) over the
  * folds for each combination, and the best combination (highest mean; the first in grid order on ties).
  * <p>Folds: the rows of each class are shuffled with {@code new SplittableRandom(seed)} and dealt to the folds in
@@ -118,7 +120,7 @@ public final class Tuning {
         });
         progress.done(total + " fits");
         Table out = Table.create(detector.name() + " grid search, " + folds + "-fold " + metric.name().toLowerCase());
-        for (String p : grid.keySet()) {
+        for (String p : keys(grid)) {
             StringColumn col = StringColumn.create(p);
             combos.forEach(c -> col.append(c.get(p)));
             out.addColumns(col);
@@ -205,10 +207,20 @@ public final class Tuning {
         return fold;
     }
 
+    /** Grid keys in the map's own order when it has one (LinkedHashMap, TreeMap), else sorted (Map.of). */
+    private static List<String> keys(Map<String, List<?>> grid) {
+        List<String> k = new ArrayList<>(grid.keySet());
+        if (!(grid instanceof java.util.SequencedMap<?, ?>)) {
+            k.sort(null);
+        }
+        return k;
+    }
+
     private static List<Map<String, String>> product(Map<String, List<?>> grid) {
         List<Map<String, String>> out = new ArrayList<>();
         out.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<?>> e : grid.entrySet()) {
+        for (String key : keys(grid)) {
+            Map.Entry<String, List<?>> e = Map.entry(key, grid.get(key));
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : out) {
                 for (Object v : e.getValue()) {
