@@ -1,0 +1,264 @@
+package org.anomaly4j.deep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+
+import org.anomaly4j.detect.FitProgress;
+
+/**
+ * The one training loop of the deep detectors: seeded validation split and shuffling, mini-batch Adam with
+ * L2 weight decay, learning-rate reduction on plateau, early stopping that keeps the best epoch's weights,
+ * and a per-epoch progress line. The network and its loss are the caller's; the loop sees rows as flat
+ * float arrays of one sample shape.
+ * <p>Rules, matching the PyTorch reference script {@code gen_deep.py} line for line:
+ * <ul>
+ *   <li>validation: the first round(n · validation) rows of a seeded permutation (none when validation = 0;
+ *   then the training loss is monitored);</li>
+ *   <li>an epoch improves when the monitored loss is below best · (1 − 1e-4) (PyTorch's
+ *   {@code ReduceLROnPlateau} default relative threshold);</li>
+ *   <li>after more than {@code lrPatience} epochs without improvement the learning rate is multiplied by
+ *   {@code lrFactor} (PyTorch's {@code ReduceLROnPlateau(patience, factor)});</li>
+ *   <li>after {@code patience} epochs without improvement training stops (Keras {@code EarlyStopping}) and
+ *   the weights of the best epoch are kept ({@code restore_best_weights=True}).</li>
+ * </ul>
+ */
+final class Training {
+
+    /** Relative improvement an epoch needs (torch.optim.lr_scheduler.ReduceLROnPlateau threshold=1e-4, mode "rel"). */
+    static final double IMPROVEMENT = 1e-4;
+    /** Rows per forward pass when evaluating (memory bound only; results do not depend on it). */
+    static final int EVAL_CHUNK = 1024;
+
+    private Training() {
+    }
+
+    /** The optimisation settings. */
+    record Config(int epochs, int batchSize, double learningRate, double weightDecay, double validation,
+                  int patience, int lrPatience, double lrFactor, long seed) {
+    }
+
+    /** A batch loss: network outputs and the input batch → a scalar (mean over the batch). */
+    @FunctionalInterface
+    interface LossFn {
+        NDArray loss(NDList out, NDArray batch);
+    }
+
+    /** Initial weight bound for one parameter: values are drawn from U(−bound, bound). */
+    @FunctionalInterface
+    interface Init {
+        double bound(String name, Shape shape);
+    }
+
+    /**
+     * PyTorch's default for nn.Linear (kaiming_uniform with a = √5, and its bias rule): U(±1/√fan_in), the bias
+     * taking the fan-in of the weight before it. A new instance per fit (it remembers that fan-in).
+     */
+    static Init linear() {
+        return new Init() {
+            private double last = 1;
+
+            @Override
+            public double bound(String name, Shape shape) {
+                if (shape.dimension() >= 2) {
+                    last = 1 / Math.sqrt(shape.get(1));
+                }
+                return last;
+            }
+        };
+    }
+
+    /** The trained weights (best epoch) in the block's parameter order, and the loss history. */
+    record Result(List<String> names, List<long[]> shapes, List<float[]> weights, double[] loss, double[] valLoss,
+                  int bestEpoch) {
+    }
+
+    /**
+     * Trains {@code block} on {@code n} rows of {@code data} (row i at {@code data[i]}, each of the sample
+     * shape's size).
+     */
+    static Result fit(String what, Block block, float[][] data, long[] sampleShape, LossFn lossFn, Init init,
+                      Config c) {
+        int n = data.length;
+        DjlEngine.get();
+        DjlEngine.seed(c.seed());
+        SplittableRandom rnd = new SplittableRandom(c.seed());
+        int[] perm = permutation(n, rnd);
+        int nVal = c.validation() > 0 ? (int) Math.round(n * c.validation()) : 0;
+        if (c.validation() > 0 && (nVal < 1 || n - nVal < 1)) {
+            throw new IllegalArgumentException("validation=" + c.validation() + " leaves " + nVal + " validation and "
+                    + (n - nVal) + " training rows of " + n + "; use more rows or validation=0");
+        }
+        int[] val = Arrays.copyOfRange(perm, 0, nVal);
+        int[] train = Arrays.copyOfRange(perm, nVal, n);
+        float[] lr = {(float) c.learningRate()};
+        Tracker tracker = update -> lr[0];
+        Adam adam = Adam.builder().optLearningRateTracker(tracker).optWeightDecays((float) c.weightDecay()).build();
+        DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+        List<Double> losses = new ArrayList<>();
+        List<Double> valLosses = new ArrayList<>();
+        FitProgress.Ticker progress = FitProgress.start(what);
+        try (Model model = Model.newInstance(what, Device.cpu(), DjlEngine.ENGINE)) {
+            model.setBlock(block);
+            try (Trainer tr = model.newTrainer(cfg)) {
+                tr.initialize(batchShape(1, sampleShape));
+                List<Parameter> params = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                List<long[]> shapes = new ArrayList<>();
+                for (Pair<String, Parameter> p : block.getParameters()) {
+                    params.add(p.getValue());
+                    names.add(p.getKey());
+                    shapes.add(p.getValue().getArray().getShape().getShape());
+                }
+                initialise(params, names, init, rnd);
+                List<float[]> best = snapshot(params);
+                double bestLoss = Double.POSITIVE_INFINITY;
+                int bestEpoch = 0;
+                int wait = 0;
+                int plateau = 0;
+                int rowLen = data[0].length;
+                for (int epoch = 1; epoch <= c.epochs(); epoch++) {
+                    shuffle(train, rnd);
+                    double sum = 0;
+                    for (int from = 0; from < train.length; from += c.batchSize()) {
+                        int b = Math.min(c.batchSize(), train.length - from);
+                        try (NDManager sub = tr.getManager().newSubManager()) {
+                            NDArray xb = sub.create(gather(data, train, from, b, rowLen), batchShape(b, sampleShape));
+                            try (GradientCollector gc = tr.newGradientCollector()) {
+                                NDArray l = lossFn.loss(tr.forward(new NDList(xb)), xb);
+                                gc.backward(l);
+                                sum += (double) l.getFloat() * b;
+                            }
+                            tr.step();
+                        }
+                    }
+                    double loss = sum / train.length;
+                    double valLoss = nVal > 0 ? evaluate(tr, data, val, rowLen, sampleShape, lossFn) : Double.NaN;
+                    if (!Double.isFinite(loss)) {
+                        throw new IllegalArgumentException(what + ": the training loss became " + loss + " in epoch "
+                                + epoch + "; lower learningRate (now " + c.learningRate() + ") or scale the features");
+                    }
+                    losses.add(loss);
+                    valLosses.add(valLoss);
+                    double monitored = nVal > 0 ? valLoss : loss;
+                    progress.update(String.format(Locale.ROOT, "epoch %d/%d, loss %.5f, val_loss %.5f, lr %.2g",
+                            epoch, c.epochs(), loss, valLoss, lr[0]));
+                    if (monitored < bestLoss - IMPROVEMENT * Math.abs(bestLoss) || epoch == 1) {
+                        bestLoss = monitored;
+                        bestEpoch = epoch;
+                        best = snapshot(params);
+                        wait = 0;
+                        plateau = 0;
+                    } else {
+                        wait++;
+                        plateau++;
+                        if (plateau > c.lrPatience()) {
+                            lr[0] *= (float) c.lrFactor();
+                            plateau = 0;
+                        }
+                        if (wait >= c.patience()) {
+                            break;
+                        }
+                    }
+                }
+                progress.done(losses.size() + " epochs, best " + bestEpoch);
+                return new Result(List.copyOf(names), List.copyOf(shapes), best, unbox(losses), unbox(valLosses),
+                        bestEpoch);
+            }
+        }
+    }
+
+    private static double evaluate(Trainer tr, float[][] data, int[] rows, int rowLen, long[] sampleShape,
+                                   LossFn lossFn) {
+        double sum = 0;
+        for (int from = 0; from < rows.length; from += EVAL_CHUNK) {
+            int b = Math.min(EVAL_CHUNK, rows.length - from);
+            try (NDManager sub = tr.getManager().newSubManager()) {
+                NDArray xb = sub.create(gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
+                sum += (double) lossFn.loss(tr.evaluate(new NDList(xb)), xb).getFloat() * b;
+            }
+        }
+        return sum / rows.length;
+    }
+
+    private static void initialise(List<Parameter> params, List<String> names, Init init, SplittableRandom rnd) {
+        for (int k = 0; k < params.size(); k++) {
+            NDArray a = params.get(k).getArray();
+            double bound = init.bound(names.get(k), a.getShape());
+            float[] v = new float[(int) a.getShape().size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
+            }
+            a.set(v);
+        }
+    }
+
+    private static List<float[]> snapshot(List<Parameter> params) {
+        List<float[]> out = new ArrayList<>(params.size());
+        for (Parameter p : params) {
+            out.add(p.getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    static Shape batchShape(long b, long[] sampleShape) {
+        long[] s = new long[sampleShape.length + 1];
+        s[0] = b;
+        System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
+        return new Shape(s);
+    }
+
+    private static float[] gather(float[][] data, int[] rows, int from, int b, int rowLen) {
+        float[] buf = new float[b * rowLen];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(data[rows[from + i]], 0, buf, i * rowLen, rowLen);
+        }
+        return buf;
+    }
+
+    static int[] permutation(int n, SplittableRandom rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p, rnd);
+        return p;
+    }
+
+    /** Fisher–Yates shuffle in place. */
+    static void shuffle(int[] a, SplittableRandom rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static double[] unbox(List<Double> v) {
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i);
+        }
+        return out;
+    }
+}
