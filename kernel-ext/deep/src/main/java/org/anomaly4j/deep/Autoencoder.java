@@ -1,10 +1,7 @@
 package org.anomaly4j.deep;
 
-import org.anomaly4j.detect.AbstractDetector;
-import org.anomaly4j.detect.AbstractModel;
 import org.anomaly4j.detect.DetectorType;
 import org.anomaly4j.detect.Explainable;
-import org.anomaly4j.detect.Inputs;
 import org.anomaly4j.detect.ModelCodec;
 import org.anomaly4j.detect.ModelInfo;
 import org.anomaly4j.detect.Options;
@@ -15,7 +12,6 @@ import org.anomaly4j.io.StateWriter;
 
 import ai.djl.ndarray.NDArray;
 
-import tech.tablesaw.api.Table;
 
 /**
  * Dense autoencoder: a network trained to reproduce normal rows through a narrow bottleneck reconstructs
@@ -49,7 +45,7 @@ import tech.tablesaw.api.Table;
  * m.history();      // epoch, loss, val_loss
  * }</pre>
  */
-public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder.AutoencoderModel> {
+public final class Autoencoder extends DeepDetector<Autoencoder, Autoencoder.AutoencoderModel> {
 
     public static final String NAME = "autoencoder";
     public static final Param<Layers> HIDDEN = Layers.param("hidden", Layers.of(64, 32, 16),
@@ -76,61 +72,6 @@ public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder
         return set(HIDDEN, Layers.of(sizes));
     }
 
-    /** Dropout rate after each hidden layer, in [0, 1) (default 0.2). */
-    public Autoencoder dropout(double rate) {
-        return set(TrainingParams.DROPOUT, rate);
-    }
-
-    /** L2 penalty on the weights, added to the gradient (default 1e-5). */
-    public Autoencoder weightDecay(double lambda) {
-        return set(TrainingParams.WEIGHT_DECAY, lambda);
-    }
-
-    /** Adam learning rate (default 1e-3). */
-    public Autoencoder learningRate(double rate) {
-        return set(TrainingParams.LEARNING_RATE, rate);
-    }
-
-    /** Rows per step (default 32). */
-    public Autoencoder batchSize(int rows) {
-        return set(TrainingParams.BATCH_SIZE, rows);
-    }
-
-    /** Maximum epochs (default 50). */
-    public Autoencoder epochs(int count) {
-        return set(TrainingParams.EPOCHS, count);
-    }
-
-    /** Epochs without improvement before stopping (default 10). */
-    public Autoencoder patience(int epochs) {
-        return set(TrainingParams.PATIENCE, epochs);
-    }
-
-    /** Fraction of rows held out for early stopping, in [0, 0.5] (default 0.1; 0 = monitor the training loss). */
-    public Autoencoder validation(double fraction) {
-        return set(TrainingParams.VALIDATION, fraction);
-    }
-
-    /** Epochs without improvement before the learning rate is multiplied by {@code lrFactor} (default 5). */
-    public Autoencoder lrPatience(int epochs) {
-        return set(TrainingParams.LR_PATIENCE, epochs);
-    }
-
-    /** Learning-rate multiplier on a plateau, in (0, 1] (default 0.5). */
-    public Autoencoder lrFactor(double factor) {
-        return set(TrainingParams.LR_FACTOR, factor);
-    }
-
-    /** Standardise the features with the training mean and standard deviation (default true). */
-    public Autoencoder standardize(boolean on) {
-        return set(TrainingParams.STANDARDIZE, on);
-    }
-
-    /** Seed of weights, split, shuffles and dropout (default 0). */
-    public Autoencoder seed(long value) {
-        return set(TrainingParams.SEED, value);
-    }
-
     @Override
     protected AutoencoderModel fitChecked(double[][] x, ModelInfo info) {
         int d = x[0].length;
@@ -138,7 +79,7 @@ public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder
         int[] sizes = mirrored(enc, d);
         Standardizer st = Standardizer.fit(x, get(TrainingParams.STANDARDIZE));
         Training.Result r = Training.fit(NAME, DenseStack.block(sizes, get(TrainingParams.DROPOUT)), st.floats(x),
-                new long[] {d}, Autoencoder::mse, Training.linear(), TrainingParams.config(info.options()));
+                new long[] {d}, Autoencoder::mse, Training.linear(), trainingConfig());
         DenseStack net = DenseStack.of(r, 0, sizes.length);
         double[] s = AutoencoderModel.scores(net, st, x);
         return new AutoencoderModel(info, TrainingScores.fitted(info, s, Double.NaN), st, net, History.of(r));
@@ -165,7 +106,7 @@ public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder
         public void write(AutoencoderModel m, StateWriter s) {
             m.standardizer.write(s);
             m.net.write(s, "layers");
-            m.history.write(s);
+            m.historyRecord().write(s);
         }
 
         @Override
@@ -181,17 +122,15 @@ public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder
      * A fitted autoencoder: standardisation, weights and training history. {@link #score} is the mean squared
      * reconstruction error of the standardised row.
      */
-    public static final class AutoencoderModel extends AbstractModel implements Explainable {
+    public static final class AutoencoderModel extends DeepModel implements Explainable {
         private final Standardizer standardizer;
         private final DenseStack net;
-        private final History history;
 
         private AutoencoderModel(ModelInfo info, TrainingScores scores, Standardizer standardizer, DenseStack net,
                                  History history) {
-            super(info, scores);
+            super(info, scores, history);
             this.standardizer = standardizer;
             this.net = net;
-            this.history = history;
         }
 
         static double[] scores(DenseStack net, Standardizer st, double[][] x) {
@@ -256,29 +195,6 @@ public final class Autoencoder extends AbstractDetector<Autoencoder, Autoencoder
                 e[j] /= total;
             }
             return e;
-        }
-
-        private void checkWidth(double[][] x) {
-            int d = Inputs.width(x);
-            if (d != features().size()) {
-                throw new IllegalArgumentException("the model was fitted on " + features().size() + " features "
-                        + features() + " but the data has " + d + " columns");
-            }
-        }
-
-        /** The loss per epoch: columns epoch, loss, val_loss (NaN without a validation split). */
-        public Table history() {
-            return history.table(NAME);
-        }
-
-        /** The epoch whose weights the model kept (the best monitored loss). */
-        public int bestEpoch() {
-            return history.bestEpoch();
-        }
-
-        @Override
-        protected String describeState() {
-            return history.loss().length + " epochs, best " + history.bestEpoch();
         }
     }
 }
