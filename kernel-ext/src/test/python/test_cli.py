@@ -58,3 +58,34 @@ def test_errors_exit_non_zero_with_a_one_line_message(kernel_spec, args, status,
     ours = [line for line in r.stderr.splitlines() if line.startswith("anomaly4j: ")]
     assert len(ours) == 1 and message in ours[0], r.stderr
     assert r.stdout == ""
+
+
+def test_eval_prints_scikit_learns_metrics(kernel_spec):
+    # the credit-card subset's Amount column as a score (many ties), against sklearn on the same file
+    import json
+
+    import pandas as pd
+    from sklearn.metrics import average_precision_score, f1_score, roc_auc_score
+
+    card_file = hive17().parents[1] / "creditcard" / "creditcard_subset.csv.gz"
+    card = pd.read_csv(card_file, float_precision="round_trip")
+    r = run(kernel_spec, "eval", "--labels", "Class", "--scores", "Amount", "--threshold", "100", str(card_file))
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert list(out) == ["roc_auc", "average_precision", "pr_auc", "precision", "recall", "f1", "mcc", "confusion",
+                         "threshold"]
+    # same operations in the same order as scikit-learn: equal to the last bit (see golden/eval/README.md)
+    assert abs(out["roc_auc"] - roc_auc_score(card["Class"], card["Amount"])) <= 1e-12
+    assert abs(out["average_precision"] - average_precision_score(card["Class"], card["Amount"])) <= 1e-12
+    flagged = card["Amount"] >= 100
+    assert abs(out["f1"] - f1_score(card["Class"], flagged)) <= 1e-12
+    assert out["confusion"]["tp"] == int((flagged & (card["Class"] == 1)).sum())
+    assert out["threshold"] == 100
+
+
+def test_eval_errors_are_one_line(kernel_spec):
+    r = run(kernel_spec, "eval", "--labels", "T17", "--scores", "RH17", "--sep", ";", str(hive17()))
+    assert r.returncode == 1
+    ours = [line for line in r.stderr.splitlines() if line.startswith("anomaly4j eval: ")]
+    assert len(ours) == 1 and "must hold 0 (normal) or 1 (anomaly)" in ours[0], r.stderr
+    assert run(kernel_spec, "eval", "--scores", "RH17", str(hive17())).returncode == 2

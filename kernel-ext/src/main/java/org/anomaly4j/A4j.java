@@ -26,7 +26,20 @@ import org.anomaly4j.features.Split;
 import org.anomaly4j.features.TimeFeatures;
 import org.anomaly4j.features.TrainTestSplit;
 import org.anomaly4j.features.StandardScaler;
+import org.anomaly4j.eval.ClassificationReport;
+import org.anomaly4j.eval.ConfusionMatrix;
+import org.anomaly4j.eval.CostAnalysis;
+import org.anomaly4j.eval.EvalInputs;
+import org.anomaly4j.eval.Evaluation;
+import org.anomaly4j.eval.Metrics;
+import org.anomaly4j.eval.PrecisionRecallCurve;
+import org.anomaly4j.eval.RocCurve;
+import org.anomaly4j.eval.ThresholdChoice;
+import org.anomaly4j.eval.ThresholdSearch;
+import org.anomaly4j.eval.Tuning;
+import org.anomaly4j.features.Synthetic;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Ensemble;
 import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
@@ -289,6 +302,16 @@ public final class A4j {
         return TrainTestSplit.timeSplit(table, testSize);
     }
 
+    /** Seeded Gaussian blobs with injected anomalies: columns x0.., label (1 = anomaly). */
+    public static Table syntheticBlobs(int normal, int dimensions, int anomalies, long seed) {
+        return Synthetic.blobs(normal, dimensions, anomalies, seed);
+    }
+
+    /** A seeded seasonal series with injected spikes, level shifts and noise bursts: timestamp, value, label, kind. */
+    public static Table syntheticSeries(int length, long seed) {
+        return Synthetic.timeSeries(length, seed);
+    }
+
     // ================================================================== 5. detect
 
     /** Z-score detector (|z| &gt; 3 by default). */
@@ -326,6 +349,19 @@ public final class A4j {
         return OneClassSvm.with();
     }
 
+    /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */
+    public static Ensemble ensemble() {
+        return Ensemble.with();
+    }
+
+    /** An ensemble of these detectors, rank-normalised and averaged: {@code ensemble(isolationForest(), knn())}. */
+    public static Ensemble ensemble(Detector<?> first, Detector<?>... more) {
+        Detector<?>[] all = new Detector<?>[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Ensemble.of(all);
+    }
+
     /**
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
@@ -336,6 +372,71 @@ public final class A4j {
     }
 
     // ================================================================== 6. evaluate
+
+    /** ROC-AUC of a score column against a 0/1 or boolean label column (scikit-learn {@code roc_auc_score}). */
+    public static double rocAuc(Table table, String labels, String scores) {
+        return Metrics.rocAuc(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Average precision, scikit-learn's step definition ({@code average_precision_score}). */
+    public static double averagePrecision(Table table, String labels, String scores) {
+        return Metrics.averagePrecision(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Trapezoid area under the precision-recall curve ({@code auc(recall, precision)}). */
+    public static double prAuc(Table table, String labels, String scores) {
+        return Metrics.prAuc(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** ROC curve points (scikit-learn {@code roc_curve}, drop_intermediate). */
+    public static RocCurve rocCurve(Table table, String labels, String scores) {
+        return RocCurve.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Precision-recall curve points (scikit-learn {@code precision_recall_curve}). */
+    public static PrecisionRecallCurve prCurve(Table table, String labels, String scores) {
+        return PrecisionRecallCurve.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Confusion matrix of a prediction column (boolean or 0/1) against the labels. */
+    public static ConfusionMatrix confusion(Table table, String labels, String predicted) {
+        return ConfusionMatrix.of(EvalInputs.labels(table, labels), EvalInputs.predictions(table, predicted));
+    }
+
+    /** scikit-learn's {@code classification_report} as a table. */
+    public static Table classificationReport(Table table, String labels, String predicted) {
+        return ClassificationReport.of(EvalInputs.labels(table, labels), EvalInputs.predictions(table, predicted));
+    }
+
+    /** The headline metrics at the best-F1 threshold (ROC-AUC, AP, PR-AUC, precision, recall, F1, MCC, confusion). */
+    public static Evaluation evaluate(Table table, String labels, String scores) {
+        return Evaluation.of(table, labels, scores, null);
+    }
+
+    /** The headline metrics with rows flagged at {@code score >= threshold}. */
+    public static Evaluation evaluate(Table table, String labels, String scores, double threshold) {
+        return Evaluation.of(table, labels, scores, threshold);
+    }
+
+    /** The threshold with the highest F1 ({@link ThresholdSearch} has Youden's J, cost and targets). */
+    public static ThresholdChoice bestThreshold(Table table, String labels, String scores) {
+        return ThresholdSearch.maxF1(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores));
+    }
+
+    /** Total cost at every threshold for a cost per false positive and per false negative; {@code cheapest()}. */
+    public static CostAnalysis costAnalysis(Table table, String labels, String scores, double costFp, double costFn) {
+        return CostAnalysis.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores), costFp, costFn);
+    }
+
+    /**
+     * Grid search by stratified k-fold cross-validation: {@code tune(oneClassSvm(), Map.of("nu", List.of(0.01,
+     * 0.05, 0.1), "gamma", List.of(0.01, 0.1, "scale")), fraud, "Class", Tuning.Metric.ROC_AUC, 5, 0)}; the result's
+     * {@code table()} has every combination's mean ± std, {@code best()} the chosen detector.
+     */
+    public static Tuning.Result tune(Detector<?> detector, java.util.Map<String, java.util.List<?>> grid, Table table,
+                                     String labelColumn, Tuning.Metric metric, int folds, long seed, String... columns) {
+        return Tuning.search(detector, grid, table, labelColumn, metric, folds, seed, columns);
+    }
 
     // ================================================================== 7. chart
 

@@ -40,6 +40,9 @@ public final class Main {
             out.print(help());
             return args.length == 0 ? 2 : 0;
         }
+        if (args[0].equals("eval")) {
+            return EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (!args[0].equals("detect")) {
             err.println("anomaly4j: unknown command \"" + args[0] + "\"; try --help");
             return 2;
@@ -172,6 +175,7 @@ public final class Main {
                 .append("                  [--sep ';'] [--date-format PATTERN] IN.csv [-o OUT.csv]\n\n")
                 .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
                 .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
+                .append("metrics of labelled scores as JSON: java -jar anomaly4j.jar eval --help\n\n")
                 .append("Detectors and their settings:\n");
         sb.append(Detectors.help());
         return sb.toString();

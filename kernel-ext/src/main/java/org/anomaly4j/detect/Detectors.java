@@ -23,7 +23,8 @@ public final class Detectors {
             Grubbs.TYPE,
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
-            OneClassSvm.TYPE);
+            OneClassSvm.TYPE,
+            Ensemble.TYPE);
 
     /** How many types are built in (the rest come from providers). */
     static final int BUILT_IN_COUNT = BUILT_IN.size();

@@ -28,7 +28,8 @@ import java.util.concurrent.RecursiveAction;
  *   <li>ρ: the mean gradient over free multipliers, else the midpoint of the bounds (libsvm's
  *   {@code calculate_rho}).</li>
  * </ul>
- * Kernel columns are computed as libsvm computes them — {@code exp(−γ(‖xᵢ‖² + ‖xⱼ‖² − 2 xᵢ·xⱼ))}, the dot
+ * Kernel columns are computed as libsvm computes them — for RBF {@code exp(−γ(‖xᵢ‖² + ‖xⱼ‖² − 2 xᵢ·xⱼ))}, the
+ * other kernels of {@link SvmKernel} from the same dot product
  * product summed in feature order, rounded to float — and kept in a bounded {@link KernelCache}; the n×n
  * matrix is never formed. Each column entry is independent, so columns (and the initial gradient, over row
  * blocks) are computed in parallel on the common pool without changing any value.
@@ -57,7 +58,10 @@ final class OneClassSmo {
 
     private final int l;
     private final int d;
+    private final SvmKernel kernel;
     private final double gamma;
+    private final double coef0;
+    private final int degree;
     private final double eps;
     private final boolean shrinking;
     private final int maxIter;
@@ -77,10 +81,14 @@ final class OneClassSmo {
     private int outI;
     private int outJ;
 
-    private OneClassSmo(double[][] x, double gamma, double eps, boolean shrinking, int maxIter, long cacheBytes) {
+    private OneClassSmo(double[][] x, SvmKernel kernel, double gamma, double coef0, int degree, double eps,
+                        boolean shrinking, int maxIter, long cacheBytes) {
         this.l = x.length;
         this.d = x[0].length;
+        this.kernel = kernel;
         this.gamma = gamma;
+        this.coef0 = coef0;
+        this.degree = degree;
         this.eps = eps;
         this.shrinking = shrinking;
         this.maxIter = maxIter;
@@ -113,9 +121,9 @@ final class OneClassSmo {
      *
      * @param maxIter -1 for no limit (scikit-learn's {@code max_iter=-1})
      */
-    static Solution solve(double[][] x, double nu, double gamma, double eps, boolean shrinking, int maxIter,
-                          long cacheBytes) {
-        OneClassSmo s = new OneClassSmo(x, gamma, eps, shrinking, maxIter, cacheBytes);
+    static Solution solve(double[][] x, double nu, SvmKernel kernel, double gamma, double coef0, int degree,
+                          double eps, boolean shrinking, int maxIter, long cacheBytes) {
+        OneClassSmo s = new OneClassSmo(x, kernel, gamma, coef0, degree, eps, shrinking, maxIter, cacheBytes);
         return s.run(nu);
     }
 
@@ -134,7 +142,33 @@ final class OneClassSmo {
         for (int k = 0; k < d; k++) {
             dot += xt[k * l + i] * xt[k * l + j];
         }
-        return Math.exp(-gamma * ((xsq[i] + xsq[j]) - 2 * dot));
+        return kernel.value(dot, xsq[i], xsq[j], gamma, coef0, degree);
+    }
+
+    /**
+     * Turns acc[t] = xᵢ·x_(b+t) into the kernel values K(xᵢ, x_(b+t)) in place; the kernel is chosen once per
+     * block, so the RBF loop stays the plain vectorisable one.
+     */
+    private void toKernel(double[] acc, double si, int b, int m) {
+        switch (kernel) {
+            case RBF -> {
+                for (int t = 0; t < m; t++) {
+                    acc[t] = Math.exp(-gamma * ((si + xsq[b + t]) - 2 * acc[t]));
+                }
+            }
+            case LINEAR -> {
+            }
+            case POLY -> {
+                for (int t = 0; t < m; t++) {
+                    acc[t] = SvmKernel.powi(gamma * acc[t] + coef0, degree);
+                }
+            }
+            case SIGMOID -> {
+                for (int t = 0; t < m; t++) {
+                    acc[t] = Math.tanh(gamma * acc[t] + coef0);
+                }
+            }
+        }
     }
 
     private Solution run(double nu) {
@@ -480,8 +514,9 @@ final class OneClassSmo {
         for (int b = from; b < to; b += BLOCK) {
             int m = Math.min(BLOCK, to - b);
             dots(i, b, m, acc);
+            toKernel(acc, si, b, m);
             for (int t = 0; t < m; t++) {
-                col[b + t] = (float) Math.exp(-gamma * ((si + xsq[b + t]) - 2 * acc[t]));
+                col[b + t] = (float) acc[t];
             }
         }
     }
@@ -562,17 +597,17 @@ final class OneClassSmo {
             int m = Math.min(BLOCK, l - b);
             for (int i : idx) {
                 dots(i, b, m, acc);
-                double si = xsq[i];
+                toKernel(acc, xsq[i], b, m);
                 double ai = alpha[i];
                 if (status[i] == UPPER) {
                     for (int t = 0; t < m; t++) {
-                        float q = (float) Math.exp(-gamma * ((si + xsq[b + t]) - 2 * acc[t]));
+                        float q = (float) acc[t];
                         g[b + t] += ai * q;
                         gBar[b + t] += 1.0 * q;
                     }
                 } else {
                     for (int t = 0; t < m; t++) {
-                        float q = (float) Math.exp(-gamma * ((si + xsq[b + t]) - 2 * acc[t]));
+                        float q = (float) acc[t];
                         g[b + t] += ai * q;
                     }
                 }

@@ -71,7 +71,12 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
 
     public static final Param<Double> NU = Param.number("nu", 0.5, 0, true, 1, false,
             "upper bound on the fraction of training outliers, lower bound on the fraction of support vectors");
+    public static final Param<SvmKernel> KERNEL = SvmKernel.PARAM;
     public static final Param<Gamma> GAMMA = Gamma.PARAM;
+    public static final Param<Integer> DEGREE = Param.integer("degree", 3, 0, 100, "degree p of the poly kernel")
+            .sinceVersion();
+    public static final Param<Double> COEF0 = Param.number("coef0", 0.0, Double.NEGATIVE_INFINITY, false,
+            Double.POSITIVE_INFINITY, false, "constant r of the poly and sigmoid kernels").sinceVersion();
     public static final Param<Double> TOL = Param.number("tol", 1e-3, 0, true, Double.POSITIVE_INFINITY, false,
             "stopping tolerance on the maximal KKT violation");
     public static final Param<Boolean> SHRINKING = Param.flag("shrinking", true, "libsvm's shrinking heuristic");
@@ -83,7 +88,8 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
     public static final DetectorType<OneClassSvm, OneClassSvmModel> TYPE = DetectorType.of(NAME,
             "One-class SVM (Schoelkopf et al. 2001), libsvm's SMO as scikit-learn uses it, RBF kernel; "
                     + "score = -decision_function, natural threshold 0",
-            OneClassSvm::new, OneClassSvmModel.class, new Codec(), NU, GAMMA, TOL, SHRINKING, CACHE_SIZE, MAX_ITER);
+            OneClassSvm::new, OneClassSvmModel.class, new Codec(), NU, GAMMA, TOL, SHRINKING, CACHE_SIZE, MAX_ITER, KERNEL,
+            DEGREE, COEF0);
 
     private OneClassSvm(Options options) {
         super(TYPE, options);
@@ -114,6 +120,26 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
         return gamma(GAMMA.parse(rule));
     }
 
+    /** The kernel: {@link SvmKernel#RBF} (default), LINEAR, POLY or SIGMOID (scikit-learn's {@code kernel}). */
+    public OneClassSvm kernel(SvmKernel value) {
+        return set(KERNEL, value);
+    }
+
+    /** The kernel by scikit-learn's name: "rbf", "linear", "poly" or "sigmoid". */
+    public OneClassSvm kernel(String name) {
+        return kernel(KERNEL.parse(name));
+    }
+
+    /** Degree p of the poly kernel (γ x·y + r)^p, default 3. */
+    public OneClassSvm degree(int value) {
+        return set(DEGREE, value);
+    }
+
+    /** Constant r of the poly and sigmoid kernels, default 0. */
+    public OneClassSvm coef0(double value) {
+        return set(COEF0, value);
+    }
+
     /** Stopping tolerance on the maximal KKT violation. */
     public OneClassSvm tol(double value) {
         return set(TOL, value);
@@ -139,7 +165,9 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
         int d = x[0].length;
         double g = resolveGamma(x);
         long bytes = (long) (get(CACHE_SIZE) * (1 << 20));
-        OneClassSmo.Solution s = OneClassSmo.solve(x, get(NU), g, get(TOL), get(SHRINKING), get(MAX_ITER), bytes);
+        SvmKernel kernel = get(KERNEL);
+        OneClassSmo.Solution s = OneClassSmo.solve(x, get(NU), kernel, g, get(COEF0), get(DEGREE), get(TOL),
+                get(SHRINKING), get(MAX_ITER), bytes);
         double[] a = s.alpha();
         int nSv = 0;
         for (double v : a) {
@@ -159,7 +187,8 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
                 k++;
             }
         }
-        SupportVectors state = new SupportVectors(d, g, s.rho(), support, coef, sv, s.iterations(), s.converged());
+        SupportVectors state = new SupportVectors(kernel, d, g, get(COEF0), get(DEGREE), s.rho(), support, coef, sv,
+                s.iterations(), s.converged());
         double[] scores = state.decision(x);
         for (int i = 0; i < scores.length; i++) {
             scores[i] = -scores[i];
@@ -245,7 +274,8 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
             int maxIter = info.options().get(MAX_ITER);
             boolean converged = maxIter == -1 || iterations < maxIter;
             return new OneClassSvmModel(info, scores,
-                    new SupportVectors(d, gammaValue, rho, support, coef, sv, iterations, converged));
+                    new SupportVectors(info.options().get(KERNEL), d, gammaValue, info.options().get(COEF0),
+                            info.options().get(DEGREE), rho, support, coef, sv, iterations, converged));
         }
     }
 
@@ -259,6 +289,9 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
         /** Scoring work (rows × SVs × (d + 8)) from which rows are split over the common pool. */
         private static final long PARALLEL_WORK = 1L << 18;
 
+        private final SvmKernel kernel;
+        private final double coef0;
+        private final int degree;
         private final int d;
         private final double gamma;
         private final double rho;
@@ -269,8 +302,11 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
         private final int iterations;
         private final boolean converged;
 
-        SupportVectors(int d, double gamma, double rho, int[] support, double[] coef, double[] sv, int iterations,
-                       boolean converged) {
+        SupportVectors(SvmKernel kernel, int d, double gamma, double coef0, int degree, double rho, int[] support,
+                       double[] coef, double[] sv, int iterations, boolean converged) {
+            this.kernel = kernel;
+            this.coef0 = coef0;
+            this.degree = degree;
             this.d = d;
             this.gamma = gamma;
             this.rho = rho;
@@ -323,6 +359,28 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
          * αₛ·exp(−γ Σₖ (xₖ − svₛₖ)²), then − ρ. Four rows are summed side by side (each in libsvm's order).
          */
         private void decisionRows(double[][] x, double[] out, int from, int to) {
+            if (kernel == SvmKernel.RBF) {
+                rbfRows(x, out, from, to);
+                return;
+            }
+            // libsvm's k_function on the dot product, summed over the support vectors in order
+            int nSv = coef.length;
+            for (int r = from; r < to; r++) {
+                double[] row = x[r];
+                double sum = 0;
+                for (int t = 0; t < nSv; t++) {
+                    double dot = 0;
+                    for (int k = 0; k < d; k++) {
+                        dot += row[k] * svT[k * nSv + t];
+                    }
+                    sum += coef[t] * kernel.value(dot, 0, 0, gamma, coef0, degree);
+                }
+                out[r] = sum - rho;
+            }
+        }
+
+        /** RBF decision values, the distances summed as libsvm's {@code k_function} does. */
+        private void rbfRows(double[][] x, double[] out, int from, int to) {
             int nSv = coef.length;
             double[] dist = new double[ROWS * SV_CHUNK];
             for (int r0 = from; r0 < to; r0 += ROWS) {
@@ -475,8 +533,8 @@ public final class OneClassSvm extends AbstractDetector<OneClassSvm, OneClassSvm
 
         @Override
         protected String describeState() {
-            return String.format(Locale.ROOT, "%d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s",
-                    state.coef.length, state.gamma, state.rho, state.iterations,
+            return String.format(Locale.ROOT, "%s kernel, %d support vectors, gamma %.6g, rho %.6g, %d SMO iterations%s",
+                    state.kernel, state.coef.length, state.gamma, state.rho, state.iterations,
                     state.converged ? "" : " (stopped at maxIter, not converged)");
         }
     }

@@ -133,15 +133,19 @@ public final class Options {
     }
 
     /**
-     * Options from a model file's parameter scalars: every parameter must be present, no other key, each value
-     * of its type and allowed.
+     * Options from a model file's parameter scalars: every parameter must be present (except those added later,
+     * {@link Param#sinceVersion()}, which default), no other key, each value of its type and allowed.
      */
     public static Options fromScalars(List<Param<?>> params, Map<String, Object> scalars, ThresholdRule rule) {
         Object[] v = new Object[params.size()];
         for (int i = 0; i < v.length; i++) {
             Param<?> p = params.get(i);
             if (!scalars.containsKey(p.name())) {
-                throw new IllegalArgumentException(p.name() + " is missing");
+                if (!p.optionalInFiles()) {
+                    throw new IllegalArgumentException(p.name() + " is missing");
+                }
+                v[i] = p.defaultValue();
+                continue;
             }
             v[i] = p.fromScalar(scalars.get(p.name()));
         }

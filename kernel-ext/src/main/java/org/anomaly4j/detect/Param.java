@@ -26,9 +26,17 @@ public final class Param<T> {
     private final Function<String, T> fromText;
     private final Function<Object, T> fromScalar;
     private final Function<T, Object> toScalar;
+    private final boolean optionalInFiles;
 
     private Param(String name, String type, T defaultValue, String allowed, String help, Predicate<T> valid,
                   Function<String, T> fromText, Function<Object, T> fromScalar, Function<T, Object> toScalar) {
+        this(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, false);
+    }
+
+    private Param(String name, String type, T defaultValue, String allowed, String help, Predicate<T> valid,
+                  Function<String, T> fromText, Function<Object, T> fromScalar, Function<T, Object> toScalar,
+                  boolean optionalInFiles) {
+        this.optionalInFiles = optionalInFiles;
         this.name = name;
         this.type = type;
         this.allowed = allowed;
@@ -104,6 +112,19 @@ public final class Param<T> {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * This parameter, marked as added after model files without it were written: a file that lacks it means
+     * the default (which is what those files were fitted with), so adding an option never breaks old files.
+     */
+    public Param<T> sinceVersion() {
+        return new Param<>(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, true);
+    }
+
+    /** Whether a model file may lack this parameter (see {@link #sinceVersion()}). */
+    public boolean optionalInFiles() {
+        return optionalInFiles;
     }
 
     /** "integer", "number", "boolean", or the sealed type's name. */

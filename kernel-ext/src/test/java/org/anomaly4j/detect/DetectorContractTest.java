@@ -35,14 +35,15 @@ import tech.tablesaw.api.Table;
 class DetectorContractTest {
 
     /** name → a detector with small, fast options; a random detector gets a fixed seed. */
-    static final Map<String, Supplier<Detector<?>>> CASES = Map.of(
-            ZScore.NAME, ZScore::with,
-            ModifiedZScore.NAME, ModifiedZScore::with,
-            IqrFences.NAME, IqrFences::with,
-            Grubbs.NAME, Grubbs::with,
-            GeneralizedEsd.NAME, GeneralizedEsd::with,
-            IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7),
-            OneClassSvm.NAME, OneClassSvm::with);
+    static final Map<String, Supplier<Detector<?>>> CASES = Map.ofEntries(
+            Map.entry(ZScore.NAME, ZScore::with),
+            Map.entry(ModifiedZScore.NAME, ModifiedZScore::with),
+            Map.entry(IqrFences.NAME, IqrFences::with),
+            Map.entry(Grubbs.NAME, Grubbs::with),
+            Map.entry(GeneralizedEsd.NAME, GeneralizedEsd::with),
+            Map.entry(IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7)),
+            Map.entry(OneClassSvm.NAME, OneClassSvm::with),
+            Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore")));
 
     /** Checks a detector cannot meet, with the reason (none so far). */
     static final Map<String, Set<String>> EXPECTED_EXCEPTIONS = Map.of();

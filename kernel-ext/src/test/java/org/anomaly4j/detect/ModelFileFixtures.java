@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ModelFileFixtures {
 
     /** Small options per type, so each fixture stays a few kilobytes. */
-    static final Map<String, Supplier<Detector>> SMALL = new LinkedHashMap<>();
+    static final Map<String, Supplier<Detector<?>>> SMALL = new LinkedHashMap<>();
 
     static {
         SMALL.put(ZScore.NAME, ZScore::with);
@@ -33,6 +33,7 @@ public final class ModelFileFixtures {
         SMALL.put(GeneralizedEsd.NAME, GeneralizedEsd::with);
         SMALL.put(IsolationForest.NAME, () -> IsolationForest.with().trees(4).maxSamples(16).seed(3));
         SMALL.put(OneClassSvm.NAME, () -> OneClassSvm.with().nu(0.2).gamma(0.5));
+        SMALL.put(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=4,maxSamples=16,seed=3;zscore"));
     }
 
     private ModelFileFixtures() {
