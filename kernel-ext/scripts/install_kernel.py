@@ -7,6 +7,7 @@ kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell (also used by `ma
 the library so a first cell needs no imports.
 
 usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt --prefix .venv
+                         [--jvm-option=-Dai.djl.offline=true ...]
 """
 import argparse
 import json
@@ -29,15 +30,22 @@ def java_major(java: pathlib.Path) -> int:
     return 0
 
 
-def kernel_json(java_home: pathlib.Path, classpath: str, init_script: pathlib.Path) -> dict:
+def kernel_json(java_home: pathlib.Path, classpath: str, init_script: pathlib.Path,
+                jvm_options: list[str] | None = None) -> dict:
     java = java_home / "bin" / ("java.exe" if os.name == "nt" else "java")
     # JDK >= 23 warns when Tablesaw's classgraph uses sun.misc.Unsafe; the warning would land in cells.
     quiet_unsafe = ["--sun-misc-unsafe-memory-access=allow"] if java_major(java) >= 23 else []
+    # The deep detectors (anomaly4j-deep on the class path) load libtorch through JNI; JDK >= 24 warns about
+    # that restricted call unless native access is enabled.
+    native = ["--enable-native-access=ALL-UNNAMED"] if "anomaly4j-deep" in classpath else []
     return {
         "argv": [
             str(java),
             "-cp", classpath,
             *quiet_unsafe,
+            *native,
+            # e.g. -Dai.djl.offline=true -DDJL_CACHE_DIR=build/djl-cache (JShell runs inside this JVM)
+            *(jvm_options or []),
             "-XX:+UseParallelGC",
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
@@ -63,6 +71,8 @@ def main() -> int:
     ap.add_argument("--java-home", required=True, type=pathlib.Path)
     ap.add_argument("--classpath-file", required=True, type=pathlib.Path)
     ap.add_argument("--prefix", required=True, type=pathlib.Path)
+    ap.add_argument("--jvm-option", action="append", default=[], metavar="OPTION",
+                    help="an option for the kernel JVM, e.g. --jvm-option=-Dai.djl.offline=true (repeatable)")
     a = ap.parse_args()
 
     if not a.classpath_file.is_file():
@@ -81,7 +91,7 @@ def main() -> int:
     kdir.mkdir(parents=True, exist_ok=True)
     init = kdir / "init.jshell"
     init.write_text(INIT_SCRIPT.read_text())
-    spec = kernel_json(a.java_home.resolve(), classpath, init)
+    spec = kernel_json(a.java_home.resolve(), classpath, init, a.jvm_option)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     print(f"installed kernelspec {KERNEL_NAME} ({DISPLAY_NAME}) in {kdir}")
     return 0
