@@ -14,6 +14,6 @@ public final class DeepDetectors implements DetectorProvider {
 
     @Override
     public List<DetectorType<?, ?>> types() {
-        return List.of(Autoencoder.TYPE, Vae.TYPE, LstmAutoencoder.TYPE);
+        return List.of(Autoencoder.TYPE, Vae.TYPE, LstmAutoencoder.TYPE, Ganomaly.TYPE);
     }
 }

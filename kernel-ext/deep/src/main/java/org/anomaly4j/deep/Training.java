@@ -92,11 +92,134 @@ final class Training {
     }
 
     /**
-     * Trains {@code block} on {@code n} rows of {@code data} (row i at {@code data[i]}, each of the sample
-     * shape's size).
+     * What the loop trains: one network and its optimiser ({@link #single}), or several (the GAN). The loop
+     * owns the data, the order, the learning rate and the stopping; the learner owns the networks.
      */
+    interface Learner extends AutoCloseable {
+        /** A sub-manager for one batch's arrays. */
+        NDManager newBatchManager();
+
+        /** One optimisation step on a batch; returns the batch's training loss. */
+        double step(NDArray batch);
+
+        /** The monitored loss of a batch, in evaluation mode (no dropout, no update). */
+        double evaluate(NDArray batch);
+
+        /** Names, shapes and a copy of the current values of the weights that make the model, in a fixed order. */
+        List<String> names();
+
+        List<long[]> shapes();
+
+        List<float[]> snapshot();
+
+        @Override
+        void close();
+    }
+
+    /** Opens a learner whose optimisers read the learning rate from {@code lr}, with initial weights drawn from {@code rnd}. */
+    @FunctionalInterface
+    interface LearnerFactory {
+        Learner open(Tracker lr, Config c, Shape inputShape, SplittableRandom rnd);
+    }
+
+    /** Adam with the configured weight decay and a learning rate read from {@code lr}. */
+    static DefaultTrainingConfig adam(Tracker lr, Config c) {
+        Adam adam = Adam.builder().optLearningRateTracker(lr).optWeightDecays((float) c.weightDecay()).build();
+        return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+    }
+
+    /** One network {@code block} minimising {@code lossFn} with Adam. */
+    static LearnerFactory single(String what, Block block, LossFn lossFn, Init init) {
+        return (lr, c, inputShape, rnd) -> {
+            Model model = Model.newInstance(what, Device.cpu(), DjlEngine.ENGINE);
+            model.setBlock(block);
+            Trainer tr = model.newTrainer(adam(lr, c));
+            tr.initialize(inputShape);
+            Net net = new Net(block, init, rnd);
+            return new Learner() {
+                @Override
+                public NDManager newBatchManager() {
+                    return tr.getManager().newSubManager();
+                }
+
+                @Override
+                public double step(NDArray xb) {
+                    double loss;
+                    try (GradientCollector gc = tr.newGradientCollector()) {
+                        NDArray l = lossFn.loss(tr.forward(new NDList(xb)), xb);
+                        gc.backward(l);
+                        loss = l.getFloat();
+                    }
+                    tr.step();
+                    return loss;
+                }
+
+                @Override
+                public double evaluate(NDArray xb) {
+                    return lossFn.loss(tr.evaluate(new NDList(xb)), xb).getFloat();
+                }
+
+                @Override
+                public List<String> names() {
+                    return net.names;
+                }
+
+                @Override
+                public List<long[]> shapes() {
+                    return net.shapes;
+                }
+
+                @Override
+                public List<float[]> snapshot() {
+                    return net.snapshot();
+                }
+
+                @Override
+                public void close() {
+                    tr.close();
+                    model.close();
+                }
+            };
+        };
+    }
+
+    /** The parameters of an initialised block, in its order, given their initial values. */
+    static final class Net {
+        final List<Parameter> params = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<long[]> shapes = new ArrayList<>();
+
+        Net(Block block, Init init, SplittableRandom rnd) {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                params.add(p.getValue());
+                names.add(p.getKey());
+                shapes.add(p.getValue().getArray().getShape().getShape());
+            }
+            initialise(params, names, init, rnd);
+        }
+
+        List<float[]> snapshot() {
+            return Training.snapshot(params);
+        }
+
+        /** Sets every gradient to zero (before a backward pass whose gradients must not mix with an earlier one's). */
+        void zeroGradients() {
+            for (Parameter p : params) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
+    /** Trains {@code block} on the rows of {@code data} (each of the sample shape's size) to minimise {@code lossFn}. */
     static Result fit(String what, Block block, float[][] data, long[] sampleShape, LossFn lossFn, Init init,
                       Config c) {
+        return fit(what, data, sampleShape, c, single(what, block, lossFn, init));
+    }
+
+    /** The loop: split, epochs of shuffled mini-batches, validation, plateau and early stopping, progress. */
+    static Result fit(String what, float[][] data, long[] sampleShape, Config c, LearnerFactory factory) {
         int n = data.length;
         DjlEngine.get();
         DjlEngine.seed(c.seed());
@@ -111,96 +234,74 @@ final class Training {
         int[] train = Arrays.copyOfRange(perm, nVal, n);
         float[] lr = {(float) c.learningRate()};
         Tracker tracker = update -> lr[0];
-        Adam adam = Adam.builder().optLearningRateTracker(tracker).optWeightDecays((float) c.weightDecay()).build();
-        DefaultTrainingConfig cfg = new DefaultTrainingConfig(Loss.l2Loss())
-                .optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
         List<Double> losses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
         FitProgress.Ticker progress = FitProgress.start(what);
-        try (Model model = Model.newInstance(what, Device.cpu(), DjlEngine.ENGINE)) {
-            model.setBlock(block);
-            try (Trainer tr = model.newTrainer(cfg)) {
-                tr.initialize(batchShape(1, sampleShape));
-                List<Parameter> params = new ArrayList<>();
-                List<String> names = new ArrayList<>();
-                List<long[]> shapes = new ArrayList<>();
-                for (Pair<String, Parameter> p : block.getParameters()) {
-                    params.add(p.getValue());
-                    names.add(p.getKey());
-                    shapes.add(p.getValue().getArray().getShape().getShape());
+        try (Learner learner = factory.open(tracker, c, batchShape(1, sampleShape), rnd)) {
+            List<float[]> best = learner.snapshot();
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            int wait = 0;
+            int plateau = 0;
+            int rowLen = data[0].length;
+            for (int epoch = 1; epoch <= c.epochs(); epoch++) {
+                shuffle(train, rnd);
+                double sum = 0;
+                for (int from = 0; from < train.length; from += c.batchSize()) {
+                    int b = Math.min(c.batchSize(), train.length - from);
+                    try (NDManager sub = learner.newBatchManager()) {
+                        NDArray xb = sub.create(gather(data, train, from, b, rowLen), batchShape(b, sampleShape));
+                        sum += learner.step(xb) * b;
+                    }
                 }
-                initialise(params, names, init, rnd);
-                List<float[]> best = snapshot(params);
-                double bestLoss = Double.POSITIVE_INFINITY;
-                int bestEpoch = 0;
-                int wait = 0;
-                int plateau = 0;
-                int rowLen = data[0].length;
-                for (int epoch = 1; epoch <= c.epochs(); epoch++) {
-                    shuffle(train, rnd);
-                    double sum = 0;
-                    for (int from = 0; from < train.length; from += c.batchSize()) {
-                        int b = Math.min(c.batchSize(), train.length - from);
-                        try (NDManager sub = tr.getManager().newSubManager()) {
-                            NDArray xb = sub.create(gather(data, train, from, b, rowLen), batchShape(b, sampleShape));
-                            try (GradientCollector gc = tr.newGradientCollector()) {
-                                NDArray l = lossFn.loss(tr.forward(new NDList(xb)), xb);
-                                gc.backward(l);
-                                sum += (double) l.getFloat() * b;
-                            }
-                            tr.step();
-                        }
-                    }
-                    double loss = sum / train.length;
-                    double valLoss = nVal > 0 ? evaluate(tr, data, val, rowLen, sampleShape, lossFn) : Double.NaN;
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalArgumentException(what + ": the training loss became " + loss + " in epoch "
-                                + epoch + "; lower learningRate (now " + c.learningRate() + ") or scale the features");
-                    }
-                    losses.add(loss);
-                    valLosses.add(valLoss);
-                    double monitored = nVal > 0 ? valLoss : loss;
-                    progress.update(String.format(Locale.ROOT, "epoch %d/%d, loss %.5f, val_loss %.5f, lr %.2g",
-                            epoch, c.epochs(), loss, valLoss, lr[0]));
-                    if (monitored < bestLoss - IMPROVEMENT * Math.abs(bestLoss) || epoch == 1) {
-                        bestLoss = monitored;
-                        bestEpoch = epoch;
-                        best = snapshot(params);
-                        wait = 0;
+                double loss = sum / train.length;
+                double valLoss = nVal > 0 ? evaluate(learner, data, val, rowLen, sampleShape) : Double.NaN;
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalArgumentException(what + ": the training loss became " + loss + " in epoch "
+                            + epoch + "; lower learningRate (now " + c.learningRate() + ") or scale the features");
+                }
+                losses.add(loss);
+                valLosses.add(valLoss);
+                double monitored = nVal > 0 ? valLoss : loss;
+                progress.update(String.format(Locale.ROOT, "epoch %d/%d, loss %.5f, val_loss %.5f, lr %.2g",
+                        epoch, c.epochs(), loss, valLoss, lr[0]));
+                if (monitored < bestLoss - IMPROVEMENT * Math.abs(bestLoss) || epoch == 1) {
+                    bestLoss = monitored;
+                    bestEpoch = epoch;
+                    best = learner.snapshot();
+                    wait = 0;
+                    plateau = 0;
+                } else {
+                    wait++;
+                    plateau++;
+                    if (plateau > c.lrPatience()) {
+                        lr[0] *= (float) c.lrFactor();
                         plateau = 0;
-                    } else {
-                        wait++;
-                        plateau++;
-                        if (plateau > c.lrPatience()) {
-                            lr[0] *= (float) c.lrFactor();
-                            plateau = 0;
-                        }
-                        if (wait >= c.patience()) {
-                            break;
-                        }
+                    }
+                    if (wait >= c.patience()) {
+                        break;
                     }
                 }
-                progress.done(losses.size() + " epochs, best " + bestEpoch);
-                return new Result(List.copyOf(names), List.copyOf(shapes), best, unbox(losses), unbox(valLosses),
-                        bestEpoch);
             }
+            progress.done(losses.size() + " epochs, best " + bestEpoch);
+            return new Result(List.copyOf(learner.names()), List.copyOf(learner.shapes()), best, unbox(losses),
+                    unbox(valLosses), bestEpoch);
         }
     }
 
-    private static double evaluate(Trainer tr, float[][] data, int[] rows, int rowLen, long[] sampleShape,
-                                   LossFn lossFn) {
+    private static double evaluate(Learner learner, float[][] data, int[] rows, int rowLen, long[] sampleShape) {
         double sum = 0;
         for (int from = 0; from < rows.length; from += EVAL_CHUNK) {
             int b = Math.min(EVAL_CHUNK, rows.length - from);
-            try (NDManager sub = tr.getManager().newSubManager()) {
+            try (NDManager sub = learner.newBatchManager()) {
                 NDArray xb = sub.create(gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
-                sum += (double) lossFn.loss(tr.evaluate(new NDList(xb)), xb).getFloat() * b;
+                sum += learner.evaluate(xb) * b;
             }
         }
         return sum / rows.length;
     }
 
-    private static void initialise(List<Parameter> params, List<String> names, Init init, SplittableRandom rnd) {
+    static void initialise(List<Parameter> params, List<String> names, Init init, SplittableRandom rnd) {
         for (int k = 0; k < params.size(); k++) {
             NDArray a = params.get(k).getArray();
             double bound = init.bound(names.get(k), a.getShape());
@@ -212,7 +313,7 @@ final class Training {
         }
     }
 
-    private static List<float[]> snapshot(List<Parameter> params) {
+    static List<float[]> snapshot(List<Parameter> params) {
         List<float[]> out = new ArrayList<>(params.size());
         for (Parameter p : params) {
             out.add(p.getArray().toFloatArray());

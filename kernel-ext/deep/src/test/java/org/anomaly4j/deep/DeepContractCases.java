@@ -19,6 +19,7 @@ public final class DeepContractCases implements ContractCases {
                 Autoencoder.NAME, () -> Autoencoder.with().hidden(8, 2).dropout(0).epochs(30).learningRate(0.01).seed(1),
                 Vae.NAME, () -> Vae.with().hidden(8).latent(2).dropout(0).epochs(30).learningRate(0.01).seed(1),
                 LstmAutoencoder.NAME, () -> LstmAutoencoder.with().window(10).stride(1).hidden(8).epochs(10)
-                        .learningRate(0.01).seed(1));
+                        .learningRate(0.01).seed(1),
+                Ganomaly.NAME, () -> Ganomaly.with().hidden(16, 8).latent(2).dropout(0).epochs(30).learningRate(0.005).seed(1));
     }
 }
