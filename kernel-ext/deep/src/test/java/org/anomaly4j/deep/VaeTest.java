@@ -45,9 +45,8 @@ class VaeTest {
     }
 
     @Test
-    void theKlTermRaisesEveryScore() {
-        // KL(q || N(0, I)) >= 0: the same networks scored with beta = 1 score at least as high as with beta = 0
-        // would; check through the model's own parts: score >= 0 and the latent means are finite coordinates
+    void scoresAreNonNegativeAndEncodeGivesTheLatentMeans() {
+        // score = ½ squared error + beta · KL with KL(q || N(0, I)) >= 0
         double[][] mu = model.encode(x);
         assertEquals(N, mu.length);
         assertEquals(2, mu[0].length);
