@@ -53,10 +53,7 @@ public final class Autoencoder extends DeepDetector<Autoencoder, Autoencoder.Aut
 
     public static final DetectorType<Autoencoder, AutoencoderModel> TYPE = DetectorType.of(NAME,
             "dense autoencoder (DJL/PyTorch); score = mean squared reconstruction error of the standardised row",
-            Autoencoder::new, AutoencoderModel.class, new Codec(), HIDDEN, TrainingParams.DROPOUT,
-            TrainingParams.WEIGHT_DECAY, TrainingParams.LEARNING_RATE, TrainingParams.BATCH_SIZE, TrainingParams.EPOCHS,
-            TrainingParams.PATIENCE, TrainingParams.VALIDATION, TrainingParams.LR_PATIENCE, TrainingParams.LR_FACTOR,
-            TrainingParams.STANDARDIZE, TrainingParams.SEED);
+            Autoencoder::new, AutoencoderModel.class, new Codec(), TrainingParams.withTraining(true, HIDDEN));
 
     private Autoencoder(Options options) {
         super(TYPE, options);
@@ -87,12 +84,9 @@ public final class Autoencoder extends DeepDetector<Autoencoder, Autoencoder.Aut
 
     /** Encoder sizes, then the decoder's (mirrored, without the bottleneck), then d. */
     static int[] mirrored(int[] enc, int d) {
-        int[] sizes = new int[2 * enc.length];
-        System.arraycopy(enc, 0, sizes, 0, enc.length);
-        for (int k = 0; k < enc.length - 1; k++) {
-            sizes[enc.length + k] = enc[enc.length - 2 - k];
-        }
-        sizes[sizes.length - 1] = d;
+        int[] dec = DenseStack.decoder(java.util.Arrays.copyOf(enc, enc.length - 1), d);
+        int[] sizes = java.util.Arrays.copyOf(enc, enc.length + dec.length);
+        System.arraycopy(dec, 0, sizes, enc.length, dec.length);
         return sizes;
     }
 

@@ -30,6 +30,23 @@ final class DenseStack {
         this.bias = bias;
     }
 
+    /** A decoder's sizes: the hidden sizes reversed, then the d outputs. */
+    static int[] decoder(int[] hidden, int d) {
+        int[] dec = new int[hidden.length + 1];
+        for (int k = 0; k < hidden.length; k++) {
+            dec[k] = hidden[hidden.length - 1 - k];
+        }
+        dec[hidden.length] = d;
+        return dec;
+    }
+
+    /** The sizes followed by one more. */
+    static int[] append(int[] sizes, int last) {
+        int[] out = java.util.Arrays.copyOf(sizes, sizes.length + 1);
+        out[sizes.length] = last;
+        return out;
+    }
+
     /** Linear(sizes[0]) → ReLU → Dropout → ... → Linear(last) (no activation or dropout after the last). */
     static SequentialBlock block(int[] sizes, double dropout) {
         SequentialBlock b = new SequentialBlock();

@@ -74,10 +74,7 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
 
     public static final DetectorType<Ganomaly, GanomalyModel> TYPE = DetectorType.of(NAME,
             "GANomaly encoder-decoder-encoder GAN (DJL/PyTorch); score = mean |x - x_hat| (or |z - z_hat|)",
-            Ganomaly::new, GanomalyModel.class, new Codec(), HIDDEN, LATENT, W_ADV, W_CON, W_ENC, SCORE, TrainingParams.DROPOUT,
-            TrainingParams.WEIGHT_DECAY, TrainingParams.LEARNING_RATE, TrainingParams.BATCH_SIZE, TrainingParams.EPOCHS,
-            TrainingParams.PATIENCE, TrainingParams.VALIDATION, TrainingParams.LR_PATIENCE, TrainingParams.LR_FACTOR,
-            TrainingParams.STANDARDIZE, TrainingParams.SEED);
+            Ganomaly::new, GanomalyModel.class, new Codec(), TrainingParams.withTraining(true, HIDDEN, LATENT, W_ADV, W_CON, W_ENC, SCORE));
 
     private Ganomaly(Options options) {
         super(TYPE, options);
@@ -113,12 +110,8 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         int d = x[0].length;
         int[] hidden = get(HIDDEN).toArray();
         int latent = get(LATENT);
-        int[] enc = append(hidden, latent);
-        int[] dec = new int[hidden.length + 1];
-        for (int k = 0; k < hidden.length; k++) {
-            dec[k] = hidden[hidden.length - 1 - k];
-        }
-        dec[hidden.length] = d;
+        int[] enc = DenseStack.append(hidden, latent);
+        int[] dec = DenseStack.decoder(hidden, d);
         Standardizer st = Standardizer.fit(x, get(TrainingParams.STANDARDIZE));
         double dropout = get(TrainingParams.DROPOUT);
         float wAdv = get(W_ADV).floatValue();
@@ -134,12 +127,6 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         DenseStack e2 = DenseStack.of(r, layers + dec.length, 2 * layers + dec.length);
         double[] s = GanomalyModel.scores(ge, gd, e2, st, get(SCORE).equals("latent"), x);
         return new GanomalyModel(info, TrainingScores.fitted(info, s, Double.NaN), st, ge, gd, e2, History.of(r));
-    }
-
-    private static int[] append(int[] a, int v) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + 1);
-        out[a.length] = v;
-        return out;
     }
 
     /** The two-player learner: a generator step, then a discriminator step, per batch. */

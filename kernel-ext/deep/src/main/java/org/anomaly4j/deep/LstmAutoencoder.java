@@ -52,10 +52,8 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
 
     public static final DetectorType<LstmAutoencoder, LstmAutoencoderModel> TYPE = DetectorType.of(NAME,
             "LSTM autoencoder over sliding windows (DJL/PyTorch); point score = mean error of the windows covering it",
-            LstmAutoencoder::new, LstmAutoencoderModel.class, new Codec(), WINDOW, STRIDE, HIDDEN,
-            TrainingParams.WEIGHT_DECAY, TrainingParams.LEARNING_RATE, TrainingParams.BATCH_SIZE, TrainingParams.EPOCHS,
-            TrainingParams.PATIENCE, TrainingParams.VALIDATION, TrainingParams.LR_PATIENCE, TrainingParams.LR_FACTOR,
-            TrainingParams.STANDARDIZE, TrainingParams.SEED);
+            LstmAutoencoder::new, LstmAutoencoderModel.class, new Codec(),
+            TrainingParams.withTraining(false, WINDOW, STRIDE, HIDDEN));
 
     private LstmAutoencoder(Options options) {
         super(TYPE, options);

@@ -28,6 +28,20 @@ final class TrainingParams {
     private TrainingParams() {
     }
 
+    /**
+     * A detector's own parameters followed by the training ones, in the order they are listed and saved
+     * ({@code dropout} only for networks that use it).
+     */
+    static Param<?>[] withTraining(boolean dropout, Param<?>... own) {
+        java.util.List<Param<?>> all = new java.util.ArrayList<>(java.util.List.of(own));
+        if (dropout) {
+            all.add(DROPOUT);
+        }
+        all.addAll(java.util.List.of(WEIGHT_DECAY, LEARNING_RATE, BATCH_SIZE, EPOCHS, PATIENCE, VALIDATION, LR_PATIENCE,
+                LR_FACTOR, STANDARDIZE, SEED));
+        return all.toArray(Param<?>[]::new);
+    }
+
     static Training.Config config(Options o) {
         return new Training.Config(o.get(EPOCHS), o.get(BATCH_SIZE), o.get(LEARNING_RATE), o.get(WEIGHT_DECAY),
                 o.get(VALIDATION), o.get(PATIENCE), o.get(LR_PATIENCE), o.get(LR_FACTOR), o.get(SEED));

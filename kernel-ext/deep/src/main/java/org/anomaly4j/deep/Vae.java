@@ -45,10 +45,7 @@ public final class Vae extends DeepDetector<Vae, Vae.VaeModel> {
 
     public static final DetectorType<Vae, VaeModel> TYPE = DetectorType.of(NAME,
             "variational autoencoder (DJL/PyTorch); score = negative ELBO at the posterior mean",
-            Vae::new, VaeModel.class, new Codec(), HIDDEN, LATENT, BETA, TrainingParams.DROPOUT,
-            TrainingParams.WEIGHT_DECAY, TrainingParams.LEARNING_RATE, TrainingParams.BATCH_SIZE, TrainingParams.EPOCHS,
-            TrainingParams.PATIENCE, TrainingParams.VALIDATION, TrainingParams.LR_PATIENCE, TrainingParams.LR_FACTOR,
-            TrainingParams.STANDARDIZE, TrainingParams.SEED);
+            Vae::new, VaeModel.class, new Codec(), TrainingParams.withTraining(true, HIDDEN, LATENT, BETA));
 
     private Vae(Options options) {
         super(TYPE, options);
@@ -80,14 +77,8 @@ public final class Vae extends DeepDetector<Vae, Vae.VaeModel> {
         int[] hidden = get(HIDDEN).toArray();
         int latent = get(LATENT);
         double beta = get(BETA);
-        int[] enc = new int[hidden.length + 1];
-        System.arraycopy(hidden, 0, enc, 0, hidden.length);
-        enc[hidden.length] = 2 * latent;
-        int[] dec = new int[hidden.length + 1];
-        for (int k = 0; k < hidden.length; k++) {
-            dec[k] = hidden[hidden.length - 1 - k];
-        }
-        dec[hidden.length] = d;
+        int[] enc = DenseStack.append(hidden, 2 * latent);
+        int[] dec = DenseStack.decoder(hidden, d);
         double dropout = get(TrainingParams.DROPOUT);
         VaeBlock block = new VaeBlock(DenseStack.block(enc, dropout), DenseStack.block(dec, dropout), latent);
         Standardizer st = Standardizer.fit(x, get(TrainingParams.STANDARDIZE));
