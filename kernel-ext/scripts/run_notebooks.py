@@ -7,7 +7,7 @@ For each notebook: execute it with nbclient on the "anomaly4j" kernel (one kerne
 build/notebooks/, stop at the first error output, export it to build/site/NAME.html with a template that
 loads nothing from a CDN, copy plotly.min.js (from the pip plotly package) beside the pages, and write
 build/site/index.html linking them. A notebook whose executed copy is newer than its source and than the
-library jar is reused unless --force is given, so a second `make run` is fast.
+library and launcher jars is reused unless --force is given, so a second `make run` is fast.
 """
 from __future__ import annotations
 
@@ -96,8 +96,9 @@ def main() -> int:
     nb_dir, out = pathlib.Path(a.notebooks), pathlib.Path(a.out)
     executed_dir, site = out / "notebooks", out / "site"
     site.mkdir(parents=True, exist_ok=True)
-    jar = ROOT / "kernel-ext" / "target" / "anomaly4j.jar"
-    jar_time = jar.stat().st_mtime if jar.exists() else 0
+    jars = [ROOT / "kernel-ext" / "target" / "anomaly4j.jar",
+            ROOT / "kernel-ext" / "launcher" / "target" / "anomaly4j-kernel-launcher.jar"]
+    jar_time = max((j.stat().st_mtime for j in jars if j.exists()), default=0)
     sources = sorted(nb_dir.glob("*.ipynb")) if not a.names else [nb_dir / n for n in a.names]
     if not sources:
         print(f"no notebooks in {nb_dir}", file=sys.stderr)

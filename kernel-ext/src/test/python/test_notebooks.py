@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 import shutil
 
 import nbformat
@@ -131,3 +132,33 @@ def test_exported_pages_render_in_chromium(executed, build_dir):
         assert entry["plotlyScripts"] == (1 if entry["charts"] else 0), "plotly.js loaded once per page"
         assert all(p > 0 for p in entry["points"]), "every chart drew its points or lines"
         assert (build_dir / "browser" / f"{name}.png").is_file()
+
+
+def _comparable(nb) -> list:
+    """Cell sources and outputs without what legitimately differs between runs: nbclient's execution
+    timestamps (cell metadata), display ids, and the random element id of each chart's div."""
+    cells = []
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        outs = []
+        for o in c.get("outputs", []):
+            o = dict(o)
+            o.pop("transient", None)
+            outs.append(re.sub(r"a4j-plot-[0-9a-f-]{36}", "a4j-plot-ID", json.dumps(o, sort_keys=True)))
+        cells.append((c.source, c.execution_count, outs))
+    return cells
+
+
+def test_second_run_of_a_seeded_notebook_gives_identical_outputs(executed, build_dir):
+    """02 (one-class SVM, isolation forest seed 0, model save/load) executed again in a fresh kernel shows
+    exactly the same outputs: same numbers, same tables, same charts."""
+    name = "02-beehive-detectors"
+    again = build_dir / "repeat" / f"{name}.ipynb"
+    run_notebooks.execute(ROOT / "notebooks" / f"{name}.ipynb", again)
+    first = _comparable(nbformat.read(executed[name], as_version=4))
+    second = _comparable(nbformat.read(again, as_version=4))
+    assert first and all(outs for _, _, outs in first), "every code cell of 02 shows something"
+    for (src, n, a), (_, _, b) in zip(first, second):
+        assert a == b, f"cell {n} ({src[:50]!r}) differs between two runs"
+    assert first == second

@@ -24,6 +24,12 @@ public final class Detectors {
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
             OneClassSvm.TYPE,
+            Hbos.TYPE,
+            Ecod.TYPE,
+            Copod.TYPE,
+            EllipticEnvelope.TYPE,
+            Pca.TYPE,
+            GaussianMixture.TYPE,
             Ensemble.TYPE);
 
     /** How many types are built in (the rest come from providers). */

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.anomaly4j.detect.Detector;
-import org.anomaly4j.detect.FitProgress;
+import org.anomaly4j.progress.Progress;
 import org.anomaly4j.detect.Inputs;
 import org.anomaly4j.detect.Model;
 import tech.tablesaw.api.DoubleColumn;
@@ -107,7 +107,7 @@ public final class Tuning {
         }
         int[] fold = stratifiedFolds(y, folds, seed);
         double[][] scores = new double[combos.size()][folds];
-        FitProgress.Ticker progress = FitProgress.start("tune " + detector.name());
+        Progress progress = Progress.start("tune " + detector.name());
         AtomicInteger done = new AtomicInteger();
         int total = combos.size() * folds;
         IntStream.range(0, total).parallel().forEach(task -> {

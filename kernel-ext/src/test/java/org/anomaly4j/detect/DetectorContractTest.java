@@ -44,6 +44,12 @@ class DetectorContractTest {
             Map.entry(GeneralizedEsd.NAME, GeneralizedEsd::with),
             Map.entry(IsolationForest.NAME, () -> IsolationForest.with().trees(50).seed(7)),
             Map.entry(OneClassSvm.NAME, OneClassSvm::with),
+            Map.entry(Hbos.NAME, Hbos::with),
+            Map.entry(Ecod.NAME, Ecod::with),
+            Map.entry(Copod.NAME, Copod::with),
+            Map.entry(EllipticEnvelope.NAME, () -> EllipticEnvelope.with().seed(3)),
+            Map.entry(Pca.NAME, Pca::with),
+            Map.entry(GaussianMixture.NAME, GaussianMixture::with),
             Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore"))));
 
     /** The built-in cases plus those of optional modules on the test class path ({@link ContractCases}). */
@@ -54,6 +60,7 @@ class DetectorContractTest {
         }
         return Map.copyOf(all);
     }
+
 
     /** Checks a detector cannot meet, with the reason (none so far). */
     static final Map<String, Set<String>> EXPECTED_EXCEPTIONS = Map.of();

@@ -22,7 +22,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 
-import org.anomaly4j.detect.FitProgress;
+import org.anomaly4j.progress.Progress;
 
 /**
  * The one training loop of the deep detectors: seeded validation split and shuffling, mini-batch Adam with
@@ -236,7 +236,7 @@ final class Training {
         Tracker tracker = update -> lr[0];
         List<Double> losses = new ArrayList<>();
         List<Double> valLosses = new ArrayList<>();
-        FitProgress.Ticker progress = FitProgress.start(what);
+        Progress progress = Progress.start(what);
         try (Learner learner = factory.open(tracker, c, batchShape(1, sampleShape), rnd)) {
             List<float[]> best = learner.snapshot();
             double bestLoss = Double.POSITIVE_INFINITY;
