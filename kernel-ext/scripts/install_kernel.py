@@ -14,7 +14,8 @@ what `jupyter labextension disable --level=sys_prefix` writes): the kernel has n
 "Error: No active debugger session" once per cell in the page when the kernel has no debug session.
 
 usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt \
-                         [--launcher-jar kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar] --prefix .venv
+                         [--launcher-jar kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar] --prefix .venv \
+                         [--jvm-option=-Dai.djl.offline=true ...]
 """
 import argparse
 import json
@@ -41,15 +42,21 @@ def java_major(java: pathlib.Path) -> int:
 
 
 def kernel_json(java_home: pathlib.Path, launcher_jar: pathlib.Path, classpath: str,
-                init_script: pathlib.Path) -> dict:
+                init_script: pathlib.Path, jvm_options: list[str] | None = None) -> dict:
     java = java_home / "bin" / ("java.exe" if os.name == "nt" else "java")
     # JDK >= 23 warns when Tablesaw's classgraph uses sun.misc.Unsafe; the warning would land in cells.
     quiet_unsafe = ["--sun-misc-unsafe-memory-access=allow"] if java_major(java) >= 23 else []
+    # The deep detectors (anomaly4j-deep on the class path) load libtorch through JNI; JDK >= 24 warns about
+    # that restricted call unless native access is enabled.
+    native = ["--enable-native-access=ALL-UNNAMED"] if "anomaly4j-deep" in classpath else []
     return {
         "argv": [
             str(java),
             "-cp", os.pathsep.join([str(launcher_jar), classpath]),
             *quiet_unsafe,
+            *native,
+            # e.g. -Dai.djl.offline=true -DDJL_CACHE_DIR=build/djl-cache (JShell runs inside this JVM)
+            *(jvm_options or []),
             "-XX:+UseParallelGC",
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
@@ -88,6 +95,8 @@ def main() -> int:
     ap.add_argument("--classpath-file", required=True, type=pathlib.Path)
     ap.add_argument("--launcher-jar", default=LAUNCHER_JAR, type=pathlib.Path)
     ap.add_argument("--prefix", required=True, type=pathlib.Path)
+    ap.add_argument("--jvm-option", action="append", default=[], metavar="OPTION",
+                    help="an option for the kernel JVM, e.g. --jvm-option=-Dai.djl.offline=true (repeatable)")
     a = ap.parse_args()
 
     if not a.classpath_file.is_file():
@@ -109,7 +118,7 @@ def main() -> int:
     kdir.mkdir(parents=True, exist_ok=True)
     init = kdir / "init.jshell"
     init.write_text(INIT_SCRIPT.read_text())
-    spec = kernel_json(a.java_home.resolve(), a.launcher_jar.resolve(), classpath, init)
+    spec = kernel_json(a.java_home.resolve(), a.launcher_jar.resolve(), classpath, init, a.jvm_option)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     print(f"installed kernelspec {KERNEL_NAME} ({DISPLAY_NAME}) in {kdir}")
     print(f"JupyterLab's debugger extension is off (the kernel has none): {disable_lab_debugger(a.prefix.resolve())}")

@@ -196,6 +196,53 @@ PEERS.update({key: OCSVM_PEER for key, _ in OCSVM_TASKS})
 PEERS.update({"hbos_1e5": HBOS_PEER, "mcd_1e5": MCD_PEER})
 PEERS.update({key: LOF_PEER if key.startswith("lof") else KNN_PEER for key, _ in NEIGHBORS_TASKS})
 
+# ---------------------------------------------------------------- deep module (kernel-ext/deep, optional)
+
+# One epoch of the default autoencoder on 1e5 x 30 Gaussian rows (batch 32, no validation split) plus scoring
+# every row, with one intra-op thread on both sides (the deep module's setting; its scores are then reproducible).
+AE_ROWS, AE_D = 100_000, 30
+AUTOENCODER = ("import numpy as np, torch\n"
+               "torch.set_num_threads(1)\n"
+               "def setup(a):\n    n, d = int(a[1]), int(a[2])\n"
+               "    return torch.tensor(np.fromfile(a[0], dtype='>f8', count=n * d).astype('f4').reshape(n, d))\n"
+               "def run(x):\n"
+               "    torch.manual_seed(0)\n"
+               "    z = (x - x.mean(0)) / x.std(0, unbiased=False)\n"
+               "    d = z.shape[1]\n"
+               "    sizes, layers, prev = [64, 32, 16, 32, 64, d], [], d\n"
+               "    for k, s in enumerate(sizes):\n"
+               "        layers.append(torch.nn.Linear(prev, s)); prev = s\n"
+               "        if k < len(sizes) - 1: layers += [torch.nn.ReLU(), torch.nn.Dropout(0.2)]\n"
+               "    net = torch.nn.Sequential(*layers)\n"
+               "    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-5)\n"
+               "    perm = torch.randperm(len(z))\n"
+               "    net.train()\n"
+               "    for i in range(0, len(z), 32):\n"
+               "        b = z[perm[i:i + 32]]\n"
+               "        loss = ((net(b) - b) ** 2).mean(); opt.zero_grad(); loss.backward(); opt.step()\n"
+               "    net.eval()\n"
+               "    with torch.no_grad():\n"
+               "        return ((net(z) - z) ** 2).mean(1).numpy()\n")
+PEERS["autoencoder_epoch_1e5"] = AUTOENCODER
+DEEP_TASKS = {"autoencoder_epoch_1e5"}
+
+
+def deep_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    """The deep module's tasks, when it was built and pip torch is installed; otherwise none (said once)."""
+    if only and not DEEP_TASKS & set(only):
+        return []
+    if not (ROOT / "kernel-ext" / "deep" / "target" / "test-classes").is_dir():
+        print("autoencoder_epoch_1e5: the deep module is not built (make MVN_ARGS= bench), skipped")
+        return []
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("autoencoder_epoch_1e5: pip torch is not installed in this Python, skipped")
+        return []
+    return [("autoencoder_epoch_1e5", f"autoencoder one epoch + scoring, {AE_ROWS:,} x {AE_D}, batch 32 (1 thread)",
+             "PyTorch same network, 1 thread", [str(gaussian_matrix(AE_ROWS, AE_D)), str(AE_ROWS), str(AE_D)])]
+
+
 CHILD = r"""
 import json, resource, sys, time
 task, repeats, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
@@ -254,6 +301,12 @@ def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     java = pathlib.Path(os.environ["JAVA_HOME"]) / "bin" / "java"
     tgt = ROOT / "kernel-ext" / "target"
     cp = os.pathsep.join([str(tgt / "test-classes"), str(tgt / "classes"), (tgt / "classpath.txt").read_text().strip()])
+    if task in DEEP_TASKS:
+        deep = ROOT / "kernel-ext" / "deep" / "target"
+        cp = os.pathsep.join([str(deep / "test-classes"), cp])
+        return run_child([str(java), "-Xmx8g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                          f"-DDJL_CACHE_DIR={ROOT / 'build' / 'djl-cache'}", "-cp", cp,
+                          "org.anomaly4j.deep.DeepBench", task, str(repeats), *args])
     return run_child([str(java), "-Xmx8g", "-cp", cp,
                       "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
 
@@ -288,6 +341,7 @@ def main() -> int:
     tasks += ocsvm_tasks(a.only)
     tasks += density_tasks(a.only)
     tasks += neighbors_tasks(a.only)
+    tasks += deep_tasks(a.only)
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:

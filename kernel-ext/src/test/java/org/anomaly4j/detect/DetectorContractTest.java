@@ -31,11 +31,12 @@ import tech.tablesaw.api.Table;
  * The one contract every detector is held to (after scikit-learn's estimator checks): determinism, no
  * input mutation, orientation, bad-input errors, save → load → identical scores, thresholds, label().
  * Adding a detector to {@link Detectors} without a case here fails {@link #everyRegisteredDetectorHasACase}.
+ * Optional modules add their cases through {@link ContractCases} and run this test as a subclass.
  */
 class DetectorContractTest {
 
     /** name → a detector with small, fast options; a random detector gets a fixed seed. */
-    static final Map<String, Supplier<Detector<?>>> CASES = Map.ofEntries(
+    static final Map<String, Supplier<Detector<?>>> CASES = withModuleCases(Map.ofEntries(
             Map.entry(ZScore.NAME, ZScore::with),
             Map.entry(ModifiedZScore.NAME, ModifiedZScore::with),
             Map.entry(IqrFences.NAME, IqrFences::with),
@@ -51,7 +52,17 @@ class DetectorContractTest {
             Map.entry(EllipticEnvelope.NAME, () -> EllipticEnvelope.with().seed(3)),
             Map.entry(Pca.NAME, Pca::with),
             Map.entry(GaussianMixture.NAME, GaussianMixture::with),
-            Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore")));
+            Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore"))));
+
+    /** The built-in cases plus those of optional modules on the test class path ({@link ContractCases}). */
+    static Map<String, Supplier<Detector<?>>> withModuleCases(Map<String, Supplier<Detector<?>>> builtIn) {
+        Map<String, Supplier<Detector<?>>> all = new java.util.HashMap<>(builtIn);
+        for (ContractCases c : java.util.ServiceLoader.load(ContractCases.class, DetectorContractTest.class.getClassLoader())) {
+            all.putAll(c.cases());
+        }
+        return Map.copyOf(all);
+    }
+
 
     /**
      * Checks a detector cannot meet, with the reason. The neighbour detectors score a training row passed again
