@@ -446,6 +446,14 @@ public final class A4j {
         return GaussianMixture.with();
     }
 
+    /**
+     * The automatic detector, for when there are no labels to tune with: Isolation Forest, elliptic envelope,
+     * k-NN distance and ECOD, rank-normalised and averaged (see {@link Ensemble#auto()}).
+     */
+    public static Ensemble auto() {
+        return Ensemble.auto();
+    }
+
     /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */
     public static Ensemble ensemble() {
         return Ensemble.with();
