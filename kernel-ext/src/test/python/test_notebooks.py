@@ -47,7 +47,7 @@ EXPECTED = {
         # re-scoring on the same series (golden/nab/subset_scoreboard.json: ARTime 67.1, Numenta HTM 61.3, KNN CAD
         # 43.7, windowedGaussian 12.1); the online rolling z-score equals the batch chart on all 22695 readings
         "texts": ["22695", "58.739215", "67.117094", "61.301250", "43.704701", "12.065398",
-                  "scores identical to the batch chart", "value_chart_anomaly (304)", "esd_anomaly (103)"],
+                  "scores identical to the batch chart", "outside the limits (304)", "esd_anomaly (103)"],
     },
 }
 

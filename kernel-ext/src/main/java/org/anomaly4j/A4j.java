@@ -693,7 +693,12 @@ public final class A4j {
                 t, time, name + "_statistic", name + "_anomaly", windows);
         com.fasterxml.jackson.databind.node.ObjectNode spec = base.toJsonNode();
         com.fasterxml.jackson.databind.node.ArrayNode data = (com.fasterxml.jackson.databind.node.ArrayNode) spec.get("data");
-        com.fasterxml.jackson.databind.JsonNode xs = data.get(0).get("x");
+        com.fasterxml.jackson.databind.node.ObjectNode charted = (com.fasterxml.jackson.databind.node.ObjectNode) data.get(0);
+        charted.put("name", value + " (charted)");
+        charted.put("hovertemplate", charted.get("hovertemplate").asText().replace(name + "_statistic", value));
+        com.fasterxml.jackson.databind.node.ObjectNode marks = (com.fasterxml.jackson.databind.node.ObjectNode) data.get(1);
+        marks.put("name", "outside the limits (" + chart.count() + ")");
+        com.fasterxml.jackson.databind.JsonNode xs = charted.get("x");
         String[] names = {"centre", "upper limit", "lower limit"};
         double[][] lines = {chart.centre(), chart.upper(), chart.lower()};
         for (int j = 0; j < lines.length; j++) {

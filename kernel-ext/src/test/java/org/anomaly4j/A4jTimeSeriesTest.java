@@ -80,6 +80,7 @@ class A4jTimeSeriesTest {
         Figure f = A4j.controlChart(t, null, "x", chart);
         assertEquals(1, t.columnCount(), "input table unchanged");
         assertEquals(5, f.traceCount());
+        assertEquals("x (charted)", f.trace(0).get("name").asText());
         assertEquals("centre", f.trace(1).get("name").asText());
         assertEquals("upper limit", f.trace(2).get("name").asText());
         assertEquals("lower limit", f.trace(3).get("name").asText());
@@ -93,6 +94,7 @@ class A4jTimeSeriesTest {
         }
         ObjectNode marks = f.trace(4);
         assertEquals(chart.count(), marks.get("x").size());
+        assertEquals("outside the limits (" + chart.count() + ")", marks.get("name").asText());
         assertTrue(chart.count() > 0 && chart.flags()[8], "the spike at row 8 is flagged");
         assertFalse(f.title().isEmpty());
         assertEquals("x", f.axisTitle("y"));
