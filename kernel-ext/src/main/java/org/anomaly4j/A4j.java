@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.data.Columns;
 import org.anomaly4j.plot.AnomalyTimelineChart;
@@ -521,7 +526,7 @@ public final class A4j {
     public static List<AnomalyTimelineChart.Window> nabWindows(String series) {
         NabCorpus.Series s = nabSeriesOf(series);
         LocalDateTime[] t = nabTimes(s);
-        List<AnomalyTimelineChart.Window> out = new java.util.ArrayList<>();
+        List<AnomalyTimelineChart.Window> out = new ArrayList<>();
         for (int[] w : s.windows()) {
             out.add(new AnomalyTimelineChart.Window(t[w[0]], t[w[1]]));
         }
@@ -689,23 +694,23 @@ public final class A4j {
                                       List<AnomalyTimelineChart.Window> windows) {
         String name = value + "_chart";
         Table t = chart.addTo(table, name); // checks the row count
-        Figure base = AnomalyTimelineChart.create(value + ": control chart, " + chart.count() + " points outside the limits",
-                t, time, name + "_statistic", name + "_anomaly", windows);
-        com.fasterxml.jackson.databind.node.ObjectNode spec = base.toJsonNode();
-        com.fasterxml.jackson.databind.node.ArrayNode data = (com.fasterxml.jackson.databind.node.ArrayNode) spec.get("data");
-        com.fasterxml.jackson.databind.node.ObjectNode charted = (com.fasterxml.jackson.databind.node.ObjectNode) data.get(0);
+        Figure base = AnomalyTimelineChart.create(value + ": control chart, " + chart.count()
+                + " points outside the limits", t, time, name + "_statistic", name + "_anomaly", windows);
+        ObjectNode spec = base.toJsonNode();
+        ArrayNode data = (ArrayNode) spec.get("data");
+        ObjectNode charted = (ObjectNode) data.get(0);
         charted.put("name", value + " (charted)");
         charted.put("hovertemplate", charted.get("hovertemplate").asText().replace(name + "_statistic", value));
-        com.fasterxml.jackson.databind.node.ObjectNode marks = (com.fasterxml.jackson.databind.node.ObjectNode) data.get(1);
+        ObjectNode marks = (ObjectNode) data.get(1);
         marks.put("name", "outside the limits (" + chart.count() + ")");
-        com.fasterxml.jackson.databind.JsonNode xs = charted.get("x");
+        JsonNode xs = charted.get("x");
         String[] names = {"centre", "upper limit", "lower limit"};
         double[][] lines = {chart.centre(), chart.upper(), chart.lower()};
         for (int j = 0; j < lines.length; j++) {
-            com.fasterxml.jackson.databind.node.ObjectNode tr = data.insertObject(1 + j);
+            ObjectNode tr = data.insertObject(1 + j);
             tr.put("type", "scatter").put("mode", "lines").put("name", names[j]);
             tr.set("x", xs.deepCopy());
-            com.fasterxml.jackson.databind.node.ArrayNode ys = tr.putArray("y");
+            ArrayNode ys = tr.putArray("y");
             for (double v : lines[j]) {
                 if (Double.isFinite(v)) {
                     ys.add(v);
@@ -717,8 +722,7 @@ public final class A4j {
                     .put("dash", j == 0 ? "dot" : "dash");
             tr.put("hovertemplate", names[j] + " %{y:.6~g}<extra></extra>");
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) spec.get("layout").get("yaxis")).putObject("title")
-                .put("text", value);
+        ((ObjectNode) spec.get("layout").get("yaxis")).putObject("title").put("text", value);
         return Figure.fromJsonNode(spec);
     }
 
