@@ -91,20 +91,22 @@ public final class Ensemble extends AbstractDetector<Ensemble, Ensemble.Ensemble
     }
 
     /** The members of {@link #auto()}. */
-    public static final String AUTO_MEMBERS = "isolation-forest;elliptic-envelope;knn;ecod";
+    public static final String AUTO_MEMBERS = "isolation-forest;elliptic-envelope;lof;ecod";
 
     /**
      * The automatic detector: no labels, no tuning. Four detectors from four families that see different
      * kinds of anomaly — isolation (Isolation Forest: few and different, robust to irrelevant features),
-     * covariance (elliptic envelope: rows that break the correlation structure, robust MCD fit), proximity
-     * (k-NN distance: rows far from every other row) and marginal tails (ECOD: extreme values in any single
-     * feature, parameter-free) — each with its defaults, rank-normalised (each member's scores become their
-     * empirical CDF over the training rows, so no member's scale or heavy tail dominates) and averaged, which
-     * reduces the variance of any single choice (Aggarwal &amp; Sathe 2015). Chosen by this reasoning and checked on
-     * generated data of several anomaly types, not tuned on benchmark tables; the README reports both.
+     * covariance (elliptic envelope: rows that break the correlation structure, robust MCD fit), local density
+     * (LOF: rows just outside a dense cluster that global methods miss) and marginal tails (ECOD: extreme
+     * values in a single feature, parameter-free) — each with its defaults, standardised on its training scores
+     * and averaged, which reduces the variance of any single choice (Aggarwal &amp; Sathe 2015).
+     * <p>Chosen by this reasoning and by generated data of five anomaly types (global, local, dependency,
+     * clustered, sparse; {@code bench.AutoEvidence}), where it scores a mean ROC-AUC of 0.957 against 0.922 for
+     * the best single detector (Isolation Forest); it was not tuned on the ADBench tables, where the README
+     * reports its result next to every single detector's.
      */
     public static Ensemble auto() {
-        return with().members(AUTO_MEMBERS);
+        return with().members(AUTO_MEMBERS).normalization(ScoreNormalization.STANDARD);
     }
 
     /** An ensemble of these detectors (their options are kept). */
