@@ -37,6 +37,15 @@ import tech.tablesaw.columns.Column;
  */
 public final class Csv {
 
+    /*
+     * Tablesaw creates its column-type singletons lazily without synchronisation (DateTimeColumnType.instance()
+     * and the others), and the readers build columns on several threads: touching ColumnType once here, on one
+     * thread, creates them all before any parallel read, so a column's type is always the one ColumnType names.
+     */
+    static {
+        tech.tablesaw.api.ColumnType.values();
+    }
+
     private Csv() {
     }
 
