@@ -38,9 +38,10 @@ import tech.tablesaw.columns.Column;
 public final class Csv {
 
     /*
-     * Tablesaw creates its column-type singletons lazily without synchronisation (DateTimeColumnType.instance()
-     * and the others), and the readers build columns on several threads: touching ColumnType once here, on one
-     * thread, creates them all before any parallel read, so a column's type is always the one ColumnType names.
+     * Tablesaw 0.44's column-type "singletons" depend on class initialisation order: when DateTimeColumnType is
+     * initialised before ColumnType, ColumnType.LOCAL_DATE_TIME and DateTimeColumnType.instance() end up two
+     * different (equal, but not identical) objects. Initialising ColumnType first, here, keeps them one object
+     * for code that compares types with ==.
      */
     static {
         tech.tablesaw.api.ColumnType.values();

@@ -116,7 +116,7 @@ class CleanMissingTest {
         assertEquals(0, filled.column("RH17").countMissing());
         // columns without gaps keep their type (pandas keeps int64 where there was no NaN)
         assertEquals(ColumnType.INTEGER, filled.column("RHamb").type());
-        assertSame(ColumnType.LOCAL_DATE_TIME, filled.column("DateTime").type());
+        assertEquals(ColumnType.LOCAL_DATE_TIME, filled.column("DateTime").type());
         assertUnchanged(before, t);
     }
 
