@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -22,8 +23,11 @@ import tech.tablesaw.columns.Column;
  * 10<sup>±22</sup> is exactly {@code mantissa × 10^k} or {@code mantissa / 10^k} of two exact doubles (Clinger
  * 1990, "How to read floating point numbers accurately", fast path); up to 18 digits go through
  * {@link DecimalParser} (Eisel–Lemire); anything else, or anything those cannot decide, goes to
- * {@link Double#parseDouble}. A column whose every cell is an integer literal in int range becomes an
- * {@link IntColumn}, otherwise a {@link DoubleColumn}; missing cells are NaN (pandas' float64 semantics).
+ * {@link NumberText#parse}. Missing cells are NaN in a {@link DoubleColumn} (pandas' float64 semantics).
+ * <p>Numbers follow pandas' grammar ({@link NumberText}): no hexadecimal, no Java suffixes, finite text
+ * beyond the double range ({@code 1e400}) is not a number (pandas keeps it as text). A column of integer
+ * literals is an {@link IntColumn} in int range, else a {@link LongColumn}; an integer literal of more than 15
+ * digits anywhere sends the file to the general reader (an exact long, or pandas' rule for overflow).
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
  * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
@@ -43,22 +47,33 @@ final class FastCsv {
     }
 
     static Table tryRead(byte[] b, String tableName, char separator, boolean header, Set<String> missingTokens) {
+        return tryRead(b, b.length, tableName, separator, '"', header, missingTokens);
+    }
+
+    /**
+     * Reads the first {@code len} bytes of {@code b}, or returns {@code null} when the general reader must decide
+     * (see the class comment); also {@code null} for a quote character or a lone carriage return (a line break
+     * only the general reader knows), and for a column of integer literals with more than 15 digits, which need
+     * the exact {@code long} parse of the general reader.
+     */
+    static Table tryRead(byte[] b, int len, String tableName, char separator, char quote, boolean header,
+                         Set<String> missingTokens) {
         final byte sep = (byte) separator;
-        if (separator > 127) {
+        if (separator > 127 || quote > 127) {
             return null;
         }
-        for (byte x : b) {
-            if (x == '"') {
+        for (int i = 0; i < len; i++) {
+            byte x = b[i];
+            if (x == quote || (x == '\r' && (i + 1 == len || b[i + 1] != '\n'))) {
                 return null;
             }
         }
-        int len = b.length;
         int pos = 0;
         List<String> names = new ArrayList<>();
         if (len > 0 && b[0] == (byte) 0xEF && len >= 3 && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             pos = 3; // UTF-8 byte-order mark
         }
-        int firstEnd = lineEnd(b, pos);
+        int firstEnd = lineEnd(b, pos, len);
         if (firstEnd == pos) {
             return null;
         }
@@ -106,33 +121,42 @@ final class FastCsv {
         }
         int rows = offset[threads];
         double[][] cols = new double[nCols][rows];
-        boolean[] intLike = new boolean[nCols];
-        Arrays.fill(intLike, true);
-        boolean[][] intPart = new boolean[threads][nCols];
+        byte[][] kindPart = new byte[threads][nCols];
         AtomicBoolean failed = new AtomicBoolean();
         byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
         IntStream.range(0, threads).parallel().forEach(t -> {
-            boolean[] ints = intPart[t];
-            Arrays.fill(ints, true);
-            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], ints, missing, failed)) {
+            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missing, failed)) {
                 failed.set(true);
             }
         });
         if (failed.get()) {
             return null;
         }
-        for (boolean[] part : intPart) {
+        byte[] kind = new byte[nCols];
+        for (byte[] part : kindPart) {
             for (int c = 0; c < nCols; c++) {
-                intLike[c] &= part[c];
+                kind[c] = (byte) Math.max(kind[c], part[c]);
             }
         }
         List<Column<?>> out = new ArrayList<>(nCols);
         for (int c = 0; c < nCols; c++) {
-            out.add(intLike[c] && rows > 0 ? toInt(names.get(c), cols[c]) : DoubleColumn.create(names.get(c), cols[c]));
+            String name = names.get(c);
+            out.add(kind[c] == INT ? toInt(name, cols[c]) : kind[c] == LONG ? toLong(name, cols[c])
+                    : DoubleColumn.create(name, cols[c]));
+            cols[c] = null; // the int and long copies let the doubles go column by column
         }
         return ColumnNames.table(tableName, out);
     }
+
+    /** Cell kinds, ordered so that a column's kind is the maximum over its cells. */
+    private static final byte INT = 0;
+    /** An integer literal beyond the int range with at most 15 significant digits: exact in a double. */
+    private static final byte LONG = 1;
+    /** An integer literal with 16 or more significant digits: may not be exact in a double. */
+    private static final byte WIDE_INT = 2;
+    /** Anything else: a decimal, an exponent, infinity, a missing cell. */
+    private static final byte DOUBLE = 3;
 
     private static Column<?> toInt(String name, double[] v) {
         int[] a = new int[v.length];
@@ -142,9 +166,17 @@ final class FastCsv {
         return IntColumn.create(name, a);
     }
 
-    private static int lineEnd(byte[] b, int from) {
+    private static Column<?> toLong(String name, double[] v) {
+        long[] a = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            a[i] = (long) v[i];
+        }
+        return LongColumn.create(name, a);
+    }
+
+    private static int lineEnd(byte[] b, int from, int len) {
         int i = from;
-        while (i < b.length && b[i] != '\n') {
+        while (i < len && b[i] != '\n') {
             i++;
         }
         return i;
@@ -172,7 +204,7 @@ final class FastCsv {
         return n;
     }
 
-    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, boolean[] ints,
+    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, byte[] kinds,
                                  byte[][] missing, AtomicBoolean failed) {
         int nCols = cols.length;
         int row = row0;
@@ -199,8 +231,14 @@ final class FastCsv {
                             return false;
                         }
                         cols[c][row] = v;
-                        if (ints[c] && !isIntLiteral(b, s, k)) {
-                            ints[c] = false;
+                        // (a cell of 15 bytes or fewer cannot hold 16 digits: skip the check in decimal columns)
+                        byte kind = Double.isNaN(v) ? DOUBLE : kinds[c] != DOUBLE || k - s > 15 ? intKind(b, s, k)
+                                : DOUBLE;
+                        if (kind == WIDE_INT) {
+                            return false; // the general reader: an exact long, or text/double by pandas' row order
+                        }
+                        if (kind > kinds[c]) {
+                            kinds[c] = kind;
                         }
                         c++;
                         s = k + 1;
@@ -220,26 +258,45 @@ final class FastCsv {
     private static final long NOT_A_NUMBER_BITS = 0x7ff8dead00000000L;
     private static final double NOT_A_NUMBER_MARK = Double.longBitsToDouble(NOT_A_NUMBER_BITS);
 
-    private static boolean isIntLiteral(byte[] b, int s, int e) {
-        if (s == e || e - s > 10) {
-            return false;
+    /**
+     * The {@link #INT}, {@link #LONG} or {@link #WIDE_INT} kind of an integer literal
+     * {@code ws* [+-]? digits ws*}, or {@link #DOUBLE}. The int range excludes {@link Integer#MIN_VALUE}, Tablesaw's
+     * missing mark for int columns (the general reader puts it in a long column too).
+     */
+    private static byte intKind(byte[] b, int s, int e) {
+        while (s < e && isSpace(b[s])) {
+            s++;
+        }
+        while (e > s && isSpace(b[e - 1])) {
+            e--;
         }
         int i = s;
-        if (b[i] == '-' || b[i] == '+') {
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
             i++;
         }
         if (i == e) {
-            return false;
+            return DOUBLE;
         }
         long v = 0;
+        int significant = 0;
         for (; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
-                return false;
+                return DOUBLE;
             }
-            v = v * 10 + d;
+            if (significant > 0 || d != 0) {
+                significant++;
+            }
+            if (significant <= 15) {
+                v = v * 10 + d;
+            }
         }
-        return v <= Integer.MAX_VALUE;
+        return significant > 15 ? WIDE_INT : v <= Integer.MAX_VALUE ? INT : LONG;
+    }
+
+    /** ASCII white space inside a field, which pandas trims around numbers (the same set as {@link NumberText}). */
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */
@@ -334,18 +391,9 @@ final class FastCsv {
         return slow(b, s, e);
     }
 
+    /** Anything the fast grammar does not cover (spaces, inf, long mantissas): pandas' grammar, {@link NumberText}. */
     private static double slow(byte[] b, int s, int e) {
-        String text = new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
-        try {
-            double v = Double.parseDouble(text);
-            // Java accepts "1d", "0x1p3", "Infinity", which pandas does not read as numbers
-            char last = text.charAt(text.length() - 1);
-            if (Character.isLetter(last) && !text.endsWith("Infinity")) {
-                return NOT_A_NUMBER_MARK;
-            }
-            return v;
-        } catch (NumberFormatException ex) {
-            return NOT_A_NUMBER_MARK;
-        }
+        double v = NumberText.parse(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return Double.isNaN(v) ? NOT_A_NUMBER_MARK : v;
     }
 }
