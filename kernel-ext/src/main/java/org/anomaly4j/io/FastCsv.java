@@ -122,11 +122,13 @@ final class FastCsv {
         int rows = offset[threads];
         double[][] cols = new double[nCols][rows];
         byte[][] kindPart = new byte[threads][nCols];
+        boolean[][] missingPart = new boolean[threads][nCols];
         AtomicBoolean failed = new AtomicBoolean();
         byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
         IntStream.range(0, threads).parallel().forEach(t -> {
-            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missing, failed)) {
+            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missingPart[t], missing,
+                    failed)) {
                 failed.set(true);
             }
         });
@@ -134,14 +136,24 @@ final class FastCsv {
             return null;
         }
         byte[] kind = new byte[nCols];
-        for (byte[] part : kindPart) {
+        boolean[] anyMissing = new boolean[nCols];
+        for (int t = 0; t < threads; t++) {
             for (int c = 0; c < nCols; c++) {
-                kind[c] = (byte) Math.max(kind[c], part[c]);
+                kind[c] = (byte) Math.max(kind[c], kindPart[t][c]);
+                anyMissing[c] |= missingPart[t][c];
             }
         }
         List<Column<?>> out = new ArrayList<>(nCols);
         for (int c = 0; c < nCols; c++) {
             String name = names.get(c);
+            if (anyMissing[c] && kind[c] != DOUBLE) {
+                // integers with gaps: pandas goes int64 → float64, so "-0" is +0.0 there, not the -0.0 parsed
+                double[] v = cols[c];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] + 0.0;
+                }
+                kind[c] = DOUBLE;
+            }
             out.add(kind[c] == INT ? toInt(name, cols[c]) : kind[c] == LONG ? toLong(name, cols[c])
                     : DoubleColumn.create(name, cols[c]));
             cols[c] = null; // the int and long copies let the doubles go column by column
@@ -155,7 +167,7 @@ final class FastCsv {
     private static final byte LONG = 1;
     /** An integer literal with 16 or more significant digits: may not be exact in a double. */
     private static final byte WIDE_INT = 2;
-    /** Anything else: a decimal, an exponent, infinity, a missing cell. */
+    /** Anything else: a decimal, an exponent, infinity (missing cells are tracked on their own). */
     private static final byte DOUBLE = 3;
 
     private static Column<?> toInt(String name, double[] v) {
@@ -205,7 +217,7 @@ final class FastCsv {
     }
 
     private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, byte[] kinds,
-                                 byte[][] missing, AtomicBoolean failed) {
+                                 boolean[] missingSeen, byte[][] missing, AtomicBoolean failed) {
         int nCols = cols.length;
         int row = row0;
         int i = from;
@@ -231,9 +243,14 @@ final class FastCsv {
                             return false;
                         }
                         cols[c][row] = v;
+                        if (Double.isNaN(v)) {
+                            missingSeen[c] = true;
+                            c++;
+                            s = k + 1;
+                            continue;
+                        }
                         // (a cell of 15 bytes or fewer cannot hold 16 digits: skip the check in decimal columns)
-                        byte kind = Double.isNaN(v) ? DOUBLE : kinds[c] != DOUBLE || k - s > 15 ? intKind(b, s, k)
-                                : DOUBLE;
+                        byte kind = kinds[c] != DOUBLE || k - s > 15 ? intKind(b, s, k) : DOUBLE;
                         if (kind == WIDE_INT) {
                             return false; // the general reader: an exact long, or text/double by pandas' row order
                         }
