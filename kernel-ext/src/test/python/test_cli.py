@@ -122,7 +122,7 @@ def test_dash_reads_standard_input_like_the_file(kernel_spec):
 
 def test_out_of_memory_is_one_line_naming_xmx(kernel_spec, build_dir):
     # 700,000 rows of short text cells need far more than a 32 MB heap (each cell is a String while typed);
-    # the file (2.8 MB) is under the 4 MB read limit of that heap, so the reader starts and runs out
+    # the file (2.8 MB) is under the 8 MB read limit of that heap, so the reader starts and runs out
     big = build_dir / "cli-short-cells.csv"
     big.write_text("t,a\n" + "x,1\n" * 700_000)
     r = launch(kernel_spec, "detect", "--detector", "iqr", "--columns", "a", str(big), java_opts="-Xmx32m")

@@ -30,8 +30,10 @@ import tech.tablesaw.columns.Column;
  * missing values: NaN in double columns.
  * <p>Two readers: all-numeric files with default quoting, decimal point, encoding and no {@code dtype} or
  * {@code skipRows} go through a parallel numeric parser; everything else through a general tokenizer. Both give
- * the same columns and values. Cost O(file size) time; memory: the text once (twice while a compressed input is
- * joined), plus the table, plus the cells as strings for the general reader. The input is read up to
+ * the same columns and values. Cost O(file size) time. Memory: the fast reader streams a plain file in 8 MiB
+ * blocks (read twice: count rows, then parse into the final arrays), so it holds the table and one block; other
+ * input is held as text once (twice while a compressed input is joined), plus the table, plus the cells as
+ * strings for the general reader. The input is read up to
  * {@link CsvOptions#maxBytes()} (after decompression); more is an {@link IllegalArgumentException} stating the
  * size and the fix, never an {@link OutOfMemoryError}.
  * <p>Bad input is an {@link IllegalArgumentException} naming the file and, where there is one, the line: an
@@ -66,8 +68,53 @@ public final class Csv {
             throw new IllegalArgumentException("CSV file " + (file == null ? "null" : file.toAbsolutePath())
                     + " does not exist or is not a file");
         }
+        String name = tableName(file.getFileName().toString());
+        ReadResult streamed = readFastStreaming(file, name, options);
+        if (streamed != null) {
+            return streamed;
+        }
         Input input = readInput(file, options.maxBytes());
-        return read(input, tableName(file.getFileName().toString()), options);
+        return read(input, name, options);
+    }
+
+    /** Bytes per block when the fast reader streams a plain file (it holds one block, not the whole text). */
+    static final int STREAM_BLOCK = 1 << 23;
+
+    /**
+     * The fast reader straight from a plain file in blocks, without reading the text into memory; {@code null}
+     * for compressed files or where the general reader must decide.
+     */
+    private static ReadResult readFastStreaming(Path file, String name, CsvOptions options) {
+        if (!fastPathApplies(options)) {
+            return null;
+        }
+        String shown = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > options.maxBytes()) {
+                throw tooLarge(shown, size + " bytes", options.maxBytes(), "");
+            }
+            byte[] magic;
+            try (InputStream in = Files.newInputStream(file)) {
+                magic = in.readNBytes(4);
+            }
+            if (isGzip(magic) || isZip(magic)) {
+                return null;
+            }
+            Table fast = FastCsv.tryReadFile(file, STREAM_BLOCK, name, options.separatorChar(), options.quoteChar(),
+                    options.header(), Set.copyOf(options.missingTokens()));
+            return fastResult(fast, shown, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read CSV file " + shown, e);
+        }
+    }
+
+    private static boolean isGzip(byte[] magic) {
+        return magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+    }
+
+    private static boolean isZip(byte[] magic) {
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
     }
 
     /**
@@ -111,6 +158,11 @@ public final class Csv {
         }
         Table fast = FastCsv.tryRead(bytes, bytes.length, tableName, options.separatorChar(), options.quoteChar(),
                 options.header(), Set.copyOf(options.missingTokens()));
+        return fastResult(fast, shownName, options);
+    }
+
+    /** The fast reader's table with its report, or {@code null} for none or no rows (the general reader decides). */
+    static ReadResult fastResult(Table fast, String shownName, CsvOptions options) {
         if (fast == null || fast.rowCount() == 0) {
             return null;
         }
@@ -199,7 +251,7 @@ public final class Csv {
         in.mark(4);
         byte[] magic = in.readNBytes(4);
         in.reset();
-        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+        if (isGzip(magic)) {
             try {
                 return new Input(readBounded(new GZIPInputStream(in, 1 << 16), shown, limit, -1, " after gzip "
                         + "decompression"), shown);
@@ -212,7 +264,7 @@ public final class Csv {
                         + "truncated or corrupt", e);
             }
         }
-        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5)) {
+        if (isZip(magic)) {
             return file != null ? readZip(file, limit) : readZipStream(in, shown, limit);
         }
         return new Input(readBounded(in, shown, limit, size, ""), shown);
@@ -261,7 +313,7 @@ public final class Csv {
 
     private static IllegalArgumentException tooLarge(String shown, String read, long limit, String after) {
         return new IllegalArgumentException("CSV file " + shown + " holds " + read + after + ", over the limit of "
-                + limit + " bytes (CsvOptions.maxBytes, by default an eighth of the Java heap); read a smaller "
+                + limit + " bytes (CsvOptions.maxBytes, by default a quarter of the Java heap); read a smaller "
                 + "file, or raise both: CsvOptions.defaults().maxBytes(...) and the heap with java -Xmx...");
     }
 

@@ -38,11 +38,14 @@ import tech.tablesaw.api.ColumnType;
  *       {@code null} lets Tablesaw detect ISO-like date-times;</li>
  *   <li>{@code maxBytes} (no pandas counterpart): the most bytes of text read, after decompression; a larger
  *       input is an {@link IllegalArgumentException} stating the size, instead of an {@link OutOfMemoryError}
- *       (a 3 MB gzip can expand to gigabytes). Default {@link #defaultMaxBytes()}: one eighth of the JVM's
- *       maximum heap ({@code -Xmx}, by default a quarter of the RAM, so 512 MB on a 16 GB machine), at most
- *       2 GB (a Java array). Why an eighth: the text is held once while the table is built, and a numeric
- *       table of short cells takes up to about four times its text (8-byte doubles for cells like
- *       {@code "1,"}), which leaves room for the rest of the heap.</li>
+ *       (a 3 MB gzip can expand to gigabytes). Default {@link #defaultMaxBytes()}: a quarter of the JVM's
+ *       maximum heap ({@code -Xmx}; the JVM's default heap is a quarter of the RAM, so 1 GB on a 16 GB
+ *       machine), at most 2 GB (a Java array). Why a quarter: the text is held once while the table is built,
+ *       and a numeric table takes about half its text for typical cells (the 160 MB credit-card-like file
+ *       gives a 70 MB table), so text and table fit with room to spare. Files of very short cells need more
+ *       (one-digit cells: 8-byte doubles, four times the text) and the general reader holds every cell as a
+ *       string until its column is typed (up to ~15 times the text for short text cells): such files can
+ *       still exhaust the heap below the limit; raise {@code -Xmx} then.</li>
  * </ul>
  *
  * @param separatorChar  field separator
@@ -128,11 +131,11 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
     }
 
     /**
-     * The default {@code maxBytes}: {@code Runtime.maxMemory() / 8}, at most {@link #MAX_ARRAY_BYTES} (see the class
+     * The default {@code maxBytes}: {@code Runtime.maxMemory() / 4}, at most {@link #MAX_ARRAY_BYTES} (see the class
      * comment for why).
      */
     public static long defaultMaxBytes() {
-        return Math.max(1, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 8));
+        return Math.max(1, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /**

@@ -1,5 +1,10 @@
 package org.anomaly4j.io;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,86 +63,161 @@ final class FastCsv {
      */
     static Table tryRead(byte[] b, int len, String tableName, char separator, char quote, boolean header,
                          Set<String> missingTokens) {
+        try {
+            return read(sink -> sink.accept(b, 0, len), tableName, separator, quote, header, missingTokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never: the bytes are in memory
+        }
+    }
+
+    /**
+     * As {@link #tryRead(byte[], int, String, char, char, boolean, Set)} on a plain (uncompressed) file, read in
+     * blocks of {@code blockSize} bytes (grown for a longer line) twice, first to count the rows, then to parse
+     * them: the text is never held whole, so the peak is the table plus one block instead of the table plus the
+     * file. {@code null} also when the file changes between the passes.
+     */
+    static Table tryReadFile(Path file, int blockSize, String tableName, char separator, char quote, boolean header,
+                             Set<String> missingTokens) throws IOException {
+        return read(sink -> fileBlocks(file, blockSize, sink), tableName, separator, quote, header, missingTokens);
+    }
+
+    /** A source of text as runs of whole lines, which can be read more than once. */
+    private interface Blocks {
+        /** Calls {@code sink} for each run in order; false when the sink stopped early. */
+        boolean each(BlockSink sink) throws IOException;
+    }
+
+    private interface BlockSink {
+        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
+        boolean accept(byte[] b, int from, int to);
+    }
+
+    private static boolean fileBlocks(Path file, int blockSize, BlockSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[blockSize];
+            int carry = 0;
+            while (true) {
+                int end = carry + in.readNBytes(buf, carry, buf.length - carry);
+                boolean eof = end < buf.length; // readNBytes reads less only at the end of the stream
+                if (end == 0) {
+                    return true;
+                }
+                int cut = end;
+                if (!eof) {
+                    cut = end;
+                    while (cut > 0 && buf[cut - 1] != '\n') {
+                        cut--;
+                    }
+                    if (cut == 0) { // one line longer than the block: grow it
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                        carry = end;
+                        continue;
+                    }
+                }
+                if (!sink.accept(buf, 0, cut)) {
+                    return false;
+                }
+                if (eof) {
+                    return true;
+                }
+                System.arraycopy(buf, cut, buf, 0, end - cut);
+                carry = end - cut;
+            }
+        }
+    }
+
+    /** What the first pass learns: the header, the data rows, and the bytes the header takes. */
+    private static final class Layout {
+        List<String> names;
+        int headerBytes;
+        int rows;
+        boolean declined;
+    }
+
+    private static Table read(Blocks blocks, String tableName, char separator, char quote, boolean header,
+                              Set<String> missingTokens) throws IOException {
         final byte sep = (byte) separator;
         if (separator > 127 || quote > 127) {
             return null;
         }
-        for (int i = 0; i < len; i++) {
-            byte x = b[i];
-            if (x == quote || (x == '\r' && (i + 1 == len || b[i + 1] != '\n'))) {
-                return null;
-            }
-        }
-        int pos = 0;
-        List<String> names = new ArrayList<>();
-        if (len > 0 && b[0] == (byte) 0xEF && len >= 3 && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
-            pos = 3; // UTF-8 byte-order mark
-        }
-        int firstEnd = lineEnd(b, pos, len);
-        if (firstEnd == pos) {
-            return null;
-        }
-        int nCols = 1;
-        for (int i = pos; i < firstEnd; i++) {
-            if (b[i] == sep) {
-                nCols++;
-            }
-        }
-        if (header) {
-            int s = pos;
-            for (int i = pos; i <= firstEnd; i++) {
-                if (i == firstEnd || b[i] == sep) {
-                    names.add(new String(b, s, trimCr(b, s, i) - s, java.nio.charset.StandardCharsets.UTF_8).strip());
-                    s = i + 1;
+        Layout layout = new Layout();
+        boolean complete = blocks.each((b, from, to) -> {
+            int pos = from;
+            if (layout.names == null) {
+                pos = headerEnd(b, from, to, sep, header, layout);
+                if (layout.declined) {
+                    return false;
                 }
             }
-            pos = Math.min(len, firstEnd + 1);
-            // blank, repeated (ignoring case) or undecodable names: the general reader renames or reports them
-            if (!ColumnNames.distinct(names) || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
-                return null;
+            for (int i = from; i < to; i++) {
+                byte x = b[i];
+                if (x == quote || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                    layout.declined = true;
+                    return false;
+                }
             }
-        } else {
-            for (int c = 0; c < nCols; c++) {
-                names.add("C" + c);
+            long rows = (long) layout.rows + countLines(b, pos, to);
+            if (rows > Integer.MAX_VALUE - 16) {
+                layout.declined = true;
+                return false;
             }
+            layout.rows = (int) rows;
+            return true;
+        });
+        if (!complete || layout.declined || layout.names == null) {
+            return null;
         }
-        // chunk boundaries at line starts
-        int threads = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (len - pos) / (1 << 20) + 1));
-        int[] starts = new int[threads + 1];
-        starts[0] = pos;
-        for (int t = 1; t < threads; t++) {
-            int p = Math.max(starts[t - 1], pos + (int) ((long) (len - pos) * t / threads));
-            while (p < len && b[p - 1] != '\n') {
-                p++;
-            }
-            starts[t] = p;
-        }
-        starts[threads] = len;
-        int[] lines = new int[threads];
-        IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
-        int[] offset = new int[threads + 1];
-        for (int t = 0; t < threads; t++) {
-            offset[t + 1] = offset[t] + lines[t];
-        }
-        int rows = offset[threads];
+        int nCols = layout.names.size();
+        int rows = layout.rows;
         double[][] cols = new double[nCols][rows];
-        byte[][] kindPart = new byte[threads][nCols];
-        boolean[][] missingPart = new boolean[threads][nCols];
+        int threadsMax = ForkJoinPool.getCommonPoolParallelism() + 1;
+        byte[][] kindPart = new byte[threadsMax][nCols];
+        boolean[][] missingPart = new boolean[threadsMax][nCols];
         AtomicBoolean failed = new AtomicBoolean();
         byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
-        IntStream.range(0, threads).parallel().forEach(t -> {
-            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missingPart[t], missing,
-                    failed)) {
-                failed.set(true);
+        int[] rowBase = {0};
+        boolean[] first = {true};
+        complete = blocks.each((b, from, to) -> {
+            int pos = first[0] ? from + layout.headerBytes : from;
+            first[0] = false;
+            // chunk boundaries at line starts
+            int threads = Math.max(1, Math.min(threadsMax, (to - pos) / (1 << 20) + 1));
+            int[] starts = new int[threads + 1];
+            starts[0] = pos;
+            for (int t = 1; t < threads; t++) {
+                int p = Math.max(starts[t - 1], pos + (int) ((long) (to - pos) * t / threads));
+                while (p < to && b[p - 1] != '\n') {
+                    p++;
+                }
+                starts[t] = p;
             }
+            starts[threads] = to;
+            int[] lines = new int[threads];
+            IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
+            int[] offset = new int[threads + 1];
+            offset[0] = rowBase[0];
+            for (int t = 0; t < threads; t++) {
+                offset[t + 1] = offset[t] + lines[t];
+            }
+            if (offset[threads] > rows) {
+                return false; // the file grew between the passes
+            }
+            IntStream.range(0, threads).parallel().forEach(t -> {
+                if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missingPart[t], missing,
+                        failed)) {
+                    failed.set(true);
+                }
+            });
+            rowBase[0] = offset[threads];
+            return !failed.get();
         });
-        if (failed.get()) {
+        if (!complete || failed.get() || rowBase[0] != rows) {
             return null;
         }
         byte[] kind = new byte[nCols];
         boolean[] anyMissing = new boolean[nCols];
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < threadsMax; t++) {
             for (int c = 0; c < nCols; c++) {
                 kind[c] = (byte) Math.max(kind[c], kindPart[t][c]);
                 anyMissing[c] |= missingPart[t][c];
@@ -145,7 +225,7 @@ final class FastCsv {
         }
         List<Column<?>> out = new ArrayList<>(nCols);
         for (int c = 0; c < nCols; c++) {
-            String name = names.get(c);
+            String name = layout.names.get(c);
             if (anyMissing[c] && kind[c] != DOUBLE) {
                 // integers with gaps: pandas goes int64 → float64, so "-0" is +0.0 there, not the -0.0 parsed
                 double[] v = cols[c];
@@ -159,6 +239,51 @@ final class FastCsv {
             cols[c] = null; // the int and long copies let the doubles go column by column
         }
         return ColumnNames.table(tableName, out);
+    }
+
+    /**
+     * Reads the names from the first line of the first block into {@code layout} (or C0, C1, ... without a
+     * header) and returns where the data starts; sets {@code declined} for a blank first line or names the
+     * general reader must rename.
+     */
+    private static int headerEnd(byte[] b, int from, int to, byte sep, boolean header, Layout layout) {
+        int pos = from;
+        if (to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF) {
+            pos += 3; // UTF-8 byte-order mark
+        }
+        int firstEnd = lineEnd(b, pos, to);
+        if (firstEnd == pos || trimCr(b, pos, firstEnd) == pos) {
+            layout.declined = true;
+            return pos;
+        }
+        List<String> names = new ArrayList<>();
+        if (header) {
+            int s = pos;
+            for (int i = pos; i <= firstEnd; i++) {
+                if (i == firstEnd || b[i] == sep) {
+                    names.add(new String(b, s, trimCr(b, s, i) - s, java.nio.charset.StandardCharsets.UTF_8).strip());
+                    s = i + 1;
+                }
+            }
+            pos = Math.min(to, firstEnd + 1);
+            // blank, repeated (ignoring case) or undecodable names: the general reader renames or reports them
+            if (!ColumnNames.distinct(names) || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
+                layout.declined = true;
+            }
+        } else {
+            int nCols = 1;
+            for (int i = pos; i < firstEnd; i++) {
+                if (b[i] == sep) {
+                    nCols++;
+                }
+            }
+            for (int c = 0; c < nCols; c++) {
+                names.add("C" + c);
+            }
+        }
+        layout.names = names;
+        layout.headerBytes = pos - from;
+        return pos;
     }
 
     /** Cell kinds, ordered so that a column's kind is the maximum over its cells. */

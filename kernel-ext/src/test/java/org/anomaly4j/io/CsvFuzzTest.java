@@ -60,6 +60,9 @@ class CsvFuzzTest {
         assertEquals(fast, outcome(() -> Csv.readFast(bytes, "fuzz.csv", "fuzz", options)),
                 "fast reader, second read of:\n" + text);
         assertFalse(fast.error != null, "the fast reader declines (null) rather than throwing: " + fast.error);
+        // the same fast reader streaming the file in 8-byte blocks (grown for longer lines) gives the same result
+        Outcome streamed = outcome(() -> streamed(bytes, options));
+        assertEquals(fast, streamed, "streamed from a file:\n" + text);
         Statistics.collect(fast.result != null ? "fast reads" : "fast declines",
                 general.result != null ? "general reads" : "general refuses");
         // the files must exercise every path, or the agreement above would be vacuous
@@ -128,6 +131,22 @@ class CsvFuzzTest {
                 return new Outcome(null, e.getMessage());
             }
         }, "a read did not finish: an endless loop?");
+    }
+
+    private static ReadResult streamed(byte[] bytes, CsvOptions o) {
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("fuzz", ".csv");
+            try {
+                java.nio.file.Files.write(tmp, bytes);
+                tech.tablesaw.api.Table t = FastCsv.tryReadFile(tmp, 8, "fuzz", o.separatorChar(), o.quoteChar(),
+                        o.header(), java.util.Set.copyOf(o.missingTokens()));
+                return Csv.fastResult(t, "fuzz.csv", o);
+            } finally {
+                java.nio.file.Files.delete(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Provide

@@ -59,8 +59,8 @@ class CsvLimitsTest {
     }
 
     @Test
-    void theDefaultLimitIsAnEighthOfTheHeapAndInvalidLimitsAreRejected() {
-        long expected = Math.min(CsvOptions.MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    void theDefaultLimitIsAQuarterOfTheHeapAndInvalidLimitsAreRejected() {
+        long expected = Math.min(CsvOptions.MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4);
         assertEquals(expected, CsvOptions.defaults().maxBytes());
         assertTrue(CsvOptions.defaults().toString().contains("maxBytes " + expected));
         assertMessage(assertThrows(IllegalArgumentException.class, () -> CsvOptions.defaults().maxBytes(0)),
