@@ -281,7 +281,7 @@ final class CsvColumns {
             if (miss[i]) {
                 continue;
             }
-            String t = trim(cells[i]);
+            String t = NumberText.trim(cells[i]);
             if (!isIntegerLiteral(t)) {
                 return null;
             }
@@ -296,7 +296,7 @@ final class CsvColumns {
 
     /** An integer literal {@code ws* [+-]? digits ws*} in long range, or {@code null}. */
     static Long integer(String cell) {
-        String t = trim(cell);
+        String t = NumberText.trim(cell);
         if (!isIntegerLiteral(t)) {
             return null;
         }
@@ -319,23 +319,6 @@ final class CsvColumns {
             }
         }
         return true;
-    }
-
-    /** Without the ASCII white space pandas ignores around numbers (not Unicode spaces: those make text). */
-    private static String trim(String cell) {
-        int s = 0;
-        int e = cell.length();
-        while (s < e && isSpace(cell.charAt(s))) {
-            s++;
-        }
-        while (e > s && isSpace(cell.charAt(e - 1))) {
-            e--;
-        }
-        return s == 0 && e == cell.length() ? cell : cell.substring(s, e);
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Parses present cells into {@code out} (missing → NaN); the row of the first non-number, or -1. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -149,14 +150,23 @@ final class FastCsv {
                     return false;
                 }
             }
-            for (int i = from; i < to; i++) {
-                byte x = b[i];
-                if (x == quote || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+            if (!plain(b, from, pos, (byte) quote)) {
+                layout.declined = true;
+                return false;
+            }
+            // one parallel scan of the data lines: no quote, no lone carriage return, and their count
+            int[] starts = segments(b, pos, to, threadsFor(pos, to));
+            int[] lines = new int[starts.length - 1];
+            IntStream.range(0, lines.length).parallel().forEach(t -> lines[t] =
+                    plain(b, starts[t], starts[t + 1], (byte) quote) ? countLines(b, starts[t], starts[t + 1]) : -1);
+            long rows = layout.rows;
+            for (int n : lines) {
+                if (n < 0) {
                     layout.declined = true;
                     return false;
                 }
+                rows += n;
             }
-            long rows = (long) layout.rows + countLines(b, pos, to);
             if (rows > Integer.MAX_VALUE - 16) {
                 layout.declined = true;
                 return false;
@@ -181,18 +191,8 @@ final class FastCsv {
         complete = blocks.each((b, from, to) -> {
             int pos = first[0] ? from + layout.headerBytes : from;
             first[0] = false;
-            // chunk boundaries at line starts
-            int threads = Math.max(1, Math.min(threadsMax, (to - pos) / (1 << 20) + 1));
-            int[] starts = new int[threads + 1];
-            starts[0] = pos;
-            for (int t = 1; t < threads; t++) {
-                int p = Math.max(starts[t - 1], pos + (int) ((long) (to - pos) * t / threads));
-                while (p < to && b[p - 1] != '\n') {
-                    p++;
-                }
-                starts[t] = p;
-            }
-            starts[threads] = to;
+            int threads = threadsFor(pos, to);
+            int[] starts = segments(b, pos, to, threads);
             int[] lines = new int[threads];
             IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
             int[] offset = new int[threads + 1];
@@ -235,10 +235,44 @@ final class FastCsv {
                 kind[c] = DOUBLE;
             }
             out.add(kind[c] == INT ? toInt(name, cols[c]) : kind[c] == LONG ? toLong(name, cols[c])
-                    : DoubleColumn.create(name, cols[c]));
+                    : new ParsedDoubles(name, cols[c]));
             cols[c] = null; // the int and long copies let the doubles go column by column
         }
         return ColumnNames.table(tableName, out);
+    }
+
+    /** Threads for a run of text: one per MiB, at most the common pool's parallelism plus this thread. */
+    private static int threadsFor(int from, int to) {
+        return Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (to - from) / (1 << 20) + 1));
+    }
+
+    /** {@code threads + 1} boundaries splitting {@code [from, to)} at line starts, about evenly. */
+    private static int[] segments(byte[] b, int from, int to, int threads) {
+        int[] starts = new int[threads + 1];
+        starts[0] = from;
+        for (int t = 1; t < threads; t++) {
+            int p = Math.max(starts[t - 1], from + (int) ((long) (to - from) * t / threads));
+            while (p < to && b[p - 1] != '\n') {
+                p++;
+            }
+            starts[t] = p;
+        }
+        starts[threads] = to;
+        return starts;
+    }
+
+    /**
+     * No quote character and no lone carriage return (a line break only the general reader knows) in
+     * {@code [from, to)}; a run ends after a line feed or at the end of the text, so {@code \r} at its end is lone.
+     */
+    private static boolean plain(byte[] b, int from, int to, byte quote) {
+        for (int i = from; i < to; i++) {
+            byte x = b[i];
+            if (x == quote || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -284,6 +318,17 @@ final class FastCsv {
         layout.names = names;
         layout.headerBytes = pos - from;
         return pos;
+    }
+
+    /**
+     * A double column over the parsed array itself: Tablesaw's {@code DoubleColumn.create(name, double...)}
+     * copies it (fastutil's list constructor), which would double the table's allocation while it is built.
+     * Behaves as a {@link DoubleColumn} in every way (its copies and subsets are plain DoubleColumns).
+     */
+    private static final class ParsedDoubles extends DoubleColumn {
+        ParsedDoubles(String name, double[] values) {
+            super(name, DoubleArrayList.wrap(values));
+        }
     }
 
     /** Cell kinds, ordered so that a column's kind is the maximum over its cells. */
@@ -406,10 +451,10 @@ final class FastCsv {
      * missing mark for int columns (the general reader puts it in a long column too).
      */
     private static byte intKind(byte[] b, int s, int e) {
-        while (s < e && isSpace(b[s])) {
+        while (s < e && NumberText.isSpace(b[s])) {
             s++;
         }
-        while (e > s && isSpace(b[e - 1])) {
+        while (e > s && NumberText.isSpace(b[e - 1])) {
             e--;
         }
         int i = s;
@@ -434,11 +479,6 @@ final class FastCsv {
             }
         }
         return significant > 15 ? WIDE_INT : v <= Integer.MAX_VALUE ? INT : LONG;
-    }
-
-    /** ASCII white space inside a field, which pandas trims around numbers (the same set as {@link NumberText}). */
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */

@@ -95,6 +95,30 @@ class CsvLimitsTest {
     }
 
     @Test
+    void theFastReaderStreamsAPlainFileAndItsColumnsBehaveAsTablesawColumns() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i * 0.5).append(',').append(i % 7 == 0 ? "" : Integer.toString(-i)).append('\n');
+        }
+        Path p = Files.writeString(dir.resolve("big.csv"), text);
+        ReadResult r = Csv.readWithReport(p, CsvOptions.defaults());
+        assertEquals("fast numeric", r.report().reader());
+        // the same bytes through the in-memory fast reader and the general reader
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        TableFixtures.assertSameTable(Csv.readFast(bytes, "big", "big", CsvOptions.defaults()).table(), r.table());
+        TableFixtures.assertSameTable(Csv.readGeneral(bytes, "big", "big", CsvOptions.defaults()).table(), r.table());
+        // the column wraps the parsed array (no copy); copies, filters and appends are plain Tablesaw behaviour
+        Table t = r.table();
+        Table copy = t.copy();
+        TableFixtures.assertSameTable(t, copy);
+        assertEquals(2499.5, t.where(t.doubleColumn("x").isGreaterThan(2499.0)).doubleColumn("x").get(0), 0.0);
+        t.doubleColumn("x").append(-1.0);
+        assertEquals(5001, t.doubleColumn("x").size());
+        assertEquals(5000, copy.doubleColumn("x").size(), "the copy does not share the array");
+        assertEquals(715, t.column("y").countMissing(), "every 7th y is empty");
+    }
+
+    @Test
     void aStreamedZipWithTwoFilesIsRefused() throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(zip)) {
