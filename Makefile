@@ -11,6 +11,7 @@ VENV       := $(ROOT)/.venv
 VPY        := $(VENV)/bin/python
 MVN        ?= mvn -B --no-transfer-progress
 JAR        := kernel-ext/target/anomaly4j.jar
+LAUNCHER   := kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar
 CLASSPATH  := kernel-ext/target/classpath.txt
 KERNELSPEC := $(VENV)/share/jupyter/kernels/anomaly4j/kernel.json
 BROWSER    := kernel-ext/src/test/browser
@@ -27,7 +28,13 @@ endif
 JDK = $(eval JDK := $$(shell kernel-ext/scripts/find-jdk.sh))$(if $(JDK),$(JDK),$(error no JDK >= 21 found (see the message above)))
 export JAVA_HOME = $(JDK)
 
-MAIN_SOURCES := $(shell find kernel-ext/src/main -type f 2>/dev/null) pom.xml kernel-ext/pom.xml data/datasets.csv
+MAIN_SOURCES := $(shell find kernel-ext/src/main kernel-ext/launcher/src/main kernel-ext/deep/src/main -type f 2>/dev/null) \
+                pom.xml kernel-ext/pom.xml kernel-ext/launcher/pom.xml kernel-ext/deep/pom.xml data/datasets.csv
+
+# The deep detectors (kernel-ext/deep, DJL + PyTorch CPU from Maven Central) never download: offline, with the
+# native library unpacked under build/. Build without them: make MVN_ARGS=-DskipDeep.
+DJL_CACHE  := $(ROOT)/build/djl-cache
+DJL_JVM    := -Dai.djl.offline=true -DDJL_CACHE_DIR=$(DJL_CACHE)
 
 .PHONY: help run test build kernel notebooks lab jshell unit pytest clean
 help:
@@ -41,12 +48,13 @@ run: kernel
 	@$(VPY) kernel-ext/scripts/run_notebooks.py
 	@echo "Open build/site/index.html in a browser, or run 'make lab' to work in JupyterLab."
 
-build: $(JAR)
+# One Maven run builds both modules: the library (anomaly4j.jar + classpath.txt) and the kernel launcher.
+build: $(JAR) $(LAUNCHER)
 $(JAR): $(MAIN_SOURCES)
-	@echo "Building kernel-ext with JDK $(JDK)"
-	$(MVN) -q package -DskipTests
-	@touch $(JAR) $(CLASSPATH)
-$(CLASSPATH): $(JAR)
+	@echo "Building kernel-ext and kernel-ext/launcher with JDK $(JDK)"
+	$(MVN) -q package -DskipTests $(MVN_ARGS)
+	@touch $(JAR) $(CLASSPATH) $(LAUNCHER)
+$(CLASSPATH) $(LAUNCHER): $(JAR)
 	@test -f $@ || { echo "$@ was not written by the build"; exit 1; }
 
 $(VENV)/.installed: kernel-ext/scripts/requirements.txt
@@ -60,8 +68,10 @@ $(VENV)/.installed-test: $(VENV)/.installed kernel-ext/scripts/requirements-test
 	@touch $@
 
 kernel: $(KERNELSPEC)
-$(KERNELSPEC): $(JAR) $(CLASSPATH) $(VENV)/.installed kernel-ext/scripts/install_kernel.py $(INIT)
-	$(VPY) kernel-ext/scripts/install_kernel.py --java-home "$(JDK)" --classpath-file $(CLASSPATH) --prefix $(VENV)
+$(KERNELSPEC): $(JAR) $(CLASSPATH) $(LAUNCHER) $(VENV)/.installed kernel-ext/scripts/install_kernel.py $(INIT)
+	$(VPY) kernel-ext/scripts/install_kernel.py --java-home "$(JDK)" --classpath-file $(CLASSPATH) \
+	  --launcher-jar $(LAUNCHER) --prefix $(VENV) \
+	  $(foreach o,$(DJL_JVM),--jvm-option=$(o))
 
 notebooks: kernel
 	$(VPY) kernel-ext/scripts/run_notebooks.py --force
@@ -85,10 +95,11 @@ lab: kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 jshell: $(JAR)
-	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" --startup DEFAULT --startup $(INIT)
+	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" $(foreach o,$(DJL_JVM) --enable-native-access=ALL-UNNAMED,-R$(o)) \
+	    --startup DEFAULT --startup $(INIT)
 
 clean:
-	rm -rf build kernel-ext/target
+	rm -rf build kernel-ext/target kernel-ext/launcher/target kernel-ext/deep/target
 
 # Side-by-side benchmarks against pandas / scikit-learn on the same generated data → build/bench/results.md
 .PHONY: bench

@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Install the Jupyter kernelspec "anomaly4j" (display name "Java (anomaly4j)") into a Python prefix.
 
-The kernel is the Rapaio Java kernel started through org.anomaly4j.kernel.KernelLauncher, with the
-anomaly4j class path (kernel-ext/target/classpath.txt, anomaly4j.jar first) and the JShell init script
-kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell (also used by `make jshell`), which imports
-the library so a first cell needs no imports.
+The kernel is the Rapaio Java kernel started through org.anomaly4j.launcher.KernelLauncher. Its class path
+is the launcher jar (kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar, which carries the patched
+Rapaio LoopThread and must come before the kernel's jar) followed by the library's class path
+(kernel-ext/target/classpath.txt, anomaly4j.jar first); JShell compiles cells against the latter only. The
+JShell init script kernel-ext/src/main/resources/org/anomaly4j/kernel/init.jshell (also used by
+`make jshell`) imports the library so a first cell needs no imports.
 
-usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt --prefix .venv
+It also turns JupyterLab's debugger extension off for the prefix (etc/jupyter/labconfig/page_config.json,
+what `jupyter labextension disable --level=sys_prefix` writes): the kernel has no debugger, and JupyterLab
+4.6's debugger asks every kernel for its loaded modules after each executed cell, which throws
+"Error: No active debugger session" once per cell in the page when the kernel has no debug session.
+
+usage: install_kernel.py --java-home JDK --classpath-file kernel-ext/target/classpath.txt \
+                         [--launcher-jar kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar] --prefix .venv \
+                         [--jvm-option=-Dai.djl.offline=true ...]
 """
 import argparse
 import json
@@ -18,7 +27,10 @@ import sys
 KERNEL_NAME = "anomaly4j"
 DISPLAY_NAME = "Java (anomaly4j)"
 
-INIT_SCRIPT = pathlib.Path(__file__).resolve().parents[1] / "src/main/resources/org/anomaly4j/kernel/init.jshell"
+KERNEL_EXT = pathlib.Path(__file__).resolve().parents[1]
+INIT_SCRIPT = KERNEL_EXT / "src/main/resources/org/anomaly4j/kernel/init.jshell"
+LAUNCHER_JAR = KERNEL_EXT / "launcher/target/anomaly4j-kernel-launcher.jar"
+LAUNCHER_MAIN = "org.anomaly4j.launcher.KernelLauncher"
 
 
 def java_major(java: pathlib.Path) -> int:
@@ -29,40 +41,62 @@ def java_major(java: pathlib.Path) -> int:
     return 0
 
 
-def kernel_json(java_home: pathlib.Path, classpath: str, init_script: pathlib.Path) -> dict:
+def kernel_json(java_home: pathlib.Path, launcher_jar: pathlib.Path, classpath: str,
+                init_script: pathlib.Path, jvm_options: list[str] | None = None) -> dict:
     java = java_home / "bin" / ("java.exe" if os.name == "nt" else "java")
     # JDK >= 23 warns when Tablesaw's classgraph uses sun.misc.Unsafe; the warning would land in cells.
     quiet_unsafe = ["--sun-misc-unsafe-memory-access=allow"] if java_major(java) >= 23 else []
+    # The deep detectors (anomaly4j-deep on the class path) load libtorch through JNI; JDK >= 24 warns about
+    # that restricted call unless native access is enabled.
+    native = ["--enable-native-access=ALL-UNNAMED"] if "anomaly4j-deep" in classpath else []
     return {
         "argv": [
             str(java),
-            "-cp", classpath,
+            "-cp", os.pathsep.join([str(launcher_jar), classpath]),
             *quiet_unsafe,
+            *native,
+            # e.g. -Dai.djl.offline=true -DDJL_CACHE_DIR=build/djl-cache (JShell runs inside this JVM)
+            *(jvm_options or []),
             "-XX:+UseParallelGC",
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8",
-            "org.anomaly4j.kernel.KernelLauncher",
+            LAUNCHER_MAIN,
             "{connection_file}",
         ],
         "display_name": DISPLAY_NAME,
         "language": "java",
         "interrupt_mode": "message",
         "env": {
-            # Rapaio kernel settings: the JShell compiler class path and the start-up imports.
+            # Rapaio kernel settings: the JShell compiler class path (the library's, without the launcher)
+            # and the start-up imports.
             "RJK_CLASSPATH": classpath,
             "RJK_INIT_SCRIPT": str(init_script),
             "RJK_COMPILER_OPTIONS": "",
             "RJK_TIMEOUT_MILLIS": "-1",
         },
-        "metadata": {"anomaly4j": {"classpath_file": "kernel-ext/target/classpath.txt"}},
+        "metadata": {"anomaly4j": {"classpath_file": "kernel-ext/target/classpath.txt",
+                                   "launcher_jar": "kernel-ext/launcher/target/anomaly4j-kernel-launcher.jar"}},
     }
+
+
+def disable_lab_debugger(prefix: pathlib.Path) -> pathlib.Path:
+    """Adds @jupyterlab/debugger-extension to the prefix's disabled JupyterLab extensions (kept: the rest)."""
+    conf = prefix / "etc" / "jupyter" / "labconfig" / "page_config.json"
+    page = json.loads(conf.read_text()) if conf.is_file() else {}
+    page.setdefault("disabledExtensions", {})["@jupyterlab/debugger-extension"] = True
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_text(json.dumps(page, indent=2) + "\n")
+    return conf
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--java-home", required=True, type=pathlib.Path)
     ap.add_argument("--classpath-file", required=True, type=pathlib.Path)
+    ap.add_argument("--launcher-jar", default=LAUNCHER_JAR, type=pathlib.Path)
     ap.add_argument("--prefix", required=True, type=pathlib.Path)
+    ap.add_argument("--jvm-option", action="append", default=[], metavar="OPTION",
+                    help="an option for the kernel JVM, e.g. --jvm-option=-Dai.djl.offline=true (repeatable)")
     a = ap.parse_args()
 
     if not a.classpath_file.is_file():
@@ -73,6 +107,9 @@ def main() -> int:
     if not first.endswith("anomaly4j.jar") or not pathlib.Path(first).is_file():
         print(f"class path must start with an existing anomaly4j.jar, got {first}", file=sys.stderr)
         return 1
+    if not a.launcher_jar.is_file():
+        print(f"{a.launcher_jar} is missing: build the kernel launcher first (make build)", file=sys.stderr)
+        return 1
     if not (a.java_home / "bin" / "jshell").exists():
         print(f"{a.java_home} is not a JDK with jshell", file=sys.stderr)
         return 1
@@ -81,9 +118,10 @@ def main() -> int:
     kdir.mkdir(parents=True, exist_ok=True)
     init = kdir / "init.jshell"
     init.write_text(INIT_SCRIPT.read_text())
-    spec = kernel_json(a.java_home.resolve(), classpath, init)
+    spec = kernel_json(a.java_home.resolve(), a.launcher_jar.resolve(), classpath, init, a.jvm_option)
     (kdir / "kernel.json").write_text(json.dumps(spec, indent=2) + "\n")
     print(f"installed kernelspec {KERNEL_NAME} ({DISPLAY_NAME}) in {kdir}")
+    print(f"JupyterLab's debugger extension is off (the kernel has none): {disable_lab_debugger(a.prefix.resolve())}")
     return 0
 
 

@@ -102,6 +102,62 @@ def ocsvm_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]
     return out
 
 
+# ---------------------------------------------------------------- density cores (self-contained block)
+
+# fit + training scores on the first 1e5 rows of gaussian_1e6x10; args: file, rows, columns
+DENSITY_TASKS = [
+    ("hbos_1e5", "HBOS fit + score, 1e5 x 10 Gaussian, 10 bins", "numpy HBOS (vectorised histogram + digitize)"),
+    ("mcd_1e5", "MinCovDet (FastMCD) fit, 1e5 x 10 Gaussian", "MinCovDet(random_state=0).fit.dist_"),
+]
+DENSITY_LOAD = ("import numpy as np\n"
+                "def setup(a):\n    n, d = int(a[1]), int(a[2])\n"
+                "    return np.fromfile(a[0], dtype='>f8', count=n * d).astype('f8').reshape(n, d)\n")
+# PyOD's HBOS formula for training rows, vectorised (PyOD loops with numba): every training value is inside the
+# edges, the minimum goes to bin 0 by digitize(right=True), hence the clip
+HBOS_PEER = DENSITY_LOAD + (
+    "def run(x):\n    out = np.zeros(x.shape[0])\n"
+    "    for i in range(x.shape[1]):\n"
+    "        h, e = np.histogram(x[:, i], bins=10, density=True)\n"
+    "        b = np.clip(np.digitize(x[:, i], e, right=True) - 1, 0, 9)\n"
+    "        out -= np.log2(h + 0.1)[b]\n"
+    "    return out\n")
+MCD_PEER = ("from sklearn.covariance import MinCovDet\n" + DENSITY_LOAD
+            + "def run(x): return MinCovDet(random_state=0).fit(x).dist_\n")
+
+
+def density_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    out = []
+    for key, what, peer in DENSITY_TASKS:
+        if only and key not in only:
+            continue
+        out.append((key, what, peer, [str(gaussian_1e6x10()), "100000", "10"]))
+# ---------------------------------------------------------------- neighbour detectors (self-contained block)
+
+NEIGHBORS_D = 10
+NEIGHBORS_TASKS = [("lof_1e4", 10_000), ("lof_1e5", 100_000), ("knn_1e4", 10_000), ("knn_1e5", 100_000)]
+LOF_PEER = ("import numpy as np\nfrom sklearn.neighbors import LocalOutlierFactor\n"
+            "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8').reshape(-1, int(a[1]))\n"
+            "def run(x): return -LocalOutlierFactor(n_neighbors=20).fit(x).negative_outlier_factor_\n")
+# PyOD's KNN(n_neighbors=5, method='largest') decision_scores_, from scikit-learn's NearestNeighbors (PyOD's engine)
+KNN_PEER = ("import numpy as np\nfrom sklearn.neighbors import NearestNeighbors\n"
+            "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8').reshape(-1, int(a[1]))\n"
+            "def run(x): return NearestNeighbors(n_neighbors=5).fit(x).kneighbors()[0][:, -1]\n")
+
+
+def neighbors_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    out = []
+    for key, n in NEIGHBORS_TASKS:
+        if only and key not in only:
+            continue
+        if key.startswith("lof"):
+            out.append((key, f"LOF fit (training scores), {n:,} x {NEIGHBORS_D} Gaussian, 20 neighbours",
+                        "LocalOutlierFactor(20).fit", [str(gaussian_matrix(n, NEIGHBORS_D)), str(NEIGHBORS_D)]))
+        else:
+            out.append((key, f"k-NN distance (k 5, largest), {n:,} x {NEIGHBORS_D} Gaussian",
+                        "NearestNeighbors(5).kneighbors()", [str(gaussian_matrix(n, NEIGHBORS_D)), str(NEIGHBORS_D)]))
+    return out
+
+
 # ---------------------------------------------------------------- Python peers (run in a child process)
 
 PEERS = {
@@ -111,6 +167,24 @@ PEERS = {
     "rolling_mean": ("import numpy as np, pandas as pd\n"
                      "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
                      "def run(s): return s.rolling(int(a_w)).mean()\n"),
+    "stl_1e5": ("import numpy as np\nfrom statsmodels.tsa.seasonal import STL\n"
+                "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
+                "def run(x): return STL(x, period=24).fit().resid\n"),
+    "ets_1e5": ("import numpy as np\nfrom statsmodels.tsa.exponential_smoothing.ets import ETSModel\n"
+                "def setup(a): return np.fromfile(a[0], dtype='>f8', count=int(a[1])).astype('f8')\n"
+                "def run(x): return ETSModel(x, error='add', trend='add', seasonal='add', seasonal_periods=24,\n"
+                "    initialization_method='heuristic').smooth(np.array([0.5, 0.05, 0.1])).fittedvalues\n"),
+    # pandas has no streaming form: the peer is the vectorised batch computation of the same scores
+    "zscore_stream": ("import numpy as np, pandas as pd\n"
+                      "def setup(a): return pd.Series(np.fromfile(a[0], dtype='>f8').astype('f8'))\n"
+                      "def run(s):\n    r = s.rolling(int(a_w))\n"
+                      "    return ((s - r.mean().shift(1)).abs() / r.std().shift(1)).to_numpy()\n"),
+    "ewma_stream": ("import numpy as np, pandas as pd\n"
+                    "def setup(a): return np.fromfile(a[0], dtype='>f8').astype('f8')\n"
+                    "def run(x):\n    mu, sd = x.mean(), x.std(ddof=1)\n"
+                    "    z = pd.Series(np.r_[mu, x]).ewm(alpha=0.2, adjust=False).mean().to_numpy()[1:]\n"
+                    "    t = np.arange(1, len(x) + 1)\n"
+                    "    return np.abs(z - mu) / (sd * np.sqrt(0.2 / 1.8 * (1 - 0.8 ** (2 * t))))\n"),
 }
 # fit + score_samples of all rows; args: file, rows, columns (the file holds 1e6 rows, the task reads the first n)
 IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
@@ -119,6 +193,55 @@ IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
            "def run(x): return IsolationForest(n_estimators=100, random_state=0).fit(x).score_samples(x)\n")
 PEERS["iforest_1e5"] = PEERS["iforest_1e6"] = IFOREST
 PEERS.update({key: OCSVM_PEER for key, _ in OCSVM_TASKS})
+PEERS.update({"hbos_1e5": HBOS_PEER, "mcd_1e5": MCD_PEER})
+PEERS.update({key: LOF_PEER if key.startswith("lof") else KNN_PEER for key, _ in NEIGHBORS_TASKS})
+
+# ---------------------------------------------------------------- deep module (kernel-ext/deep, optional)
+
+# One epoch of the default autoencoder on 1e5 x 30 Gaussian rows (batch 32, no validation split) plus scoring
+# every row, with one intra-op thread on both sides (the deep module's setting; its scores are then reproducible).
+AE_ROWS, AE_D = 100_000, 30
+AUTOENCODER = ("import numpy as np, torch\n"
+               "torch.set_num_threads(1)\n"
+               "def setup(a):\n    n, d = int(a[1]), int(a[2])\n"
+               "    return torch.tensor(np.fromfile(a[0], dtype='>f8', count=n * d).astype('f4').reshape(n, d))\n"
+               "def run(x):\n"
+               "    torch.manual_seed(0)\n"
+               "    z = (x - x.mean(0)) / x.std(0, unbiased=False)\n"
+               "    d = z.shape[1]\n"
+               "    sizes, layers, prev = [64, 32, 16, 32, 64, d], [], d\n"
+               "    for k, s in enumerate(sizes):\n"
+               "        layers.append(torch.nn.Linear(prev, s)); prev = s\n"
+               "        if k < len(sizes) - 1: layers += [torch.nn.ReLU(), torch.nn.Dropout(0.2)]\n"
+               "    net = torch.nn.Sequential(*layers)\n"
+               "    opt = torch.optim.Adam(net.parameters(), lr=1e-3, weight_decay=1e-5)\n"
+               "    perm = torch.randperm(len(z))\n"
+               "    net.train()\n"
+               "    for i in range(0, len(z), 32):\n"
+               "        b = z[perm[i:i + 32]]\n"
+               "        loss = ((net(b) - b) ** 2).mean(); opt.zero_grad(); loss.backward(); opt.step()\n"
+               "    net.eval()\n"
+               "    with torch.no_grad():\n"
+               "        return ((net(z) - z) ** 2).mean(1).numpy()\n")
+PEERS["autoencoder_epoch_1e5"] = AUTOENCODER
+DEEP_TASKS = {"autoencoder_epoch_1e5"}
+
+
+def deep_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
+    """The deep module's tasks, when it was built and pip torch is installed; otherwise none (said once)."""
+    if only and not DEEP_TASKS & set(only):
+        return []
+    if not (ROOT / "kernel-ext" / "deep" / "target" / "test-classes").is_dir():
+        print("autoencoder_epoch_1e5: the deep module is not built (make MVN_ARGS= bench), skipped")
+        return []
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("autoencoder_epoch_1e5: pip torch is not installed in this Python, skipped")
+        return []
+    return [("autoencoder_epoch_1e5", f"autoencoder one epoch + scoring, {AE_ROWS:,} x {AE_D}, batch 32 (1 thread)",
+             "PyTorch same network, 1 thread", [str(gaussian_matrix(AE_ROWS, AE_D)), str(AE_ROWS), str(AE_D)])]
+
 
 CHILD = r"""
 import json, resource, sys, time
@@ -146,6 +269,8 @@ print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape",
 
 
 MIN_REPEATS = {"rolling_mean": 25}
+# scikit-learn's MinCovDet takes about a minute per run on 1e5 x 10 (2 shared cores): 1 warm-up + 2 timed runs
+MAX_REPEATS = {"mcd_1e5": 2}
 
 
 def run_child(cmd: list[str]) -> tuple[dict, int]:
@@ -182,6 +307,12 @@ def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     java = pathlib.Path(os.environ["JAVA_HOME"]) / "bin" / "java"
     tgt = ROOT / "kernel-ext" / "target"
     cp = os.pathsep.join([str(tgt / "test-classes"), str(tgt / "classes"), (tgt / "classpath.txt").read_text().strip()])
+    if task in DEEP_TASKS:
+        deep = ROOT / "kernel-ext" / "deep" / "target"
+        cp = os.pathsep.join([str(deep / "test-classes"), cp])
+        return run_child([str(java), "-Xmx8g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                          f"-DDJL_CACHE_DIR={ROOT / 'build' / 'djl-cache'}", "-cp", cp,
+                          "org.anomaly4j.deep.DeepBench", task, str(repeats), *args])
     heap = [f"-Xmx{JAVA_HEAP}"] if JAVA_HEAP else []
     return run_child([str(java), *heap, "-cp", cp,
                       "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
@@ -202,6 +333,12 @@ def main() -> int:
         ("read_csv", "readCsv 284,807 x 31 numeric CSV", "pandas.read_csv", [str(csv)]),
         ("describe", "describe() of that table (31 columns)", "DataFrame.describe", [str(csv)]),
         ("rolling_mean", "rolling mean, window 100, 1e6 values", "Series.rolling(100).mean", [str(series), "100"]),
+        ("stl_1e5", "STL period 24, 1e5 values (not robust)", "statsmodels STL.fit", [str(series), "100000"]),
+        ("ets_1e5", "ETS(A,A,A) period 24 smoothing, 1e5 values", "statsmodels ETSModel.smooth",
+         [str(series), "100000"]),
+        ("zscore_stream", "streaming rolling z-score, window 100, 1e6 values", "pandas rolling mean/std (batch)",
+         [str(series), "100"]),
+        ("ewma_stream", "streaming EWMA chart, 1e6 values", "pandas ewm + limits (batch)", [str(series)]),
     ]
     if not a.only or {"iforest_1e5", "iforest_1e6"} & set(a.only):
         gauss = gaussian_1e6x10()
@@ -212,13 +349,16 @@ def main() -> int:
              "IsolationForest(100).fit.score_samples", [str(gauss), "1000000", "10"]),
         ]
     tasks += ocsvm_tasks(a.only)
+    tasks += density_tasks(a.only)
+    tasks += neighbors_tasks(a.only)
+    tasks += deep_tasks(a.only)
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:
             continue
         try:
             # tasks of a few milliseconds get more runs, so that the best time is not timer noise
-            repeats = max(a.repeats, MIN_REPEATS.get(key, 0))
+            repeats = min(max(a.repeats, MIN_REPEATS.get(key, 0)), MAX_REPEATS.get(key, 10**9))
             j, jmem = java_side(key, repeats, args)
         except SystemExit as e:
             if "unknown bench task" in str(e):

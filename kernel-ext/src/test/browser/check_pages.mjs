@@ -4,8 +4,10 @@
 //
 //   node check_pages.mjs OUT_DIR PAGE.html [PAGE.html ...]
 //
-// Writes OUT_DIR/report.json and OUT_DIR/<page>.png (full-page screenshot). Exit code 0 when every page
-// is clean, 1 otherwise; the pytest suite reads report.json for its assertions.
+// Writes OUT_DIR/report.json, OUT_DIR/<page>.png (full-page screenshot) and, for a page with charts,
+// OUT_DIR/previews/<page>.png: the first chart alone, the gallery's thumbnail (run_notebooks.py copies these
+// beside build/site/index.html). Exit code 0 when every page is clean, 1 otherwise; the pytest suite reads
+// report.json for its assertions.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,8 @@ if (!outDir || pages.length === 0) {
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
+const previewDir = path.join(outDir, 'previews');
+fs.mkdirSync(previewDir, { recursive: true });
 
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const browser = await chromium.launch({
@@ -54,7 +58,10 @@ for (const page of pages) {
     return {
       drawn: divs.filter(d => d.querySelector('svg.main-svg')).length,
       undrawn: divs.filter(d => !d.querySelector('svg.main-svg')).map(d => d.id + ': ' + d.textContent.slice(0, 200)),
-      points: divs.map(d => d.querySelectorAll('.scatterlayer .point, .scatterlayer path.js-line').length),
+      // drawn marks per chart: scatter points and lines, bars (histograms), boxes, heatmap images (confusion
+      // matrices), contour paths (decision boundaries); a scatter matrix (splom) draws on a WebGL canvas
+      points: divs.map(d => d.querySelectorAll('.scatterlayer .point, .scatterlayer path.js-line, .barlayer .point, '
+        + '.boxlayer path.box, .heatmaplayer image, .contourlayer path, canvas.gl-canvas-context').length),
       titles: divs.map(d => (d.querySelector('.gtitle') || {}).textContent || ''),
       tables: document.querySelectorAll('div.a4j-table table').length,
       plotlyScripts: document.querySelectorAll('script#a4j-plotly-js').length,
@@ -65,6 +72,15 @@ for (const page of pages) {
   });
   Object.assign(entry, state);
   await tab.screenshot({ path: path.join(outDir, path.basename(file, '.html') + '.png'), fullPage: true });
+  // the gallery thumbnail: the first chart as drawn (its div, not the page), written only when it drew
+  const preview = path.join(previewDir, path.basename(file, '.html') + '.png');
+  fs.rmSync(preview, { force: true });
+  const first = tab.locator('div.a4j-plotly').first();
+  if (entry.charts > 0 && await first.locator('svg.main-svg').count() > 0) {
+    await first.scrollIntoViewIfNeeded();
+    await first.screenshot({ path: preview });
+  }
+  entry.preview = fs.existsSync(preview) ? preview : null;
   entry.ok = entry.pageErrors.length === 0 && entry.consoleErrors.length === 0 && entry.dialogs.length === 0
     && entry.externalRequests.length === 0 && entry.drawn === entry.charts && entry.injectedElements === 0;
   allOk = allOk && entry.ok;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import statistics
 import sys
@@ -59,14 +60,15 @@ def _capture(msg, into):
 
 
 def unpatched_spec_dir(tmp: pathlib.Path) -> pathlib.Path:
-    """A copy of the anomaly4j kernelspec that runs Rapaio's own MainApp with its jar first."""
+    """A copy of the anomaly4j kernelspec that runs Rapaio's own MainApp with its jar first and without the
+    launcher jar (so the kernel's original LoopThread is loaded)."""
     spec_dir = pathlib.Path(KernelSpecManager().find_kernel_specs()["anomaly4j"])
     spec = json.loads((spec_dir / "kernel.json").read_text())
     argv = spec["argv"]
-    cp = argv[argv.index("-cp") + 1].split(":")
+    cp = [p for p in argv[argv.index("-cp") + 1].split(os.pathsep) if "anomaly4j-kernel-launcher" not in p]
     rapaio = [p for p in cp if "rapaio-jupyter-kernel" in p]
-    argv[argv.index("-cp") + 1] = ":".join(rapaio + [p for p in cp if p not in rapaio])
-    argv[argv.index("org.anomaly4j.kernel.KernelLauncher")] = "org.rapaio.jupyter.kernel.MainApp"
+    argv[argv.index("-cp") + 1] = os.pathsep.join(rapaio + [p for p in cp if p not in rapaio])
+    argv[argv.index("org.anomaly4j.launcher.KernelLauncher")] = "org.rapaio.jupyter.kernel.MainApp"
     spec["display_name"] = "Java (rapaio 3.0.1 unpatched)"
     out = tmp / "kernels" / "a4j-unpatched"
     out.mkdir(parents=True)

@@ -1,6 +1,22 @@
 package org.anomaly4j;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.anomaly4j.data.Columns;
+import org.anomaly4j.plot.AnomalyTimelineChart;
+import org.anomaly4j.plot.BoxPlot;
+import org.anomaly4j.plot.ConfusionMatrixChart;
+import org.anomaly4j.plot.Curve;
+import org.anomaly4j.plot.DecisionBoundaryChart;
+import org.anomaly4j.plot.Histogram;
+import org.anomaly4j.plot.PrecisionRecallChart;
+import org.anomaly4j.plot.RocChart;
+import org.anomaly4j.plot.ScatterMatrix;
+import org.anomaly4j.plot.ScoreDistributionChart;
+import org.anomaly4j.plot.Subplots;
+import org.anomaly4j.plot.ThresholdImpactChart;
 
 import org.anomaly4j.features.Agg;
 import org.anomaly4j.data.Clean;
@@ -36,8 +52,34 @@ import org.anomaly4j.eval.PrecisionRecallCurve;
 import org.anomaly4j.eval.RocCurve;
 import org.anomaly4j.eval.ThresholdChoice;
 import org.anomaly4j.eval.ThresholdSearch;
+import org.anomaly4j.eval.Tuning;
 import org.anomaly4j.features.Synthetic;
+import org.anomaly4j.timeseries.ContextualBaseline;
+import org.anomaly4j.timeseries.ControlChart;
+import org.anomaly4j.timeseries.Ets;
+import org.anomaly4j.timeseries.EwmaChart;
+import org.anomaly4j.timeseries.MatrixProfile;
+import org.anomaly4j.timeseries.NabCorpus;
+import org.anomaly4j.timeseries.NabDetector;
+import org.anomaly4j.timeseries.NabRunner;
+import org.anomaly4j.timeseries.NabScorer;
+import org.anomaly4j.timeseries.NabSurprise;
+import org.anomaly4j.timeseries.RollingZScore;
+import org.anomaly4j.timeseries.SeasonalEsd;
+import org.anomaly4j.timeseries.SeasonalEsdResult;
+import org.anomaly4j.timeseries.Stl;
+import org.anomaly4j.timeseries.StlResult;
 import org.anomaly4j.detect.Detector;
+import org.anomaly4j.detect.Copod;
+import org.anomaly4j.detect.Ecod;
+import org.anomaly4j.detect.EllipticEnvelope;
+import org.anomaly4j.detect.Ensemble;
+import org.anomaly4j.detect.GaussianMixture;
+import org.anomaly4j.detect.Hbos;
+import org.anomaly4j.detect.Inputs;
+import org.anomaly4j.detect.Knn;
+import org.anomaly4j.detect.Lof;
+import org.anomaly4j.detect.Pca;
 import org.anomaly4j.detect.Model;
 import org.anomaly4j.detect.GeneralizedEsd;
 import org.anomaly4j.detect.Grubbs;
@@ -47,7 +89,6 @@ import org.anomaly4j.detect.ModifiedZScore;
 import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.ZScore;
 import org.anomaly4j.datasets.Datasets;
-import org.anomaly4j.kernel.Progress;
 import org.anomaly4j.plot.AnomalyScatterChart;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
@@ -74,7 +115,7 @@ public final class A4j {
      * a download verified against the manifest's sha256, with its progress shown in the cell.
      */
     public static Path dataset(String name) {
-        return Datasets.fromEnvironment(Progress.bytes("Downloading " + name)).resolve(name);
+        return Datasets.fromEnvironment().resolve(name);
     }
 
     /** Reads a CSV file (plain or gzip) with pandas-like defaults. */
@@ -347,6 +388,85 @@ public final class A4j {
         return OneClassSvm.with();
     }
 
+    /** Local Outlier Factor equal to scikit-learn's (20 neighbours, LOF &gt; 1.5). */
+    public static Lof lof() {
+        return Lof.with();
+    }
+
+    /** k-nearest-neighbour distance (PyOD's KNN: 5 neighbours, largest distance). */
+    public static Knn knn() {
+        return Knn.with();
+    }
+
+    /**
+     * Connectivity-based outlier factor (Tang et al. 2002; PyOD's COF, method 'fast') of the rows of a table:
+     * transductive (the scores of these rows among themselves), so a function, not a fitted detector.
+     */
+    public static double[] cof(Table table, int neighbors, String... columns) {
+        return org.anomaly4j.detect.neighbors.ConnectivityOutlierFactor.scores(Inputs.matrix(table, columns), neighbors);
+    }
+
+    /**
+     * The professional guide's adaptive LOF: the k in {@code candidates} whose inlier/outlier split (at the
+     * contamination) has the best silhouette (Rousseeuw 1987), on a seeded sample of at most 2,000 rows.
+     */
+    public static org.anomaly4j.detect.neighbors.LofNeighborChoice.Result chooseLofNeighbors(Table table,
+            int[] candidates, double contamination, String... columns) {
+        return org.anomaly4j.detect.neighbors.LofNeighborChoice.chooseK(Inputs.matrix(table, columns), candidates,
+                contamination);
+    }
+
+    /** HBOS, histogram-based outlier score (PyOD's defaults: 10 bins, alpha 0.1). */
+    public static Hbos hbos() {
+        return Hbos.with();
+    }
+
+    /** ECOD, empirical-CDF tail probabilities (parameter-free, PyOD). */
+    public static Ecod ecod() {
+        return Ecod.with();
+    }
+
+    /** COPOD, copula tail probabilities (parameter-free, PyOD). */
+    public static Copod copod() {
+        return Copod.with();
+    }
+
+    /** Elliptic envelope: robust Mahalanobis distance from FastMCD (scikit-learn's EllipticEnvelope). */
+    public static EllipticEnvelope ellipticEnvelope() {
+        return EllipticEnvelope.with();
+    }
+
+    /** PCA score on the minor components (Shyu et al. 2003). */
+    public static Pca pca() {
+        return Pca.with();
+    }
+
+    /** Gaussian mixture negative log-likelihood (scikit-learn's GaussianMixture, EM). */
+    public static GaussianMixture gaussianMixture() {
+        return GaussianMixture.with();
+    }
+
+    /**
+     * The automatic detector, for when there are no labels to tune with: Isolation Forest, elliptic envelope,
+     * k-NN distance and ECOD, rank-normalised and averaged (see {@link Ensemble#auto()}).
+     */
+    public static Ensemble auto() {
+        return Ensemble.auto();
+    }
+
+    /** An ensemble (default: isolation forest and z-score, rank-normalised and averaged); {@code members(...)}. */
+    public static Ensemble ensemble() {
+        return Ensemble.with();
+    }
+
+    /** An ensemble of these detectors, rank-normalised and averaged: {@code ensemble(isolationForest(), knn())}. */
+    public static Ensemble ensemble(Detector<?> first, Detector<?>... more) {
+        Detector<?>[] all = new Detector<?>[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return Ensemble.of(all);
+    }
+
     /**
      * Fits a detector on the named columns and returns a copy of the table with {@code <name>_score} and
      * {@code <name>_anomaly} columns: {@code detect(hive, iqrFences(), "T17", "RH17")}.
@@ -354,6 +474,78 @@ public final class A4j {
     public static Table detect(Table table, Detector<?> detector, String... columns) {
         Model m = detector.fit(table, columns);
         return m.withScores(table, m.trainingScores());
+    }
+
+    // ================================================================== 5b. time series
+
+    /** STL with statsmodels' defaults, to configure: {@code stl().period(24).robust(true).fit(hive, "T17")}. */
+    public static Stl stl() {
+        return Stl.with();
+    }
+
+    /** STL of a column with a period (statsmodels' defaults otherwise). */
+    public static StlResult stl(Table table, String column, int period) {
+        return Stl.with().period(period).fit(table, column);
+    }
+
+    /** Seasonal-hybrid ESD (Hochenbaum et al. 2017), to configure. */
+    public static SeasonalEsd seasonalEsd() {
+        return SeasonalEsd.with();
+    }
+
+    /** Seasonal-hybrid ESD of a column with a period (max 10 % anomalies, alpha 0.05, both directions). */
+    public static SeasonalEsdResult seasonalEsd(Table table, String column, int period) {
+        return SeasonalEsd.with().period(period).detect(table, column);
+    }
+
+    /** Trailing rolling z-score control chart, to configure ({@code .online()} for streams). */
+    public static RollingZScore rollingZScore(int window) {
+        return RollingZScore.with().window(window);
+    }
+
+    /** Trailing rolling z-score chart of a column (k = 3). */
+    public static ControlChart rollingZScore(Table table, String column, int window) {
+        return RollingZScore.with().window(window).apply(table, column);
+    }
+
+    /** EWMA control chart (Roberts 1959; lambda 0.2, L 3), to configure. */
+    public static EwmaChart ewmaChart() {
+        return EwmaChart.with();
+    }
+
+    /** EWMA control chart of a column. */
+    public static ControlChart ewmaChart(Table table, String column) {
+        return EwmaChart.with().apply(table, column);
+    }
+
+    /** Exponential smoothing (ETS, additive errors) with prediction bands, to configure. */
+    public static Ets ets() {
+        return Ets.with();
+    }
+
+    /** Matrix profile of a column for subsequences of length {@code window} (discords = collective anomalies). */
+    public static MatrixProfile matrixProfile(Table table, String column, int window) {
+        return MatrixProfile.of(table, column, window);
+    }
+
+    /** Hour-of-day × day-of-week baseline of a value column (contextual anomalies). */
+    public static ContextualBaseline contextualBaseline(Table table, String timeColumn, String valueColumn) {
+        return ContextualBaseline.fit(table, timeColumn, valueColumn);
+    }
+
+    /** A NAB-layout corpus (data/, labels/combined_windows.json, config/profiles.json). */
+    public static NabCorpus nabCorpus(Path dir) {
+        return NabCorpus.read(dir);
+    }
+
+    /** The recommended streaming detector for NAB (causal surprise + anomaly likelihood). */
+    public static NabDetector nabDetector() {
+        return new NabSurprise();
+    }
+
+    /** NAB's normalised scores (standard, reward_low_FP, reward_low_FN) of a detector on a corpus. */
+    public static List<NabScorer.Result> nabScore(NabCorpus corpus, NabDetector detector) {
+        return NabRunner.score(corpus, detector);
     }
 
     // ================================================================== 6. evaluate
@@ -413,6 +605,16 @@ public final class A4j {
         return CostAnalysis.of(EvalInputs.labels(table, labels), EvalInputs.scores(table, scores), costFp, costFn);
     }
 
+    /**
+     * Grid search by stratified k-fold cross-validation: {@code tune(oneClassSvm(), Map.of("nu", List.of(0.01,
+     * 0.05, 0.1), "gamma", List.of(0.01, 0.1, "scale")), fraud, "Class", Tuning.Metric.ROC_AUC, 5, 0)}; the result's
+     * {@code table()} has every combination's mean ± std, {@code best()} the chosen detector.
+     */
+    public static Tuning.Result tune(Detector<?> detector, java.util.Map<String, java.util.List<?>> grid, Table table,
+                                     String labelColumn, Tuning.Metric metric, int folds, long seed, String... columns) {
+        return Tuning.search(detector, grid, table, labelColumn, metric, folds, seed, columns);
+    }
+
     // ================================================================== 7. chart
 
     /** Scatter plot of {@code y} against {@code x}, titled "y vs x". */
@@ -433,5 +635,200 @@ public final class A4j {
     /** A tablesaw-jsplot figure as an anomaly4j figure (titles, axes and traces kept). */
     public static Figure figure(tech.tablesaw.plotly.components.Figure tablesawFigure) {
         return TablesawFigures.convert(tablesawFigure);
+    }
+
+    /** Histogram of a column, bins as numpy's {@code bins='auto'}. */
+    public static Figure histogram(Table table, String column) {
+        return Histogram.create("Distribution of " + column, table, column);
+    }
+
+    /** Overlaid histograms of a column per value of a label column (same bins). */
+    public static Figure histogram(Table table, String column, String labelColumn) {
+        return Histogram.create(column + " by " + labelColumn, table, column, labelColumn);
+    }
+
+    /** Histogram of values (e.g. scores or residuals). */
+    public static Figure histogram(double[] values, String name) {
+        return Histogram.create("Distribution of " + name, name, values);
+    }
+
+    /** One box per column (quartiles as pandas, whiskers at 1.5 IQR). */
+    public static Figure boxPlot(Table table, String... columns) {
+        return BoxPlot.create("Box plot", table, columns);
+    }
+
+    /** Pairwise scatter plots of the columns, coloured by a label column. */
+    public static Figure scatterMatrix(Table table, String labelColumn, String... columns) {
+        return ScatterMatrix.create("Scatter matrix by " + labelColumn, table, List.of(columns), labelColumn);
+    }
+
+    /** A series as a line with the rows of a boolean flag column marked ({@code flag} may be null). */
+    public static Figure timeline(Table table, String time, String value, String flag) {
+        return AnomalyTimelineChart.create(value + " over " + (time == null ? "rows" : time), table, time, value, flag);
+    }
+
+    /** As {@link #timeline(Table, String, String, String)} with shaded label windows (e.g. NAB's). */
+    public static Figure timeline(Table table, String time, String value, String flag,
+                                  List<AnomalyTimelineChart.Window> windows) {
+        return AnomalyTimelineChart.create(value + " over " + (time == null ? "rows" : time), table, time, value, flag,
+                windows);
+    }
+
+    /** ROC curves of several score columns against one label column, AUC in the legend, chance line. */
+    public static Figure rocChart(Table table, String labelColumn, String... scoreColumns) {
+        boolean[] y = EvalInputs.labels(table, labelColumn);
+        Curve[] curves = new Curve[scoreColumns.length];
+        for (int i = 0; i < curves.length; i++) {
+            RocCurve roc = RocCurve.of(y, EvalInputs.scores(table, scoreColumns[i]));
+            curves[i] = new Curve(scoreColumns[i], roc.fpr(), roc.tpr(), roc.auc(), roc.thresholds());
+        }
+        return RocChart.create("ROC curve", curves);
+    }
+
+    /** Precision-recall curves of several score columns, average precision in the legend, prevalence line. */
+    public static Figure prChart(Table table, String labelColumn, String... scoreColumns) {
+        boolean[] y = EvalInputs.labels(table, labelColumn);
+        Curve[] curves = new Curve[scoreColumns.length];
+        for (int i = 0; i < curves.length; i++) {
+            PrecisionRecallCurve pr = PrecisionRecallCurve.of(y, EvalInputs.scores(table, scoreColumns[i]));
+            curves[i] = new Curve(scoreColumns[i], pr.recall(), pr.precision(), pr.averagePrecision(), pr.thresholds());
+        }
+        return PrecisionRecallChart.create("Precision-recall curve", prevalence(y), curves);
+    }
+
+    /** Score histograms per class with the threshold marked. */
+    public static Figure scoreDistribution(Table table, String labelColumn, String scoreColumn, double threshold) {
+        return ScoreDistributionChart.create(scoreColumn + " by class", EvalInputs.scores(table, scoreColumn),
+                EvalInputs.labels(table, labelColumn), threshold);
+    }
+
+    /** A model's scores of the table per class, its threshold marked. */
+    public static Figure scoreDistribution(Model model, Table table, String labelColumn) {
+        return ScoreDistributionChart.create(model.name() + " scores", model.score(table),
+                EvalInputs.labels(table, labelColumn), model.threshold());
+    }
+
+    /** Confusion-matrix heatmap with counts and rates. */
+    public static Figure confusionMatrix(ConfusionMatrix cm) {
+        return ConfusionMatrixChart.create("Confusion matrix", cm.tn(), cm.fp(), cm.fn(), cm.tp());
+    }
+
+    /** Confusion-matrix heatmap of a prediction column against a label column. */
+    public static Figure confusionMatrix(Table table, String labelColumn, String predictedColumn) {
+        return confusionMatrix(confusion(table, labelColumn, predictedColumn));
+    }
+
+    /** Precision, recall and F1 against the threshold. */
+    public static Figure thresholdImpact(Table table, String labelColumn, String scoreColumn) {
+        return thresholdImpact(table, labelColumn, scoreColumn, Double.NaN, Double.NaN);
+    }
+
+    /** Precision, recall, F1 and the total cost (cost per false positive and per false negative) against the threshold. */
+    public static Figure thresholdImpact(Table table, String labelColumn, String scoreColumn, double costFp,
+                                         double costFn) {
+        boolean[] y = EvalInputs.labels(table, labelColumn);
+        double[] s = EvalInputs.scores(table, scoreColumn);
+        PrecisionRecallCurve pr = PrecisionRecallCurve.of(y, s);
+        double[] t = pr.thresholds();
+        double[] p = Arrays.copyOf(pr.precision(), t.length);
+        double[] r = Arrays.copyOf(pr.recall(), t.length);
+        double[] f1 = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            f1[i] = p[i] + r[i] == 0 ? 0 : 2 * p[i] * r[i] / (p[i] + r[i]);
+        }
+        String title = "Threshold impact: " + scoreColumn;
+        if (Double.isNaN(costFp)) {
+            return ThresholdImpactChart.create(title, t, p, r, f1);
+        }
+        CostAnalysis cost = CostAnalysis.of(y, s, costFp, costFn);
+        return ThresholdImpactChart.create(title, t, p, r, f1, cost.thresholds(), cost.cost());
+    }
+
+    /**
+     * The decision boundary of a model fitted on two features (as scikit-learn's DecisionBoundaryDisplay): its
+     * score on a grid as filled contours, the threshold as a contour line, the rows on top, coloured by the
+     * model's flags or by a label column ({@code labelColumn} may be null).
+     */
+    public static Figure decisionBoundary(Model model, Table table, String labelColumn) {
+        List<String> f = model.features();
+        if (f.size() != 2) {
+            throw new IllegalArgumentException("decisionBoundary needs a model fitted on two features; this one uses " + f);
+        }
+        boolean[] labels = labelColumn == null ? null : EvalInputs.labels(table, labelColumn);
+        return DecisionBoundaryChart.create(model.name() + ": decision boundary", model::score, model.threshold(),
+                Columns.values(table, f.get(0)), Columns.values(table, f.get(1)), f.get(0), f.get(1), labels);
+    }
+
+    /** {@link #decisionBoundary(Model, Table, String)} coloured by the model's own flags. */
+    public static Figure decisionBoundary(Model model, Table table) {
+        return decisionBoundary(model, table, null);
+    }
+
+    /**
+     * The four panels of an STL decomposition, as statsmodels' {@code DecomposeResult.plot()}: observed, trend,
+     * seasonal and residual stacked in one column over a shared, zoom-linked time axis, e.g.
+     * {@code stlChart(stl().period(24).robust(true).fit(hive, "T17"), hive, "DateTime")}.
+     *
+     * @param table      the table the decomposition was fitted on (same rows), for its time column
+     * @param timeColumn the horizontal axis; null plots against the row number
+     */
+    public static Figure stlChart(StlResult stl, Table table, String timeColumn) {
+        if (stl == null || table == null) {
+            throw new IllegalArgumentException("stlChart needs an STL result and the table it was fitted on");
+        }
+        if (table.rowCount() != stl.size()) {
+            throw new IllegalArgumentException("the decomposition has " + stl.size() + " points but table '"
+                    + table.name() + "' has " + table.rowCount() + " rows; pass the table the STL was fitted on");
+        }
+        String x = timeColumn == null ? "row" : timeColumn;
+        if (timeColumn != null && !table.containsColumn(timeColumn)) {
+            throw new IllegalArgumentException("no column '" + timeColumn + "' in table '" + table.name()
+                    + "'; columns are " + table.columnNames());
+        }
+        tech.tablesaw.columns.Column<?> time = timeColumn == null
+                ? tech.tablesaw.api.IntColumn.indexColumn("row", stl.size(), 0) : table.column(timeColumn).copy();
+        String[] parts = {"observed", "trend", "seasonal", "resid"};
+        double[][] values = {stl.observed(), stl.trend(), stl.seasonal(), stl.resid()};
+        Table t = Table.create("stl", time);
+        Figure[] panels = new Figure[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(parts[i], values[i]));
+            panels[i] = LineChart.create(parts[i], t, x, parts[i]);
+        }
+        return Subplots.create("STL decomposition", parts.length, 1, panels);
+    }
+
+    /** Figures in a grid (rows × cols), axes shared where their titles match. */
+    public static Figure subplots(int rows, int cols, Figure... figures) {
+        return Subplots.create("", rows, cols, figures);
+    }
+
+    /** Figures in a grid with an overall title. */
+    public static Figure subplots(String title, int rows, int cols, Figure... figures) {
+        return Subplots.create(title, rows, cols, figures);
+    }
+
+    /**
+     * The evaluation report of one score column in one cell: ROC and precision-recall curves, score
+     * distribution with the best-F1 threshold, and the confusion matrix there, titled with the headline metrics.
+     */
+    public static Figure report(Table table, String labelColumn, String scoreColumn) {
+        Evaluation e = evaluate(table, labelColumn, scoreColumn);
+        boolean[] y = EvalInputs.labels(table, labelColumn);
+        String title = String.format(java.util.Locale.ROOT,
+                "%s: ROC-AUC %.4f · average precision %.4f · at threshold %.4g precision %.3f, recall %.3f, F1 %.3f",
+                scoreColumn, e.rocAuc(), e.averagePrecision(), e.threshold(), e.precision(), e.recall(), e.f1());
+        return Subplots.create(title, 2, 2, rocChart(table, labelColumn, scoreColumn),
+                prChart(table, labelColumn, scoreColumn),
+                ScoreDistributionChart.create("Scores by class", EvalInputs.scores(table, scoreColumn), y, e.threshold()),
+                confusionMatrix(e.confusion()));
+    }
+
+    private static double prevalence(boolean[] labels) {
+        int k = 0;
+        for (boolean b : labels) {
+            k += b ? 1 : 0;
+        }
+        return (double) k / labels.length;
     }
 }

@@ -72,6 +72,12 @@ public final class Main {
         if (args[0].equals("eval")) {
             return EvalCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args[0].equals("nab") || args[0].equals("nab-score")) {
+            return NabCommand.run(args, out, err);
+        }
+        if (args[0].equals("stl")) {
+            return StlCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (!args[0].equals("detect")) {
             err.println("anomaly4j: unknown command \"" + args[0] + "\"; try --help");
             return 2;
@@ -210,7 +216,9 @@ public final class Main {
                 .append("Fits the detector on the columns of IN.csv (- reads standard input; .gz and .zip too) and\n")
                 .append("writes IN plus 'score' (higher = more anomalous) and 'anomaly' (true/false) to OUT.csv or\n")
                 .append("standard output.\n\n")
-                .append("metrics of labelled scores as JSON: java -jar anomaly4j.jar eval --help\n\n")
+                .append("metrics of labelled scores as JSON: java -jar anomaly4j.jar eval --help\n")
+                .append("Numenta Anomaly Benchmark runs and scores: java -jar anomaly4j.jar nab --help\n")
+                .append("STL decomposition of a column: java -jar anomaly4j.jar stl --help\n\n")
                 .append("Detectors and their settings:\n");
         sb.append(Detectors.help());
         return sb.toString();

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
 
+import org.anomaly4j.progress.Progress;
+
 /**
  * Resolves dataset names to local files.
  * <p>Resolution order for {@code resolve("beehives/Hive17")}:
@@ -36,6 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * </ol>
  * A download that fails (offline, HTTP error) or does not match the checksum raises an
  * {@link IllegalStateException} naming the URL and the variable to set; a mismatching file is never kept.
+ * A download longer than two seconds shows its progress where the environment shows progress (in a notebook
+ * cell under the anomaly4j kernel; see {@link Progress}).
  */
 public final class Datasets {
 
@@ -146,7 +150,8 @@ public final class Datasets {
             String expectedDownload = e.downloadSha256().isEmpty() ? e.sha256() : e.downloadSha256();
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(response.body(), md)) {
-                copyWithProgress(in, tmp, "gzip-of-download".equals(e.kind()));
+                copyWithProgress(in, tmp, "gzip-of-download".equals(e.kind()),
+                        Progress.start("Downloading " + e.name()));
             }
             String got = HexFormat.of().formatHex(md.digest());
             if (!got.equals(expectedDownload)) {
@@ -176,7 +181,7 @@ public final class Datasets {
         }
     }
 
-    private void copyWithProgress(InputStream in, Path tmp, boolean gzip) throws IOException {
+    private void copyWithProgress(InputStream in, Path tmp, boolean gzip, Progress shown) throws IOException {
         try (var raw = Files.newOutputStream(tmp);
              var out = gzip ? new GZIPOutputStream(raw) : raw) {
             byte[] buf = new byte[1 << 16];
@@ -185,7 +190,9 @@ public final class Datasets {
                 out.write(buf, 0, n);
                 total += n;
                 progress.accept(total);
+                shown.update(Progress.megabytes(total));
             }
+            shown.done(Progress.megabytes(total));
         }
     }
 

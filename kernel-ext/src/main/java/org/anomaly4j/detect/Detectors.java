@@ -5,32 +5,59 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The registry: the closed list of detector types. Adding a detector is one line here. It feeds model-file
+ * The registry: the closed list of detector types. Adding a detector is one line here; optional modules add
+ * theirs through a {@link DetectorProvider}. It feeds model-file
  * loading (nothing that is not on this list is ever instantiated), the command line ({@code --detector},
  * {@code --set}, {@code --help}), the README's factory list and the shared contract test.
  */
 public final class Detectors {
 
-    private static final List<DetectorType<?, ?>> TYPES = List.of(
+    private static final List<DetectorType<?, ?>> BUILT_IN = List.of(
             ZScore.TYPE,
             ModifiedZScore.TYPE,
             IqrFences.TYPE,
             Grubbs.TYPE,
             GeneralizedEsd.TYPE,
             IsolationForest.TYPE,
-            OneClassSvm.TYPE);
+            OneClassSvm.TYPE,
+            Lof.TYPE,
+            Knn.TYPE,
+            Hbos.TYPE,
+            Ecod.TYPE,
+            Copod.TYPE,
+            EllipticEnvelope.TYPE,
+            Pca.TYPE,
+            GaussianMixture.TYPE,
+            Ensemble.TYPE);
 
-    private static final Map<String, DetectorType<?, ?>> BY_NAME = index();
+    /** How many types are built in (the rest come from providers). */
+    static final int BUILT_IN_COUNT = BUILT_IN.size();
+
+    /** The built-in types, then those of every {@link DetectorProvider} on the class path. */
+    private static final List<DetectorType<?, ?>> TYPES = withProviders(BUILT_IN,
+            ServiceLoader.load(DetectorProvider.class, Detectors.class.getClassLoader()));
+
+    private static final Map<String, DetectorType<?, ?>> BY_NAME = index(TYPES);
 
     private Detectors() {
     }
 
-    private static Map<String, DetectorType<?, ?>> index() {
+    /** {@code builtIn} followed by the providers' types (closed list: nothing else is ever instantiated). */
+    static List<DetectorType<?, ?>> withProviders(List<DetectorType<?, ?>> builtIn, Iterable<DetectorProvider> providers) {
+        List<DetectorType<?, ?>> all = new ArrayList<>(builtIn);
+        for (DetectorProvider p : providers) {
+            all.addAll(p.types());
+        }
+        return List.copyOf(all);
+    }
+
+    static Map<String, DetectorType<?, ?>> index(List<DetectorType<?, ?>> types) {
         Map<String, DetectorType<?, ?>> m = new LinkedHashMap<>();
-        for (DetectorType<?, ?> t : TYPES) {
+        for (DetectorType<?, ?> t : types) {
             if (m.put(t.name(), t) != null) {
                 throw new IllegalStateException("two detectors are registered as " + t.name());
             }

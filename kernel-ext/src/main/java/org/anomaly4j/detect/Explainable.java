@@ -12,4 +12,9 @@ public interface Explainable {
      * for the Isolation Forest).
      */
     double[] explain(double[] row);
+
+    /** Whether {@link #explain} answers for this model (some algorithms have no per-feature contribution). */
+    default boolean explains() {
+        return true;
+    }
 }

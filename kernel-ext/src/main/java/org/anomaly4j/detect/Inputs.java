@@ -41,27 +41,8 @@ public final class Inputs {
         return x;
     }
 
-    /** Checks a row-major matrix: non-empty, rectangular, finite; returns its width. */
+    /** Checks a row-major matrix: non-empty, rectangular, finite; returns its width ({@link Matrices#width}). */
     public static int width(double[][] x) {
-        if (x == null || x.length == 0) {
-            throw new IllegalArgumentException("the data has no rows");
-        }
-        int d = x[0] == null ? 0 : x[0].length;
-        if (d == 0) {
-            throw new IllegalArgumentException("the data has no columns");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != d) {
-                throw new IllegalArgumentException("row " + i + " has " + (x[i] == null ? 0 : x[i].length)
-                        + " values but row 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(x[i][j])) {
-                    throw new IllegalArgumentException("value at row " + i + ", column " + j + " is " + x[i][j]
-                            + "; drop or fill missing and infinite values before fitting or scoring");
-                }
-            }
-        }
-        return d;
+        return Matrices.width(x);
     }
 }

@@ -10,6 +10,7 @@ import org.anomaly4j.detect.IsolationTrees.Compiled;
 import org.anomaly4j.detect.IsolationTrees.Tree;
 import org.anomaly4j.io.StateReader;
 import org.anomaly4j.io.StateWriter;
+import org.anomaly4j.progress.Progress;
 
 /**
  * Isolation Forest: anomalies are few and different, so random cuts isolate them in fewer steps than
@@ -190,7 +191,7 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
         }
         IsolationTrees.Plan plan = new IsolationTrees.Plan(x, n, d, psi, k, get(BOOTSTRAP), extensionLevel);
         Tree[] forest = new Tree[trees];
-        FitProgress.Ticker progress = FitProgress.start("isolation-forest");
+        Progress progress = Progress.start("isolation-forest");
         java.util.concurrent.atomic.AtomicInteger grown = new java.util.concurrent.atomic.AtomicInteger();
         IntStream.range(0, trees).parallel().forEach(t -> {
             forest[t] = IsolationTrees.grow(plan, streams[t]);

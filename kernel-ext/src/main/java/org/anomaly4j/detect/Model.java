@@ -125,7 +125,7 @@ public interface Model {
         Table out = table.rows(rows);
         out.insertColumn(0, IntColumn.create("row", rows));
         out.addColumns(DoubleColumn.create(name() + "_score", top));
-        if (this instanceof Explainable e) {
+        if (this instanceof Explainable e && e.explains()) {
             double[][] x = Inputs.matrix(out, features().toArray(String[]::new));
             List<String> f = features();
             double[][] c = new double[f.size()][k];

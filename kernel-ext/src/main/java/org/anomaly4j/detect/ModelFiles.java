@@ -45,12 +45,20 @@ public final class ModelFiles {
         if (file == null) {
             throw new IllegalArgumentException("model file path is null");
         }
-        DetectorType<?, ?> type = Detectors.type(model.name());
         StateWriter root = StateWriter.object()
                 .put("format", FORMAT)
-                .put("formatVersion", FORMAT_VERSION)
-                .put("type", model.name())
-                .put("library", LibraryVersion.get());
+                .put("formatVersion", FORMAT_VERSION);
+        write(model, root);
+        JsonDocuments.write(file, root, "model file");
+    }
+
+    /**
+     * Writes a model's fields (type, library, provenance, features, parameters, threshold, training scores,
+     * state) into an object: the body of a model file, also used for the members of an {@link Ensemble}.
+     */
+    static void write(Model model, StateWriter root) {
+        DetectorType<?, ?> type = Detectors.type(model.name());
+        root.put("type", model.name()).put("library", LibraryVersion.get());
         Provenance p = model.provenance();
         root.object("provenance").put("source", p.source()).put("rows", p.rows()).put("columns", p.columns())
                 .put("libraryVersion", p.libraryVersion()).put("fittedAt", p.fittedAt());
@@ -67,7 +75,6 @@ public final class ModelFiles {
         t.put("value", model.threshold());
         root.put("trainingScores", model.trainingScores());
         writeState(type, model, root.object("state"));
-        JsonDocuments.write(file, root, "model file");
     }
 
     private static <M extends Model> void writeState(DetectorType<?, M> type, Model model, StateWriter state) {
@@ -77,7 +84,11 @@ public final class ModelFiles {
     /** Reads and checks a model file. */
     public static Model load(Path file) {
         JsonDocuments.Document doc = JsonDocuments.read(file, "model file", FORMAT, FORMAT_VERSION, MAX_BYTES);
-        StateReader root = doc.root();
+        return read(doc.root(), doc.formatVersion(), String.valueOf(file));
+    }
+
+    /** Reads a model's fields from an object written by {@link #write}. */
+    static Model read(StateReader root, int formatVersion, String file) {
         String typeName = root.text("type");
         DetectorType<?, ?> type = Detectors.find(typeName);
         if (type == null) {
@@ -118,7 +129,7 @@ public final class ModelFiles {
             throw params.bad(e.getMessage());
         }
         Provenance provenance;
-        if (doc.formatVersion() >= 2) {
+        if (formatVersion >= 2) {
             StateReader p = root.object("provenance");
             provenance = new Provenance(p.text("source"), (int) p.integer("rows", 1, Integer.MAX_VALUE),
                     (int) p.integer("columns", 1, Integer.MAX_VALUE), p.text("libraryVersion"), p.text("fittedAt"));

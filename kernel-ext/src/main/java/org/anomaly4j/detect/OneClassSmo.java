@@ -7,6 +7,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
+import org.anomaly4j.progress.Progress;
+
 /**
  * The one-class SVM dual solved by SMO exactly as libsvm does it (Chang &amp; Lin 2011, the solver of
  * scikit-learn's {@code OneClassSVM}), so that the same data and options give the same multipliers:
@@ -193,7 +195,7 @@ final class OneClassSmo {
         int iter = 0;
         int counter = Math.min(l, 1000) + 1;
         boolean converged = true;
-        FitProgress.Ticker progress = FitProgress.start("one-class-svm on " + l + " rows");
+        Progress progress = Progress.start("one-class-svm on " + l + " rows");
         while (true) {
             if ((iter & 1023) == 0) {
                 progress.update(String.format(java.util.Locale.ROOT, "%,d SMO iterations", iter));

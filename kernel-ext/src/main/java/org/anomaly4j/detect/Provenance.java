@@ -26,7 +26,8 @@ public record Provenance(String source, int rows, int columns, String libraryVer
 
     @Override
     public String toString() {
+        // the time is in fittedAt() and in model files, not here: a notebook's printed model stays reproducible
         return "fitted on " + (source.isEmpty() ? "" : "\"" + source + "\", ") + rows + " rows × " + columns
-                + " columns" + (fittedAt.isEmpty() ? "" : " at " + fittedAt) + ", anomaly4j " + libraryVersion;
+                + " columns, anomaly4j " + libraryVersion;
     }
 }

@@ -11,6 +11,7 @@
  * {@code Evaluation.at(labels, scores, Math.nextUp(model.threshold()))} or by passing its predictions to
  * {@link org.anomaly4j.eval.ConfusionMatrix#of(boolean[], boolean[])}.
  * <p>Pure functions over primitive arrays (Tablesaw only for tables of results and for column input);
- * depends on {@code stats}, Tablesaw and the JDK, never on {@code detect}, {@code kernel} or {@code plot}.
+ * depends on {@code stats}, Tablesaw and the JDK; only {@link org.anomaly4j.eval.Tuning} (cross-validated grid
+ * search) uses {@code detect}. Never depends on {@code kernel} or {@code plot}.
  */
 package org.anomaly4j.eval;

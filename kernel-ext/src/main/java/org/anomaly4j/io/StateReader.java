@@ -116,6 +116,31 @@ public final class StateReader {
         return out;
     }
 
+    /**
+     * An array of {@code rows} arrays of finite numbers, row i with {@code cols[i % cols.length]} values (one
+     * length for all rows: pass a single length; −1: any length ≥ 1).
+     */
+    public double[][] matrix(String field, int rows, int... cols) {
+        JsonNode n = array(field, rows);
+        double[][] out = new double[n.size()][];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode row = n.get(i);
+            int len = cols.length == 0 ? -1 : cols[i % cols.length];
+            if (!row.isArray() || row.isEmpty() || (len >= 0 && row.size() != len)) {
+                throw bad(field + "[" + i + "]", "must be an array of " + (len >= 0 ? len + " " : "") + "numbers");
+            }
+            out[i] = new double[row.size()];
+            for (int j = 0; j < out[i].length; j++) {
+                JsonNode v = row.get(j);
+                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                    throw bad(field + "[" + i + "][" + j + "]", "must be a finite number, got " + v);
+                }
+                out[i][j] = v.asDouble();
+            }
+        }
+        return out;
+    }
+
     /** An array of integers in [min, max] with exactly {@code length} elements (−1: any length ≥ 1). */
     public int[] ints(String field, int length, int min, int max) {
         JsonNode n = array(field, length);

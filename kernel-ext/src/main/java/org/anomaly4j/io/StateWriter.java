@@ -53,6 +53,18 @@ public final class StateWriter {
         return this;
     }
 
+    /** A matrix as an array of rows (rows may differ in length, e.g. histogram edges per feature). */
+    public StateWriter put(String field, double[][] rows) {
+        ArrayNode a = node.putArray(field);
+        for (double[] row : rows) {
+            ArrayNode r = a.addArray();
+            for (double v : row) {
+                r.add(v);
+            }
+        }
+        return this;
+    }
+
     public StateWriter put(String field, int[] values) {
         ArrayNode a = node.putArray(field);
         for (int v : values) {

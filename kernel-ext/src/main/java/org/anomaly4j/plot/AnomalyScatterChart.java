@@ -16,8 +16,8 @@ public final class AnomalyScatterChart {
     }
 
     /**
-     * Normal rows as small blue markers and flagged rows as larger red crosses, each trace named with its
-     * row count ("normal (1633)", "anomaly (214)").
+     * Normal rows as small blue markers and flagged rows as larger vermillion crosses ({@link Palette}), each
+     * trace named with its row count ("normal (1633)", "anomaly (214)").
      *
      * @param flag a boolean column, e.g. {@code one-class-svm_anomaly} added by {@code Model.label(table)}
      */
@@ -31,10 +31,10 @@ public final class AnomalyScatterChart {
         Table anomalous = table.where(b.isTrue());
         ObjectNode n = Traces.xyTrace("scatter", "markers", normal, x, y);
         n.put("name", "normal (" + normal.rowCount() + ")");
-        n.putObject("marker").put("size", 5).put("opacity", 0.6).put("color", "#4c78a8");
+        n.putObject("marker").put("size", 5).put("opacity", 0.6).put("color", Palette.NORMAL);
         ObjectNode a = Traces.xyTrace("scatter", "markers", anomalous, x, y);
         a.put("name", "anomaly (" + anomalous.rowCount() + ")");
-        a.putObject("marker").put("size", 8).put("symbol", "x").put("color", "#e45756");
+        a.putObject("marker").put("size", 8).put("symbol", "x").put("color", Palette.ANOMALY);
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         data.add(n);
         data.add(a);

@@ -31,6 +31,14 @@ public final class BenchMain {
             case "read_csv" -> () -> Csv.read(Path.of(rest[0]), CsvOptions.defaults());
             default -> BenchTasks.task(task, rest);
         };
+        measure(task, repeats, work);
+    }
+
+    /**
+     * Warm-up runs, then {@code repeats} timed runs of {@code work}; prints the JSON line bench.py reads. Also
+     * used by optional modules' bench mains (anomaly4j-deep's DeepBench).
+     */
+    public static void measure(String task, int repeats, Supplier<Object> work) {
         // warm-up: the JIT compiles the hot loops; the Python peer gets the same number of unmeasured runs
         int warmup = Math.max(1, repeats / 2);
         Object check = null;

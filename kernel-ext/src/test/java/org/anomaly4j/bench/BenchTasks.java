@@ -15,6 +15,15 @@ import org.anomaly4j.data.Describe;
 import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
+import org.anomaly4j.detect.density.Hbos;
+import org.anomaly4j.detect.density.MinCovDet;
+import org.anomaly4j.timeseries.Ets;
+import org.anomaly4j.timeseries.EwmaChart;
+import org.anomaly4j.timeseries.OnlineDetector;
+import org.anomaly4j.timeseries.RollingZScore;
+import org.anomaly4j.timeseries.Stl;
+import org.anomaly4j.detect.neighbors.KnnDistance;
+import org.anomaly4j.detect.neighbors.LocalOutlierFactor;
 import tech.tablesaw.api.Table;
 
 /** Benchmark tasks beyond CSV reading; each returns a value that {@link BenchMain} checks. */
@@ -39,6 +48,48 @@ final class BenchTasks {
                     Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             // args: file of big-endian doubles (row-major), columns; every row of the file is used
             case "ocsvm_1e4", "ocsvm_3e4" -> ocsvm(Path.of(args[0]), Integer.parseInt(args[1]));
+            // args: file of big-endian doubles, count; STL period 24, statsmodels defaults (not robust)
+            case "stl_1e5" -> {
+                double[] x = java.util.Arrays.copyOf(bigEndianDoubles(Path.of(args[0])), Integer.parseInt(args[1]));
+                yield () -> Stl.with().period(24).fit(x).resid();
+            }
+            // args: file of big-endian doubles, window: every value through the streaming rolling z-score
+            case "zscore_stream" -> {
+                double[] x = bigEndianDoubles(Path.of(args[0]));
+                RollingZScore z = RollingZScore.with().window(Integer.parseInt(args[1]));
+                yield () -> OnlineDetector.scores(z.online(), x);
+            }
+            // args: file of big-endian doubles: every value through the streaming EWMA chart (target from all)
+            case "ewma_stream" -> {
+                double[] x = bigEndianDoubles(Path.of(args[0]));
+                double[] target = EwmaChart.with().estimate(x);
+                EwmaChart chart = EwmaChart.with().target(target[0], target[1]);
+                yield () -> OnlineDetector.scores(chart.online(), x);
+            }
+            // args: file of big-endian doubles, count: ETS(A,A,A) period 24, heuristic initial states
+            case "ets_1e5" -> {
+                double[] x = java.util.Arrays.copyOf(bigEndianDoubles(Path.of(args[0])), Integer.parseInt(args[1]));
+                Ets ets = Ets.with().alpha(0.5).trend(0.05).season(24, 0.1);
+                yield () -> ets.fit(x).fitted();
+            }
+            // args: file of big-endian doubles (row-major), rows, columns; fit + training scores
+            case "hbos_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new Hbos().fit(x).trainingScores();
+            }
+            case "mcd_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new MinCovDet().fit(x).trainingScores();
+            }
+            // args: file of big-endian doubles (row-major), columns; every row of the file is used
+            case "lof_1e4", "lof_1e5" -> {
+                double[][] x = allRows(Path.of(args[0]), Integer.parseInt(args[1]));
+                yield () -> LocalOutlierFactor.fit(x, 20).trainingScores();
+            }
+            case "knn_1e4", "knn_1e5" -> {
+                double[][] x = allRows(Path.of(args[0]), Integer.parseInt(args[1]));
+                yield () -> KnnDistance.fit(x, 5, KnnDistance.Method.LARGEST).trainingScores();
+            }
             default -> throw new IllegalArgumentException("unknown bench task " + name);
         };
     }
@@ -69,10 +120,14 @@ final class BenchTasks {
      * model already holds the scores of its training rows (negated decision values), so those are returned.
      */
     private static Supplier<Object> ocsvm(Path file, int d) {
+        double[][] x = allRows(file, d);
+        return () -> OneClassSvm.with().nu(0.5).gamma("scale").fit(x).trainingScores();
+    }
+
+    /** Every row of a row-major file of big-endian doubles with {@code cols} columns. */
+    static double[][] allRows(Path file, int cols) {
         try {
-            int n = (int) (Files.size(file) / Double.BYTES / d);
-            double[][] x = matrix(file, n, d);
-            return () -> OneClassSvm.with().nu(0.5).gamma("scale").fit(x).trainingScores();
+            return matrix(file, (int) (Files.size(file) / Double.BYTES / cols), cols);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

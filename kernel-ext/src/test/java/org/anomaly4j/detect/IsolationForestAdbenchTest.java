@@ -26,10 +26,10 @@ import tech.tablesaw.api.Table;
  * deviation of the AUC is up to 0.03 (Wilt), so a mean of 5 seeds on each side differs by about 0.02 at most
  * by chance, while a semantic error (wrong c(n), depth limit, or cut rule) moves the AUC by more.
  */
-class IsolationForestAdbenchTest {
+public class IsolationForestAdbenchTest {
 
     /** ROC-AUC as scikit-learn's roc_auc_score: the Mann–Whitney statistic with average ranks for ties. */
-    static double rocAuc(boolean[] positive, double[] score) {
+    public static double rocAuc(boolean[] positive, double[] score) {
         int n = score.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ModelFileFixtures {
 
     /** Small options per type, so each fixture stays a few kilobytes. */
-    static final Map<String, Supplier<Detector>> SMALL = new LinkedHashMap<>();
+    static final Map<String, Supplier<Detector<?>>> SMALL = new LinkedHashMap<>();
 
     static {
         SMALL.put(ZScore.NAME, ZScore::with);
@@ -33,6 +33,15 @@ public final class ModelFileFixtures {
         SMALL.put(GeneralizedEsd.NAME, GeneralizedEsd::with);
         SMALL.put(IsolationForest.NAME, () -> IsolationForest.with().trees(4).maxSamples(16).seed(3));
         SMALL.put(OneClassSvm.NAME, () -> OneClassSvm.with().nu(0.2).gamma(0.5));
+        SMALL.put(Lof.NAME, () -> Lof.with().neighbors(10));
+        SMALL.put(Knn.NAME, Knn::with);
+        SMALL.put(Hbos.NAME, Hbos::with);
+        SMALL.put(Ecod.NAME, Ecod::with);
+        SMALL.put(Copod.NAME, Copod::with);
+        SMALL.put(EllipticEnvelope.NAME, () -> EllipticEnvelope.with().seed(3));
+        SMALL.put(Pca.NAME, Pca::with);
+        SMALL.put(GaussianMixture.NAME, () -> GaussianMixture.with().components(2).seed(1));
+        SMALL.put(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=4,maxSamples=16,seed=3;zscore"));
     }
 
     private ModelFileFixtures() {

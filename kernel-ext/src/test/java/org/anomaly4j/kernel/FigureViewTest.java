@@ -18,7 +18,8 @@ class FigureViewTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static int count(String haystack, String needle) {
+    /** Occurrences of {@code needle} (overlapping ones too); shared with ChartInjectionTest. */
+    static int count(String haystack, String needle) {
         int n = 0;
         for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
             n++;

@@ -1,0 +1,291 @@
+package org.anomaly4j.deep;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.anomaly4j.detect.DetectorType;
+import org.anomaly4j.detect.ModelCodec;
+import org.anomaly4j.detect.ModelInfo;
+import org.anomaly4j.detect.Options;
+import org.anomaly4j.detect.Param;
+import org.anomaly4j.detect.TrainingScores;
+import org.anomaly4j.io.StateReader;
+import org.anomaly4j.io.StateWriter;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * GANomaly (dense): an adversarially trained encoder–decoder–encoder whose two codes of a normal row agree;
+ * for an anomaly the re-encoded reconstruction lands far from the first code.
+ * <p><b>Method.</b> Rows are standardised (training mean and standard deviation, recorded). The generator
+ * maps x to z = G_E(x), reconstructs x̂ = G_D(z) and re-encodes ẑ = E(x̂) (encoders: Linear → ReLU →
+ * Dropout per size of {@code hidden}, then Linear to {@code latent}; the decoder mirrors them). A
+ * discriminator D (same hidden sizes, ReLU, then one logit) tells rows from reconstructions. Each step first
+ * updates the generator on
+ * <pre>  L_G = w_adv · mean (f(x) − f(x̂))² + w_con · mean |x − x̂| + w_enc · mean (z − ẑ)²</pre>
+ * (f = D's last hidden layer: feature matching), then D on the logistic loss
+ * log(1 + e^(−D(x))) + log(1 + e^(D(x̂))), both with Adam. Early stopping and the learning-rate plateau
+ * monitor the validation value of w_con · L_con + w_enc · L_enc (the adversarial term is not a measure of
+ * fit). The paper re-initialises D when its loss collapses; this implementation does not.
+ * <p><b>Score</b> ({@code score}), in plain Java, no natural threshold (contamination 0.1):
+ * <ul>
+ *   <li>{@code "reconstruction"} (default): s(x) = (1/d) Σ_j |z_j − ẑ_j| of the standardised row and its
+ *   reconstruction x̂ — the generator trained against the discriminator, scored like an autoencoder;</li>
+ *   <li>{@code "latent"}: the paper's A(x) = (1/latent) Σ_k |z_k − ẑ_k| of the two codes. On tabular rows whose
+ *   code size matches their intrinsic dimension it is weak (an off-manifold row is projected by G_E and its
+ *   reconstruction re-encodes to the same code): ROC-AUC 0.36 with latent 2 and 0.80 with latent 4 on the
+ *   unit test's rows, against above 0.9 for the reconstruction score.</li>
+ * </ul>
+ * <p><b>Parameters:</b> {@code hidden} = 64,32, {@code latent} = 16, {@code wAdv} = 1, {@code wCon} = 50,
+ * {@code wEnc} = 1 (the paper's weights), {@code score} = reconstruction, and the training options of {@link TrainingParams}.
+ * <p><b>Complexity.</b> Training about 3× an autoencoder of the same sizes per epoch; scoring O(n · P).
+ * <p><b>Reference.</b> S. Akçay, A. Atapour-Abarghouei, T. P. Breckon (2018), "GANomaly: Semi-Supervised
+ * Anomaly Detection via Adversarial Training", ACCV 2018, LNCS 11363, pp. 622–637 (images; here dense layers
+ * for tabular rows).
+ */
+public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyModel> {
+
+    public static final String NAME = "ganomaly";
+
+    public static final Param<Layers> HIDDEN = Layers.param("hidden", Layers.of(64, 32),
+            "encoder (and discriminator) hidden sizes; the decoder mirrors them");
+    public static final Param<Integer> LATENT = Param.integer("latent", 16, 1, Layers.MAX_SIZE, "code size");
+    public static final Param<Double> W_ADV = Param.number("wAdv", 1, 0, false, Double.POSITIVE_INFINITY, false,
+            "weight of the feature-matching adversarial loss (w_adv)");
+    public static final Param<Double> W_CON = Param.number("wCon", 50, 0, false, Double.POSITIVE_INFINITY, false,
+            "weight of the L1 reconstruction loss (w_con)");
+    public static final Param<Double> W_ENC = Param.number("wEnc", 1, 0, false, Double.POSITIVE_INFINITY, false,
+            "weight of the latent (encoder) loss (w_enc)");
+
+    /** Score of the reconstruction (default) or of the two codes (the paper's A(x)). */
+    public static final Param<String> SCORE = Param.of("score", "text", "reconstruction", "reconstruction or latent",
+            "what the score measures: mean |x - x_hat| (reconstruction) or mean |z - z_hat| (latent, the paper's A(x))",
+            t -> t.equals("reconstruction") || t.equals("latent") ? t : null,
+            v -> v instanceof String t && (t.equals("reconstruction") || t.equals("latent")) ? t : null, v -> v);
+
+    public static final DetectorType<Ganomaly, GanomalyModel> TYPE = DetectorType.of(NAME,
+            "GANomaly encoder-decoder-encoder GAN (DJL/PyTorch); score = mean |x - x_hat| (or |z - z_hat|)",
+            Ganomaly::new, GanomalyModel.class, new Codec(), TrainingParams.withTraining(true, HIDDEN, LATENT, W_ADV, W_CON, W_ENC, SCORE));
+
+    private Ganomaly(Options options) {
+        super(TYPE, options);
+    }
+
+    /** The defaults listed above. */
+    public static Ganomaly with() {
+        return TYPE.defaults();
+    }
+
+    /** Encoder and discriminator hidden sizes (default 64, 32). */
+    public Ganomaly hidden(int... sizes) {
+        return set(HIDDEN, Layers.of(sizes));
+    }
+
+    /** Code size (default 16). */
+    public Ganomaly latent(int size) {
+        return set(LATENT, size);
+    }
+
+    /** Weights of the adversarial, reconstruction and latent losses (defaults 1, 50, 1). */
+    public Ganomaly weights(double adversarial, double reconstruction, double latentLoss) {
+        return set(W_ADV, adversarial).set(W_CON, reconstruction).set(W_ENC, latentLoss);
+    }
+
+    /** What the score measures: {@code "reconstruction"} (default) or {@code "latent"} (the paper's A(x)). */
+    public Ganomaly score(String kind) {
+        return set(SCORE, SCORE.parse(kind));
+    }
+
+    @Override
+    protected GanomalyModel fitChecked(double[][] x, ModelInfo info) {
+        int d = x[0].length;
+        int[] hidden = get(HIDDEN).toArray();
+        int latent = get(LATENT);
+        int[] enc = DenseStack.append(hidden, latent);
+        int[] dec = DenseStack.decoder(hidden, d);
+        Standardizer st = Standardizer.fit(x, get(TrainingParams.STANDARDIZE));
+        double dropout = get(TrainingParams.DROPOUT);
+        float wAdv = get(W_ADV).floatValue();
+        float wCon = get(W_CON).floatValue();
+        float wEnc = get(W_ENC).floatValue();
+        Training.Result r = Training.fit(NAME, st.floats(x), new long[] {d}, trainingConfig(),
+                (lr, c, inputShape, rnd) -> new Gan(new GanomalyBlocks.Generator(enc, dec, dropout),
+                        new GanomalyBlocks.Discriminator(hidden, dropout), lr, c, inputShape, rnd, wAdv, wCon, wEnc));
+        // generator parameters come first (encoder, decoder, encoder2); the discriminator is not kept
+        int layers = enc.length;
+        DenseStack ge = DenseStack.of(r, 0, layers);
+        DenseStack gd = DenseStack.of(r, layers, layers + dec.length);
+        DenseStack e2 = DenseStack.of(r, layers + dec.length, 2 * layers + dec.length);
+        double[] s = GanomalyModel.scores(ge, gd, e2, st, get(SCORE).equals("latent"), x);
+        return new GanomalyModel(info, TrainingScores.fitted(info, s, Double.NaN), st, ge, gd, e2, History.of(r));
+    }
+
+    /** The two-player learner: a generator step, then a discriminator step, per batch. */
+    private static final class Gan implements Training.Learner {
+        private final Model gModel;
+        private final Model dModel;
+        private final Trainer g;
+        private final Trainer dTrainer;
+        private final Training.Net gNet;
+        private final Training.Net dNet;
+        private final float wAdv;
+        private final float wCon;
+        private final float wEnc;
+
+        Gan(GanomalyBlocks.Generator generator, GanomalyBlocks.Discriminator discriminator, Tracker lr,
+            Training.Config c, Shape inputShape, SplittableRandom rnd, float wAdv, float wCon, float wEnc) {
+            this.gModel = Model.newInstance(NAME + "-generator", Device.cpu(), DjlEngine.ENGINE);
+            gModel.setBlock(generator);
+            this.dModel = Model.newInstance(NAME + "-discriminator", Device.cpu(), DjlEngine.ENGINE);
+            dModel.setBlock(discriminator);
+            this.g = gModel.newTrainer(Training.adam(lr, c));
+            this.dTrainer = dModel.newTrainer(Training.adam(lr, c));
+            g.initialize(inputShape);
+            dTrainer.initialize(inputShape);
+            this.gNet = new Training.Net(generator, Training.linear(), rnd);
+            this.dNet = new Training.Net(discriminator, Training.linear(), rnd);
+            this.wAdv = wAdv;
+            this.wCon = wCon;
+            this.wEnc = wEnc;
+        }
+
+        @Override
+        public NDManager newBatchManager() {
+            return g.getManager().newSubManager();
+        }
+
+        /** w_con · L_con + w_enc · L_enc of a generator output. */
+        private NDArray fit(NDList out, NDArray x) {
+            NDArray con = out.get(0).sub(x).abs().mean();
+            NDArray enc = out.get(1).sub(out.get(2)).square().mean();
+            return con.mul(wCon).add(enc.mul(wEnc));
+        }
+
+        @Override
+        public double step(NDArray x) {
+            double loss;
+            NDArray xh;
+            try (GradientCollector gc = g.newGradientCollector()) {
+                NDList out = g.forward(new NDList(x));
+                xh = out.get(0);
+                NDArray fx = dTrainer.forward(new NDList(x)).get(0);
+                NDArray fxh = dTrainer.forward(new NDList(xh)).get(0);
+                NDArray l = fit(out, x).add(fx.sub(fxh).square().mean().mul(wAdv));
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            g.step();
+            // the generator's backward pass also reached D's weights: clear that before D's own step
+            dNet.zeroGradients();
+            try (GradientCollector gc = dTrainer.newGradientCollector()) {
+                NDArray real = dTrainer.forward(new NDList(x)).get(1);
+                NDArray fake = dTrainer.forward(new NDList(xh.stopGradient())).get(1);
+                NDArray l = Activation.softPlus(real.neg()).mean().add(Activation.softPlus(fake).mean());
+                gc.backward(l);
+            }
+            dTrainer.step();
+            return loss;
+        }
+
+        @Override
+        public double evaluate(NDArray x) {
+            return fit(g.evaluate(new NDList(x)), x).getFloat();
+        }
+
+        @Override
+        public List<String> names() {
+            return gNet.names;
+        }
+
+        @Override
+        public List<long[]> shapes() {
+            return gNet.shapes;
+        }
+
+        @Override
+        public List<float[]> snapshot() {
+            return gNet.snapshot();
+        }
+
+        @Override
+        public void close() {
+            g.close();
+            dTrainer.close();
+            gModel.close();
+            dModel.close();
+        }
+    }
+
+    /** Model files: standardisation, the generator's three stacks and the loss history. */
+    private static final class Codec implements ModelCodec<GanomalyModel> {
+        @Override
+        public void write(GanomalyModel m, StateWriter s) {
+            m.standardizer.write(s);
+            m.encoder.write(s, "encoder");
+            m.decoder.write(s, "decoder");
+            m.encoder2.write(s, "encoder2");
+            m.historyRecord().write(s);
+        }
+
+        @Override
+        public GanomalyModel read(ModelInfo info, TrainingScores scores, StateReader s) {
+            int d = info.features().size();
+            int layers = info.options().get(HIDDEN).sizes().size() + 1;
+            int latent = info.options().get(LATENT);
+            return new GanomalyModel(info, scores, Standardizer.read(s, d), DenseStack.read(s, "encoder", layers, d, latent),
+                    DenseStack.read(s, "decoder", layers, latent, d), DenseStack.read(s, "encoder2", layers, d, latent),
+                    History.read(s));
+        }
+    }
+
+    /** A fitted GANomaly generator; {@link #score} as chosen by the {@code score} option. */
+    public static final class GanomalyModel extends DeepModel {
+        private final Standardizer standardizer;
+        private final DenseStack encoder;
+        private final DenseStack decoder;
+        private final DenseStack encoder2;
+
+        private GanomalyModel(ModelInfo info, TrainingScores scores, Standardizer standardizer, DenseStack encoder,
+                              DenseStack decoder, DenseStack encoder2, History history) {
+            super(info, scores, history);
+            this.standardizer = standardizer;
+            this.encoder = encoder;
+            this.decoder = decoder;
+            this.encoder2 = encoder2;
+        }
+
+        static double[] scores(DenseStack ge, DenseStack gd, DenseStack e2, Standardizer st, boolean latent,
+                               double[][] x) {
+            double[] s = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double[] row = st.apply(x[i]);
+                double[] z = ge.forward(row);
+                double[] xh = gd.forward(z);
+                s[i] = latent ? meanAbsDiff(z, e2.forward(xh)) : meanAbsDiff(row, xh);
+            }
+            return s;
+        }
+
+        private static double meanAbsDiff(double[] a, double[] b) {
+            double sum = 0;
+            for (int k = 0; k < a.length; k++) {
+                sum += Math.abs(a[k] - b[k]);
+            }
+            return sum / a.length;
+        }
+
+        @Override
+        protected double[] scores(double[][] x) {
+            return scores(encoder, decoder, encoder2, standardizer, options().get(SCORE).equals("latent"), x);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.anomaly4j.cli;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.anomaly4j.timeseries.NabCorpus;
+import org.anomaly4j.timeseries.NabDetector;
+import org.anomaly4j.timeseries.NabNull;
+import org.anomaly4j.timeseries.NabRunner;
+import org.anomaly4j.timeseries.NabScorer;
+import org.anomaly4j.timeseries.NabSurprise;
+
+/**
+ * {@code anomaly4j nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR} runs a streaming detector over a corpus in
+ * the Numenta Anomaly Benchmark layout and writes NAB's results files
+ * ({@code RESULTS_DIR/<detector>/<category>/<detector>_<series>.csv}); without {@code --detector} it runs the
+ * recommended one ({@value NabSurprise#NAME}). {@code anomaly4j nab-score RESULTS_DIR CORPUS_DIR} prints, for every
+ * detector folder in RESULTS_DIR, the normalised NAB score of each profile, standard last. Exit status: 0 ok,
+ * 1 bad data or file, 2 bad usage; errors are one line on standard error.
+ */
+public final class NabCommand {
+
+    /** Detectors the {@code nab} command knows, by name. */
+    static final Map<String, Supplier<NabDetector>> DETECTORS = detectors();
+
+    private NabCommand() {
+    }
+
+    private static Map<String, Supplier<NabDetector>> detectors() {
+        Map<String, Supplier<NabDetector>> m = new TreeMap<>();
+        m.put(NabSurprise.NAME, NabSurprise::new);
+        m.put(NabNull.NAME, NabNull::new);
+        return m;
+    }
+
+    /** Runs {@code nab ...} or {@code nab-score ...} (args[0] is the command); returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                throw new Usage("expected nab or nab-score");
+            }
+            for (String a : args) {
+                if (a.equals("--help") || a.equals("-h")) {
+                    out.print(help());
+                    return 0;
+                }
+            }
+            return switch (args[0]) {
+                case "nab" -> nab(args, out);
+                case "nab-score" -> score(args, out);
+                default -> throw new Usage("unknown command \"" + args[0] + "\"; expected nab or nab-score");
+            };
+        } catch (Usage u) {
+            err.println("anomaly4j: " + u.getMessage());
+            return 2;
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("anomaly4j: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int nab(String[] args, PrintStream out) {
+        String detector = NabSurprise.NAME;
+        String corpus = null;
+        String results = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--detector" -> detector = value(args, ++i, a);
+                case "-o", "--output" -> results = value(args, ++i, a);
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new Usage("unknown option " + a);
+                    }
+                    if (corpus != null) {
+                        throw new Usage("one corpus folder expected, got " + corpus + " and " + a);
+                    }
+                    corpus = a;
+                }
+            }
+        }
+        if (corpus == null) {
+            throw new Usage("nab needs a CORPUS_DIR (with data/ and labels/combined_windows.json)");
+        }
+        if (results == null) {
+            throw new Usage("nab needs -o RESULTS_DIR");
+        }
+        Supplier<NabDetector> d = DETECTORS.get(detector);
+        if (d == null) {
+            throw new IllegalArgumentException("unknown NAB detector \"" + detector + "\"; detectors: "
+                    + String.join(", ", DETECTORS.keySet()));
+        }
+        NabCorpus c = NabCorpus.read(Path.of(corpus));
+        Path dir = NabRunner.write(c, d.get(), Path.of(results));
+        out.println("wrote " + c.series().size() + " results files to " + dir);
+        return 0;
+    }
+
+    private static int score(String[] args, PrintStream out) {
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                throw new Usage("unknown option " + args[i]);
+            }
+            positional.add(args[i]);
+        }
+        if (positional.size() != 2) {
+            throw new Usage("nab-score needs RESULTS_DIR CORPUS_DIR");
+        }
+        Path results = Path.of(positional.get(0));
+        NabCorpus c = NabCorpus.read(Path.of(positional.get(1)));
+        List<String> detectors = NabRunner.detectors(results, c);
+        if (detectors.isEmpty()) {
+            throw new IllegalArgumentException("no detector results in " + results
+                    + " (expected <detector>/<category>/<detector>_<series>.csv); run nab first");
+        }
+        for (String det : detectors) {
+            StringBuilder line = new StringBuilder(det);
+            List<NabScorer.Result> scores = NabRunner.score(results, det, c);
+            // standard last, as NAB prints it
+            scores = new ArrayList<>(scores);
+            scores.sort((a, b) -> Boolean.compare(a.profile().name().equals("standard"),
+                    b.profile().name().equals("standard")));
+            for (NabScorer.Result r : scores) {
+                line.append("  ").append(r.profile().name()).append('=')
+                        .append(String.format(Locale.ROOT, "%.2f", r.normalised()));
+            }
+            out.println(line);
+        }
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new Usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Help lines for the two commands. */
+    static String help() {
+        return "usage: java -jar anomaly4j.jar nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR\n"
+                + "       java -jar anomaly4j.jar nab-score RESULTS_DIR CORPUS_DIR\n\n"
+                + "nab runs a streaming detector on a Numenta Anomaly Benchmark corpus (data/<category>/<series>.csv,\n"
+                + "labels/combined_windows.json) and writes RESULTS_DIR/<detector>/<category>/<detector>_<series>.csv\n"
+                + "(timestamp,value,anomaly_score,label). Detectors: " + String.join(", ", DETECTORS.keySet())
+                + " (default " + NabSurprise.NAME + ").\n"
+                + "nab-score prints the normalised NAB score of each detector in RESULTS_DIR per profile, standard last.\n";
+    }
+
+    private static final class Usage extends RuntimeException {
+        Usage(String message) {
+            super(message);
+        }
+    }
+}
