@@ -141,12 +141,15 @@ final class FastCsv {
         if (separator > 127 || quote > 127) {
             return null;
         }
+        byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
         Layout layout = new Layout();
         boolean complete = blocks.each((b, from, to) -> {
             int pos = from;
             if (layout.names == null) {
                 pos = headerEnd(b, from, to, sep, header, layout);
-                if (layout.declined) {
+                if (layout.declined || !firstRowIsNumeric(b, pos, to, sep, missing)) {
+                    layout.declined = true; // a text file: decline before reading the rest of it
                     return false;
                 }
             }
@@ -184,8 +187,6 @@ final class FastCsv {
         byte[][] kindPart = new byte[threadsMax][nCols];
         boolean[][] missingPart = new boolean[threadsMax][nCols];
         AtomicBoolean failed = new AtomicBoolean();
-        byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
         int[] rowBase = {0};
         boolean[] first = {true};
         complete = blocks.each((b, from, to) -> {
@@ -239,6 +240,21 @@ final class FastCsv {
             cols[c] = null; // the int and long copies let the doubles go column by column
         }
         return ColumnNames.table(tableName, out);
+    }
+
+    /** Whether every cell of the first data line in {@code [from, to)} is a number or a missing token. */
+    private static boolean firstRowIsNumeric(byte[] b, int from, int to, byte sep, byte[][] missing) {
+        int end = trimCr(b, from, lineEnd(b, from, to));
+        int s = from;
+        for (int k = from; k <= end; k++) {
+            if (k == end || b[k] == sep) {
+                if (Double.doubleToRawLongBits(field(b, s, k, missing)) == NOT_A_NUMBER_BITS) {
+                    return false;
+                }
+                s = k + 1;
+            }
+        }
+        return true;
     }
 
     /** Threads for a run of text: one per MiB, at most the common pool's parallelism plus this thread. */
