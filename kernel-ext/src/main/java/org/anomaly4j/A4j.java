@@ -1,8 +1,16 @@
 package org.anomaly4j;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.anomaly4j.data.Columns;
 import org.anomaly4j.plot.AnomalyTimelineChart;
@@ -92,9 +100,12 @@ import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.plot.AnomalyScatterChart;
 import org.anomaly4j.plot.Figure;
 import org.anomaly4j.plot.LineChart;
+import org.anomaly4j.plot.Palette;
 import org.anomaly4j.plot.ScatterChart;
 import org.anomaly4j.plot.TablesawFigures;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -548,6 +559,76 @@ public final class A4j {
         return NabRunner.score(corpus, detector);
     }
 
+    /**
+     * The NAB series bundled with anomaly4j (the registry's {@code nab/...} datasets: 18 series, their labelled
+     * windows and the scoring profiles), resolved through {@link #dataset(String)} like any other dataset.
+     */
+    public static NabCorpus nabCorpus() {
+        for (String name : Datasets.names()) {
+            if (name.startsWith("nab/")) {
+                dataset(name); // makes every file of the corpus local (data folder, cache or download)
+            }
+        }
+        // the windows file sits at <root>/labels/combined_windows.json, the series at <root>/data/...
+        Path root = dataset("nab/windows").getParent().getParent();
+        NabCorpus cached = bundledNab;
+        if (cached == null || !cached.root().equals(root)) {
+            cached = NabCorpus.read(root);
+            bundledNab = cached; // read once per kernel: nabSeries and nabWindows of every series share it
+        }
+        return cached;
+    }
+
+    private static volatile NabCorpus bundledNab;
+
+    /**
+     * One bundled NAB series, e.g. {@code nabSeries("realKnownCause/nyc_taxi")}, as a table named after it with
+     * {@code timestamp} (date-time, UTC as in NAB's files), {@code value} and {@code label} (true inside one of
+     * NAB's labelled anomaly windows). {@link #nabWindows(String)} gives the windows for {@code timeline(...)}.
+     */
+    public static Table nabSeries(String series) {
+        NabCorpus.Series s = nabSeriesOf(series);
+        int[] labels = s.labels();
+        boolean[] inWindow = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            inWindow[i] = labels[i] == 1;
+        }
+        return Table.create(s.name(), DateTimeColumn.create("timestamp", nabTimes(s)),
+                DoubleColumn.create("value", s.values().clone()), BooleanColumn.create("label", inWindow));
+    }
+
+    /** NAB's labelled anomaly windows of a bundled series as date-time intervals, to shade in {@code timeline}. */
+    public static List<AnomalyTimelineChart.Window> nabWindows(String series) {
+        NabCorpus.Series s = nabSeriesOf(series);
+        LocalDateTime[] t = nabTimes(s);
+        List<AnomalyTimelineChart.Window> out = new ArrayList<>();
+        for (int[] w : s.windows()) {
+            out.add(new AnomalyTimelineChart.Window(t[w[0]], t[w[1]]));
+        }
+        return out;
+    }
+
+    private static NabCorpus.Series nabSeriesOf(String series) {
+        String path = series.endsWith(".csv") ? series : series + ".csv";
+        NabCorpus corpus = nabCorpus();
+        for (NabCorpus.Series s : corpus.series()) {
+            if (s.path().equals(path)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no bundled NAB series \"" + series + "\"; known: "
+                + corpus.series().stream().map(s -> s.path().replace(".csv", "")).toList());
+    }
+
+    private static LocalDateTime[] nabTimes(NabCorpus.Series s) {
+        long[] ms = s.epochMillis();
+        LocalDateTime[] t = new LocalDateTime[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            t[i] = LocalDateTime.ofInstant(Instant.ofEpochMilli(ms[i]), ZoneOffset.UTC);
+        }
+        return t;
+    }
+
     // ================================================================== 6. evaluate
 
     /** ROC-AUC of a score column against a 0/1 or boolean label column (scikit-learn {@code roc_auc_score}). */
@@ -672,6 +753,52 @@ public final class A4j {
                                   List<AnomalyTimelineChart.Window> windows) {
         return AnomalyTimelineChart.create(value + " over " + (time == null ? "rows" : time), table, time, value, flag,
                 windows);
+    }
+
+    /**
+     * A control chart (rolling z-score, EWMA, or an ETS forecast's {@code chart()}) over its series: the charted
+     * statistic as the line, the centre line and the lower and upper control limits as dashed lines, the
+     * flagged points marked ({@code time} may be null for the row index).
+     */
+    public static Figure controlChart(Table table, String time, String value, ControlChart chart) {
+        return controlChart(table, time, value, chart, List.of());
+    }
+
+    /** As {@link #controlChart(Table, String, String, ControlChart)} with shaded label windows (e.g. NAB's). */
+    public static Figure controlChart(Table table, String time, String value, ControlChart chart,
+                                      List<AnomalyTimelineChart.Window> windows) {
+        String name = value + "_chart";
+        Table t = chart.addTo(table, name); // checks the row count
+        Figure base = AnomalyTimelineChart.create(value + ": control chart, " + chart.count()
+                + " points outside the limits", t, time, name + "_statistic", name + "_anomaly", windows);
+        ObjectNode spec = base.toJsonNode();
+        ArrayNode data = (ArrayNode) spec.get("data");
+        ObjectNode charted = (ObjectNode) data.get(0);
+        charted.put("name", value + " (charted)");
+        charted.put("hovertemplate", charted.get("hovertemplate").asText().replace(name + "_statistic", value));
+        ObjectNode marks = (ObjectNode) data.get(1);
+        marks.put("name", "outside the limits (" + chart.count() + ")");
+        JsonNode xs = charted.get("x");
+        String[] names = {"centre", "upper limit", "lower limit"};
+        double[][] lines = {chart.centre(), chart.upper(), chart.lower()};
+        for (int j = 0; j < lines.length; j++) {
+            ObjectNode tr = data.insertObject(1 + j);
+            tr.put("type", "scatter").put("mode", "lines").put("name", names[j]);
+            tr.set("x", xs.deepCopy());
+            ArrayNode ys = tr.putArray("y");
+            for (double v : lines[j]) {
+                if (Double.isFinite(v)) {
+                    ys.add(v);
+                } else {
+                    ys.addNull(); // warm-up: no limit yet, the line starts later
+                }
+            }
+            tr.putObject("line").put("color", j == 0 ? Palette.BLUISH_GREEN : Palette.REFERENCE).put("width", 1)
+                    .put("dash", j == 0 ? "dot" : "dash");
+            tr.put("hovertemplate", names[j] + " %{y:.6~g}<extra></extra>");
+        }
+        ((ObjectNode) spec.get("layout").get("yaxis")).putObject("title").put("text", value);
+        return Figure.fromJsonNode(spec);
     }
 
     /** ROC curves of several score columns against one label column, AUC in the legend, chance line. */
