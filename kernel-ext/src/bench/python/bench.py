@@ -131,6 +131,9 @@ def density_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]
         if only and key not in only:
             continue
         out.append((key, what, peer, [str(gaussian_1e6x10()), "100000", "10"]))
+    return out
+
+
 # ---------------------------------------------------------------- neighbour detectors (self-contained block)
 
 NEIGHBORS_D = 10
