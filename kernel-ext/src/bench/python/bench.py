@@ -6,7 +6,7 @@ warm-up runs, then REPEATS timed runs; the table reports the best time of each s
 peer time / anomaly4j time (> 1 means anomaly4j is faster) and the peak resident memory of each process.
 Writes build/bench/results.md and build/bench/results.json. Timings are never asserted by tests.
 
-    bench.py [--repeats 5] [--only TASK ...]
+    bench.py [--repeats 5] [--only TASK ...] [--java-heap 1g]
 """
 from __future__ import annotations
 
@@ -131,6 +131,9 @@ def density_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]
         if only and key not in only:
             continue
         out.append((key, what, peer, [str(gaussian_1e6x10()), "100000", "10"]))
+    return out
+
+
 # ---------------------------------------------------------------- neighbour detectors (self-contained block)
 
 NEIGHBORS_D = 10
@@ -254,15 +257,17 @@ for _ in range(max(1, repeats // 2)):
 times = []
 for _ in range(repeats):
     t0 = time.perf_counter(); r = run(x); times.append(time.perf_counter() - t0)
-def peak_mb():
+def status_mb(key):
     try:
         for line in open("/proc/self/status"):
-            if line.startswith("VmHWM:"):
+            if line.startswith(key):
                 return int(line.split()[1]) // 1024
     except OSError:
         pass
     return -1
-print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", "")), "peak_mb": peak_mb()}))
+import gc; gc.collect()
+print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", "")), "peak_mb": status_mb("VmHWM:"),
+                  "live_mb": status_mb("VmRSS:")}))
 """
 
 
@@ -297,6 +302,10 @@ def python_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     return run_child([sys.executable, "-c", code, task, str(repeats), *args])
 
 
+# JVM heap option: None runs with the JVM's default maximum heap (a quarter of the RAM), as the notebook kernel does
+JAVA_HEAP: str | None = None
+
+
 def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     java = pathlib.Path(os.environ["JAVA_HOME"]) / "bin" / "java"
     tgt = ROOT / "kernel-ext" / "target"
@@ -307,7 +316,8 @@ def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
         return run_child([str(java), "-Xmx8g", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
                           f"-DDJL_CACHE_DIR={ROOT / 'build' / 'djl-cache'}", "-cp", cp,
                           "org.anomaly4j.deep.DeepBench", task, str(repeats), *args])
-    return run_child([str(java), "-Xmx8g", "-cp", cp,
+    heap = [f"-Xmx{JAVA_HEAP}"] if JAVA_HEAP else []
+    return run_child([str(java), *heap, "-cp", cp,
                       "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
 
 
@@ -315,7 +325,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--java-heap", help="the JVM's -Xmx, e.g. 1g (default: the JVM's default, a quarter of the RAM)")
     a = ap.parse_args()
+    global JAVA_HEAP
+    JAVA_HEAP = a.java_heap
     OUT.mkdir(parents=True, exist_ok=True)
     csv = creditcard_like_csv()
     series = series_1e6()
@@ -359,9 +372,13 @@ def main() -> int:
         jt, pt = min(j["times"]), min(p["times"])
         rows.append({"task": key, "what": what, "peer": peer, "anomaly4j_s": jt, "peer_s": pt,
                      "ratio": pt / jt, "anomaly4j_peak_mb": jmem, "peer_peak_mb": pmem,
+                     "anomaly4j_live_mb": j.get("live_mb", -1), "anomaly4j_heap_max_mb": j.get("heap_max_mb", -1),
+                     "peer_live_mb": p.get("live_mb", -1),
                      "anomaly4j_check": j["check"], "peer_check": p["check"]})
         print(f"{what}: anomaly4j {jt:.3f} s, {peer} {pt:.3f} s, ratio {pt / jt:.2f}", flush=True)
     env = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+           "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+           "java_heap": f"-Xmx{JAVA_HEAP}" if JAVA_HEAP else "JVM default (a quarter of the RAM)",
            "java_home": os.environ.get("JAVA_HOME"), "date": time.strftime("%Y-%m-%d %H:%M:%S")}
     import pandas, numpy
     env.update(pandas=pandas.__version__, numpy=numpy.__version__)
@@ -370,12 +387,16 @@ def main() -> int:
              f"{env['date']}, {env['cpus']} CPUs, Python {env['python']}, pandas {env['pandas']}, "
              f"numpy {env['numpy']}, JDK {env['java_home']}. Best of {a.repeats} runs (25 for the millisecond rolling task) after warm-up; "
              "ratio = peer time / anomaly4j time (> 1: anomaly4j faster). Peak memory: maximum resident set "
-             "of each side's benchmark process (data loading included).", "",
-             "| task | anomaly4j (s) | peer | peer (s) | ratio | anomaly4j peak MB | peer peak MB |",
-             "|---|---:|---|---:|---:|---:|---:|"]
+             "of each side's benchmark process (data loading included). Live: Java heap in use after a full GC "
+             "with the result held / Python's resident set at the end (after gc.collect()). "
+             f"JVM heap: {env['java_heap']}; load average at the end: {env['load']}.", "",
+             "| task | anomaly4j (s) | peer | peer (s) | ratio | anomaly4j peak MB | anomaly4j live MB | "
+             "JVM max heap MB | peer peak MB | peer live MB |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         lines.append(f"| {r['what']} | {r['anomaly4j_s']:.3f} | {r['peer']} | {r['peer_s']:.3f} | "
-                     f"**{r['ratio']:.2f}** | {r['anomaly4j_peak_mb']} | {r['peer_peak_mb']} |")
+                     f"**{r['ratio']:.2f}** | {r['anomaly4j_peak_mb']} | {r['anomaly4j_live_mb']} | "
+                     f"{r['anomaly4j_heap_max_mb']} | {r['peer_peak_mb']} | {r['peer_live_mb']} |")
     (OUT / "results.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
     print(f"\nwritten: {OUT / 'results.md'}")

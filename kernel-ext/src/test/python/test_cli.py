@@ -89,3 +89,43 @@ def test_eval_errors_are_one_line(kernel_spec):
     ours = [line for line in r.stderr.splitlines() if line.startswith("anomaly4j eval: ")]
     assert len(ours) == 1 and "must hold 0 (normal) or 1 (anomaly)" in ours[0], r.stderr
     assert run(kernel_spec, "eval", "--scores", "RH17", str(hive17())).returncode == 2
+
+
+# ---------------------------------------------------------------- the launcher script and standard input
+
+LAUNCHER = ROOT / "kernel-ext" / "scripts" / "anomaly4j"
+
+
+def launch(kernel_spec, *args, stdin=None, java_opts=""):
+    """Runs kernel-ext/scripts/anomaly4j on the kernel's JDK (find-jdk.sh takes JAVA_HOME when it qualifies)."""
+    env = dict(os.environ, JAVA_HOME=str(pathlib.Path(java(kernel_spec)).parents[1]), ANOMALY4J_JAVA_OPTS=java_opts)
+    return subprocess.run([str(LAUNCHER), *args], capture_output=True, text=True, timeout=300, input=stdin, env=env)
+
+
+def test_launcher_errors_are_exactly_one_line(kernel_spec):
+    # `java -jar` on JDK 24+ prints four sun.misc.Unsafe warning lines first; the launcher allows that access
+    r = launch(kernel_spec, "detect", "--detector", "iqr", "--columns", "T99", "--sep", ";", str(hive17()))
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [r.stderr.strip()] and r.stderr.startswith("anomaly4j: "), r.stderr
+    assert '"T99"' in r.stderr and r.stdout == ""
+
+
+def test_dash_reads_standard_input_like_the_file(kernel_spec):
+    args = ["detect", "--detector", "iqr", "--columns", "T17", "--sep", ";"]
+    from_file = launch(kernel_spec, *args, str(hive17()))
+    from_stdin = launch(kernel_spec, *args, "-", stdin=hive17().read_text(encoding="utf-8"))
+    assert from_file.returncode == 0 and from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout == from_file.stdout
+    assert len(from_stdin.stdout.splitlines()) == 1848  # header + 1847 rows
+    assert from_stdin.stderr == ""
+
+
+def test_out_of_memory_is_one_line_naming_xmx(kernel_spec, build_dir):
+    # 700,000 rows of short text cells need far more than a 32 MB heap (each cell is a String while typed);
+    # the file (2.8 MB) is under the 8 MB read limit of that heap, so the reader starts and runs out
+    big = build_dir / "cli-short-cells.csv"
+    big.write_text("t,a\n" + "x,1\n" * 700_000)
+    r = launch(kernel_spec, "detect", "--detector", "iqr", "--columns", "a", str(big), java_opts="-Xmx32m")
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [r.stderr.strip()], r.stderr
+    assert r.stderr.startswith("anomaly4j: not enough memory") and "-Xmx" in r.stderr, r.stderr

@@ -1,5 +1,7 @@
 package org.anomaly4j.cli;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +23,11 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
 
 /**
  * {@code anomaly4j detect --detector NAME [--set key=value ...] --columns a,b [--sep ';'] IN.csv [-o OUT.csv]}
- * <p>Fits the detector on the named columns of IN.csv and writes IN's columns plus {@code score} and
- * {@code anomaly} (true/false) as CSV to OUT.csv or standard output. {@code --help} lists detectors and their
- * settings. Errors print one line on standard error and exit with status 2 (usage) or 1 (data).
+ * <p>Fits the detector on the named columns of IN.csv ({@code -} reads standard input; plain, gzip or a one-file
+ * zip) and writes IN's columns plus {@code score} and {@code anomaly} (true/false) as CSV to OUT.csv or standard
+ * output. {@code --help} lists detectors and their settings. Errors print one line on standard error and exit
+ * with status 2 (usage) or 1 (data), running out of memory or stack included (the line names the JVM option to
+ * raise).
  */
 public final class Main {
 
@@ -31,11 +35,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    /** Runs the command; returns the exit status (0 ok, 1 bad data or file, 2 bad usage). */
+    /** Runs the command with standard input as {@code -}; returns the exit status (0 ok, 1 bad data, 2 usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command; {@code in} is what the input {@code -} reads. Returns the exit status (0 ok, 1 bad data or
+     * file, or the JVM out of memory or stack, 2 bad usage); never throws those errors.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            return runCommand(args, in, out, err);
+        } catch (OutOfMemoryError e) {
+            // one line, not a stack trace: the heap is the usual cause and -Xmx the fix
+            err.println("anomaly4j: not enough memory (the JVM's maximum heap is "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give the JVM more heap with -Xmx: "
+                    + "java -Xmx8g -jar anomaly4j.jar ..., or ANOMALY4J_JAVA_OPTS=-Xmx8g with scripts/anomaly4j; "
+                    + "or use fewer rows");
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("anomaly4j: the JVM ran out of stack; give it a larger stack with -Xss: "
+                    + "java -Xss64m -jar anomaly4j.jar ..., or ANOMALY4J_JAVA_OPTS=-Xss64m with scripts/anomaly4j");
+            return 1;
+        }
+    }
+
+    private static int runCommand(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(help());
             return args.length == 0 ? 2 : 0;
@@ -99,7 +128,7 @@ public final class Main {
                 throw new Usage("--columns a,b,... is required");
             }
             if (input == null) {
-                throw new Usage("an input CSV file is required");
+                throw new Usage("an input CSV file is required (or - for standard input)");
             }
             if (sep.length() != 1) {
                 throw new Usage("--sep takes one character, got \"" + sep + "\"");
@@ -107,7 +136,7 @@ public final class Main {
             if (!Detectors.names().contains(detector)) {
                 throw new Usage("unknown detector \"" + detector + "\"; detectors: " + String.join(", ", Detectors.names()));
             }
-            if (output != null && Path.of(output).toAbsolutePath().normalize()
+            if (output != null && !input.equals(STDIN) && Path.of(output).toAbsolutePath().normalize()
                     .equals(Path.of(input).toAbsolutePath().normalize())) {
                 throw new Usage("-o names the input file " + input + "; write the scores to another file");
             }
@@ -128,7 +157,8 @@ public final class Main {
             if (dateFormat != null) {
                 options = options.dateTimeFormat(dateFormat);
             }
-            Table t = Csv.read(Path.of(input), options);
+            Table t = input.equals(STDIN) ? Csv.readWithReport(in, "<stdin>", options).table()
+                    : Csv.read(Path.of(input), options);
             String[] cols = splitColumns(columns);
             Model m = d.fit(t, cols);
             double[] s = m.trainingScores();
@@ -140,10 +170,14 @@ public final class Main {
                 }
             }
             Table result = t.copy().addColumns(DoubleColumn.create("score", s), BooleanColumn.create("anomaly", a));
-            CsvWriteOptions.Builder w = output == null ? CsvWriteOptions.builder(out) : CsvWriteOptions.builder(
-                    Files.newOutputStream(Path.of(output)));
-            result.write().csv(w.separator(sep.charAt(0)).build());
-            out.flush();
+            if (output == null) {
+                result.write().csv(CsvWriteOptions.builder(out).separator(sep.charAt(0)).build());
+                out.flush();
+            } else {
+                try (OutputStream file = Files.newOutputStream(Path.of(output))) {
+                    result.write().csv(CsvWriteOptions.builder(file).separator(sep.charAt(0)).build());
+                }
+            }
             return 0;
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("anomaly4j: " + e.getMessage());
@@ -179,8 +213,9 @@ public final class Main {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: java -jar anomaly4j.jar detect --detector NAME [--set key=value ...] --columns a,b\n")
                 .append("                  [--sep ';'] [--date-format PATTERN] IN.csv [-o OUT.csv]\n\n")
-                .append("Fits the detector on the columns of IN.csv and writes IN plus 'score' (higher = more\n")
-                .append("anomalous) and 'anomaly' (true/false) to OUT.csv or standard output.\n\n")
+                .append("Fits the detector on the columns of IN.csv (- reads standard input; .gz and .zip too) and\n")
+                .append("writes IN plus 'score' (higher = more anomalous) and 'anomaly' (true/false) to OUT.csv or\n")
+                .append("standard output.\n\n")
                 .append("metrics of labelled scores as JSON: java -jar anomaly4j.jar eval --help\n")
                 .append("Numenta Anomaly Benchmark runs and scores: java -jar anomaly4j.jar nab --help\n")
                 .append("STL decomposition of a column: java -jar anomaly4j.jar stl --help\n\n")
@@ -188,6 +223,9 @@ public final class Main {
         sb.append(Detectors.help());
         return sb.toString();
     }
+
+    /** The input name that reads standard input. */
+    private static final String STDIN = "-";
 
     /** A usage error: exit status 2. */
     private static final class Usage extends RuntimeException {

@@ -26,7 +26,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *   <li>a {@code dtype} given in the options wins (cells that do not parse are errors naming the line);</li>
  *   <li>every cell missing → {@code DOUBLE} of NaN (pandas float64); no rows → {@code STRING};</li>
  *   <li>integer literals only → {@code INTEGER} ({@code LONG} beyond int range); with a missing cell →
- *       {@code DOUBLE}, as pandas turns int64 with NaN into float64;</li>
+ *       {@code DOUBLE}, as pandas turns int64 with NaN into float64; a column holding
+ *       {@code -9223372036854775808} (Tablesaw's missing mark for {@code LONG}) → {@code DOUBLE} with a note, so
+ *       that no value reads as missing; integer literals beyond the long range (seen before any other
+ *       non-integer) → {@code STRING} with a note (pandas: uint64 or text);</li>
  *   <li>decimal numbers (the grammar of {@link NumberText}, with the options' decimal mark; {@code inf} too)
  *       → {@code DOUBLE}; unlike Tablesaw's own detection, {@code "1,234"} and {@code "5%"} stay text, as in
  *       pandas;</li>
@@ -96,15 +99,26 @@ final class CsvColumns {
             return new Typed(DoubleColumn.create(name, nan), "all missing");
         }
         long[] integers = integers(cells, miss);
+        if (integers == BEYOND_LONG) {
+            return new Typed(strings(name, cells, miss), "text: integers beyond the 64-bit range (pandas uint64 up "
+                    + "to 2^64-1, else text); kept as written, convert with toNumeric(...) for rounded numbers");
+        }
         if (integers != null) {
-            if (missingCount == 0) {
+            boolean longMin = false;
+            for (int i = 0; i < n; i++) {
+                longMin |= !miss[i] && integers[i] == Long.MIN_VALUE;
+            }
+            if (missingCount == 0 && !longMin) {
                 return new Typed(intOrLong(name, integers), "");
             }
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
                 d[i] = miss[i] ? Double.NaN : integers[i];
             }
-            return new Typed(DoubleColumn.create(name, d), "integers with missing values, as DOUBLE (pandas float64)");
+            return new Typed(DoubleColumn.create(name, d), longMin && missingCount == 0
+                    ? "DOUBLE: holds -9223372036854775808, which a Tablesaw LONG column would show as missing "
+                    + "(pandas int64); integers beyond 2^53 are rounded"
+                    : "integers with missing values, as DOUBLE (pandas float64)");
         }
         double[] numbers = new double[n];
         int bad = numbers(cells, miss, numbers);
@@ -165,7 +179,7 @@ final class CsvColumns {
             return f;
         }
         if (type.equals(ColumnType.INTEGER) || type.equals(ColumnType.LONG) || type.equals(ColumnType.SHORT)) {
-            long min = type.equals(ColumnType.LONG) ? Long.MIN_VALUE : type.equals(ColumnType.INTEGER)
+            long min = type.equals(ColumnType.LONG) ? Long.MIN_VALUE + 1 : type.equals(ColumnType.INTEGER)
                     ? Integer.MIN_VALUE + 1 : Short.MIN_VALUE + 1; // Tablesaw's own minimum is its missing mark
             long max = type.equals(ColumnType.LONG) ? Long.MAX_VALUE : type.equals(ColumnType.INTEGER)
                     ? Integer.MAX_VALUE : Short.MAX_VALUE;
@@ -177,7 +191,10 @@ final class CsvColumns {
                 }
                 Long v = integer(cells[i]);
                 if (v == null || v < min || v > max) {
-                    throw unreadable(name, type, cells[i], lines[i]);
+                    throw v != null && v == min - 1 ? new IllegalArgumentException("CSV file " + file + ", line "
+                            + lines[i] + ", column \"" + name + "\": " + v + " is Tablesaw's missing mark for "
+                            + type.name() + " and would read as missing; read the column as DOUBLE or STRING")
+                            : unreadable(name, type, cells[i], lines[i]);
                 }
                 if (c instanceof IntColumn ic) {
                     ic.append(v.intValue());
@@ -250,40 +267,58 @@ final class CsvColumns {
         return s;
     }
 
-    /** All present cells as integers, or {@code null} when one is not an integer literal in long range. */
+    /** Marks a column whose first non-integer cell (in row order) is an integer literal beyond the long range. */
+    private static final long[] BEYOND_LONG = new long[0];
+
+    /**
+     * All present cells as integers; {@code null} when a cell is not an integer literal; {@link #BEYOND_LONG} when
+     * a literal beyond the long range comes first. pandas decides in the same row order: an overflow seen first
+     * makes the column text (or uint64), a non-integer seen first makes it try floats.
+     */
     private static long[] integers(String[] cells, boolean[] miss) {
         long[] out = new long[cells.length];
         for (int i = 0; i < cells.length; i++) {
             if (miss[i]) {
                 continue;
             }
-            Long v = integer(cells[i]);
-            if (v == null) {
+            String t = NumberText.trim(cells[i]);
+            if (!isIntegerLiteral(t)) {
                 return null;
             }
-            out[i] = v;
+            try {
+                out[i] = Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                return BEYOND_LONG;
+            }
         }
         return out;
     }
 
     /** An integer literal {@code ws* [+-]? digits ws*} in long range, or {@code null}. */
     static Long integer(String cell) {
-        String t = cell.strip();
-        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
-        if (i == t.length() || t.length() - i > 19) {
+        String t = NumberText.trim(cell);
+        if (!isIntegerLiteral(t)) {
             return null;
+        }
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isIntegerLiteral(String t) {
+        int i = t.startsWith("+") || t.startsWith("-") ? 1 : 0;
+        if (i == t.length()) {
+            return false;
         }
         for (int k = i; k < t.length(); k++) {
             char c = t.charAt(k);
             if (c < '0' || c > '9') {
-                return null;
+                return false;
             }
         }
-        try {
-            return Long.parseLong(t.charAt(0) == '+' ? t.substring(1) : t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return true;
     }
 
     /** Parses present cells into {@code out} (missing → NaN); the row of the first non-number, or -1. */

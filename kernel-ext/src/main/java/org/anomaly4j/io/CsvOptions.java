@@ -35,7 +35,17 @@ import tech.tablesaw.api.ColumnType;
  *   <li>{@code dtype}: per-column Tablesaw types that replace inference ({@link ColumnType#SKIP} leaves the
  *       column out, like pandas {@code usecols});</li>
  *   <li>{@code dateTimeFormat} / {@code dateFormat} ({@code date_format}): {@link DateTimeFormatter} patterns;
- *       {@code null} lets Tablesaw detect ISO-like date-times.</li>
+ *       {@code null} lets Tablesaw detect ISO-like date-times;</li>
+ *   <li>{@code maxBytes} (no pandas counterpart): the most bytes of text read, after decompression; a larger
+ *       input is an {@link IllegalArgumentException} stating the size, instead of an {@link OutOfMemoryError}
+ *       (a 3 MB gzip can expand to gigabytes). Default {@link #defaultMaxBytes()}: a quarter of the JVM's
+ *       maximum heap ({@code -Xmx}; the JVM's default heap is a quarter of the RAM, so 1 GB on a 16 GB
+ *       machine), at most 2 GB (a Java array). Why a quarter: the text is held once while the table is built,
+ *       and a numeric table takes about half its text for typical cells (the 160 MB credit-card-like file
+ *       gives a 70 MB table), so text and table fit with room to spare. Files of very short cells need more
+ *       (one-digit cells: 8-byte doubles, four times the text) and the general reader holds every cell as a
+ *       string until its column is typed (up to ~15 times the text for short text cells): such files can
+ *       still exhaust the heap below the limit; raise {@code -Xmx} then.</li>
  * </ul>
  *
  * @param separatorChar  field separator
@@ -49,10 +59,14 @@ import tech.tablesaw.api.ColumnType;
  * @param encoding       character set of the file's bytes
  * @param dtypes         column name → type, replacing inference for those columns (insertion order kept)
  * @param dateFormat     pattern for date columns ({@link DateTimeFormatter} syntax), or {@code null}
+ * @param maxBytes       the most bytes read (after decompression) before the read is refused, at least 1
  */
 public record CsvOptions(char separatorChar, boolean header, List<String> missingTokens, String dateTimeFormat,
                          char decimal, char quoteChar, int skipRows, Charset encoding,
-                         Map<String, ColumnType> dtypes, String dateFormat) {
+                         Map<String, ColumnType> dtypes, String dateFormat, long maxBytes) {
+
+    /** The largest Java byte array, hence the largest text one read can hold. */
+    public static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
 
     /** pandas' default {@code na_values} ({@code pandas._libs.parsers.STR_NA_VALUES}, pandas 2.3). */
     private static final List<String> DEFAULT_MISSING = List.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
@@ -102,6 +116,26 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
         dtypes = java.util.Collections.unmodifiableMap(copy);
         checkPattern("dateTimeFormat", dateTimeFormat, "d.MM.yyyy HH:mm");
         checkPattern("dateFormat", dateFormat, "d.MM.yyyy");
+        if (maxBytes < 1 || maxBytes > MAX_ARRAY_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be in [1, " + MAX_ARRAY_BYTES + "] (a Java array), got "
+                    + maxBytes);
+        }
+    }
+
+    /** All options but {@code maxBytes}, which gets {@link #defaultMaxBytes()}; kept for code written before it. */
+    public CsvOptions(char separatorChar, boolean header, List<String> missingTokens, String dateTimeFormat,
+                      char decimal, char quoteChar, int skipRows, Charset encoding, Map<String, ColumnType> dtypes,
+                      String dateFormat) {
+        this(separatorChar, header, missingTokens, dateTimeFormat, decimal, quoteChar, skipRows, encoding, dtypes,
+                dateFormat, defaultMaxBytes());
+    }
+
+    /**
+     * The default {@code maxBytes}: {@code Runtime.maxMemory() / 4}, at most {@link #MAX_ARRAY_BYTES} (see the class
+     * comment for why).
+     */
+    public static long defaultMaxBytes() {
+        return Math.max(1, Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /**
@@ -158,6 +192,14 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
         return with(f -> f.decimal = mark);
     }
 
+    /**
+     * This value refusing inputs of more than {@code bytes} bytes after decompression (default
+     * {@link #defaultMaxBytes()}); raise it together with the heap ({@code -Xmx}).
+     */
+    public CsvOptions maxBytes(long bytes) {
+        return with(f -> f.maxBytes = bytes);
+    }
+
     /** This value with another quote character (pandas {@code quotechar}). */
     public CsvOptions quoteChar(char quote) {
         return with(f -> f.quoteChar = quote);
@@ -198,7 +240,7 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
         Fields f = new Fields(this);
         change.accept(f);
         return new CsvOptions(f.separatorChar, f.header, f.missingTokens, f.dateTimeFormat, f.decimal, f.quoteChar,
-                f.skipRows, f.encoding, f.dtypes, f.dateFormat);
+                f.skipRows, f.encoding, f.dtypes, f.dateFormat, f.maxBytes);
     }
 
     /** The components as mutable fields, only inside {@link #with}. */
@@ -213,6 +255,7 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
         Charset encoding;
         Map<String, ColumnType> dtypes;
         String dateFormat;
+        long maxBytes;
 
         Fields(CsvOptions o) {
             separatorChar = o.separatorChar;
@@ -225,6 +268,7 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
             encoding = o.encoding;
             dtypes = o.dtypes;
             dateFormat = o.dateFormat;
+            maxBytes = o.maxBytes;
         }
     }
 
@@ -239,7 +283,7 @@ public record CsvOptions(char separatorChar, boolean header, List<String> missin
                 .collect(Collectors.joining(", ", "[", "]"))
                 + ", dateTimeFormat " + (dateTimeFormat == null ? "detected" : "\"" + dateTimeFormat + "\"")
                 + ", dateFormat " + (dateFormat == null ? "detected" : "\"" + dateFormat + "\"")
-                + ", dtypes " + types;
+                + ", dtypes " + types + ", maxBytes " + maxBytes;
     }
 
     private static void checkPattern(String option, String pattern, String example) {

@@ -60,7 +60,7 @@ final class CsvText {
             pos = nextLine(text, pos);
         }
         List<String[]> records = new ArrayList<>();
-        List<Integer> recordLines = new ArrayList<>();
+        Lines recordLines = new Lines();
         new Tokenizer(text, pos, o.skipRows() + 1, o.separatorChar(), o.quoteChar(), file)
                 .run(records, recordLines);
         if (records.isEmpty()) {
@@ -93,6 +93,7 @@ final class CsvText {
         int[] lines = new int[n];
         for (int i = 0; i < n; i++) {
             String[] r = records.get(firstRow + i);
+            records.set(firstRow + i, null); // the row's array can go once its cells are in the columns
             int line = recordLines.get(firstRow + i);
             if (r.length != width) {
                 throw ragged(file, o, line, r.length, recordLines.get(0), width, o.header(), first[0]);
@@ -185,6 +186,23 @@ final class CsvText {
         return null;
     }
 
+    /** The file line of each record, as primitive ints (a {@code List<Integer>} would box every row). */
+    private static final class Lines {
+        private int[] lines = new int[64];
+        private int size;
+
+        void add(int line) {
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+            }
+            lines[size++] = line;
+        }
+
+        int get(int i) {
+            return lines[i];
+        }
+    }
+
     /** A single pass over the characters, collecting records and the line each starts on. */
     private static final class Tokenizer {
         private final String s;
@@ -203,7 +221,7 @@ final class CsvText {
             this.file = file;
         }
 
-        void run(List<String[]> records, List<Integer> recordLines) {
+        void run(List<String[]> records, Lines recordLines) {
             int n = s.length();
             List<String> fields = new ArrayList<>();
             StringBuilder sb = new StringBuilder();

@@ -1,5 +1,10 @@
 package org.anomaly4j.io;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +13,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -22,8 +29,11 @@ import tech.tablesaw.columns.Column;
  * 10<sup>±22</sup> is exactly {@code mantissa × 10^k} or {@code mantissa / 10^k} of two exact doubles (Clinger
  * 1990, "How to read floating point numbers accurately", fast path); up to 18 digits go through
  * {@link DecimalParser} (Eisel–Lemire); anything else, or anything those cannot decide, goes to
- * {@link Double#parseDouble}. A column whose every cell is an integer literal in int range becomes an
- * {@link IntColumn}, otherwise a {@link DoubleColumn}; missing cells are NaN (pandas' float64 semantics).
+ * {@link NumberText#parse}. Missing cells are NaN in a {@link DoubleColumn} (pandas' float64 semantics).
+ * <p>Numbers follow pandas' grammar ({@link NumberText}): no hexadecimal, no Java suffixes, finite text
+ * beyond the double range ({@code 1e400}) is not a number (pandas keeps it as text). A column of integer
+ * literals is an {@link IntColumn} in int range, else a {@link LongColumn}; an integer literal of more than 15
+ * digits anywhere sends the file to the general reader (an exact long, or pandas' rule for overflow).
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
  * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
@@ -43,31 +53,260 @@ final class FastCsv {
     }
 
     static Table tryRead(byte[] b, String tableName, char separator, boolean header, Set<String> missingTokens) {
+        return tryRead(b, b.length, tableName, separator, '"', header, missingTokens);
+    }
+
+    /**
+     * Reads the first {@code len} bytes of {@code b}, or returns {@code null} when the general reader must decide
+     * (see the class comment); also {@code null} for a quote character or a lone carriage return (a line break
+     * only the general reader knows), and for a column of integer literals with more than 15 digits, which need
+     * the exact {@code long} parse of the general reader.
+     */
+    static Table tryRead(byte[] b, int len, String tableName, char separator, char quote, boolean header,
+                         Set<String> missingTokens) {
+        try {
+            return read(sink -> sink.accept(b, 0, len), tableName, separator, quote, header, missingTokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never: the bytes are in memory
+        }
+    }
+
+    /**
+     * As {@link #tryRead(byte[], int, String, char, char, boolean, Set)} on a plain (uncompressed) file, read in
+     * blocks of {@code blockSize} bytes (grown for a longer line) twice, first to count the rows, then to parse
+     * them: the text is never held whole, so the peak is the table plus one block instead of the table plus the
+     * file. {@code null} also when the file changes between the passes.
+     */
+    static Table tryReadFile(Path file, int blockSize, String tableName, char separator, char quote, boolean header,
+                             Set<String> missingTokens) throws IOException {
+        return read(sink -> fileBlocks(file, blockSize, sink), tableName, separator, quote, header, missingTokens);
+    }
+
+    /** A source of text as runs of whole lines, which can be read more than once. */
+    private interface Blocks {
+        /** Calls {@code sink} for each run in order; false when the sink stopped early. */
+        boolean each(BlockSink sink) throws IOException;
+    }
+
+    private interface BlockSink {
+        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
+        boolean accept(byte[] b, int from, int to);
+    }
+
+    private static boolean fileBlocks(Path file, int blockSize, BlockSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[blockSize];
+            int carry = 0;
+            while (true) {
+                int end = carry + in.readNBytes(buf, carry, buf.length - carry);
+                boolean eof = end < buf.length; // readNBytes reads less only at the end of the stream
+                if (end == 0) {
+                    return true;
+                }
+                int cut = end;
+                if (!eof) {
+                    cut = end;
+                    while (cut > 0 && buf[cut - 1] != '\n') {
+                        cut--;
+                    }
+                    if (cut == 0) { // one line longer than the block: grow it
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                        carry = end;
+                        continue;
+                    }
+                }
+                if (!sink.accept(buf, 0, cut)) {
+                    return false;
+                }
+                if (eof) {
+                    return true;
+                }
+                System.arraycopy(buf, cut, buf, 0, end - cut);
+                carry = end - cut;
+            }
+        }
+    }
+
+    /** What the first pass learns: the header, the data rows, and the bytes the header takes. */
+    private static final class Layout {
+        List<String> names;
+        int headerBytes;
+        int rows;
+        boolean declined;
+    }
+
+    private static Table read(Blocks blocks, String tableName, char separator, char quote, boolean header,
+                              Set<String> missingTokens) throws IOException {
         final byte sep = (byte) separator;
-        if (separator > 127) {
+        if (separator > 127 || quote > 127) {
             return null;
         }
-        for (byte x : b) {
-            if (x == '"') {
-                return null;
+        byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        Layout layout = new Layout();
+        boolean complete = blocks.each((b, from, to) -> {
+            int pos = from;
+            if (layout.names == null) {
+                pos = headerEnd(b, from, to, sep, header, layout);
+                if (layout.declined || !firstRowIsNumeric(b, pos, to, sep, missing)) {
+                    layout.declined = true; // a text file: decline before reading the rest of it
+                    return false;
+                }
+            }
+            if (!plain(b, from, pos, (byte) quote)) {
+                layout.declined = true;
+                return false;
+            }
+            // one parallel scan of the data lines: no quote, no lone carriage return, and their count
+            int[] starts = segments(b, pos, to, threadsFor(pos, to));
+            int[] lines = new int[starts.length - 1];
+            IntStream.range(0, lines.length).parallel().forEach(t -> lines[t] =
+                    plain(b, starts[t], starts[t + 1], (byte) quote) ? countLines(b, starts[t], starts[t + 1]) : -1);
+            long rows = layout.rows;
+            for (int n : lines) {
+                if (n < 0) {
+                    layout.declined = true;
+                    return false;
+                }
+                rows += n;
+            }
+            if (rows > Integer.MAX_VALUE - 16) {
+                layout.declined = true;
+                return false;
+            }
+            layout.rows = (int) rows;
+            return true;
+        });
+        if (!complete || layout.declined || layout.names == null) {
+            return null;
+        }
+        int nCols = layout.names.size();
+        int rows = layout.rows;
+        double[][] cols = new double[nCols][rows];
+        int threadsMax = ForkJoinPool.getCommonPoolParallelism() + 1;
+        byte[][] kindPart = new byte[threadsMax][nCols];
+        boolean[][] missingPart = new boolean[threadsMax][nCols];
+        AtomicBoolean failed = new AtomicBoolean();
+        int[] rowBase = {0};
+        boolean[] first = {true};
+        complete = blocks.each((b, from, to) -> {
+            int pos = first[0] ? from + layout.headerBytes : from;
+            first[0] = false;
+            int threads = threadsFor(pos, to);
+            int[] starts = segments(b, pos, to, threads);
+            int[] lines = new int[threads];
+            IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
+            int[] offset = new int[threads + 1];
+            offset[0] = rowBase[0];
+            for (int t = 0; t < threads; t++) {
+                offset[t + 1] = offset[t] + lines[t];
+            }
+            if (offset[threads] > rows) {
+                return false; // the file grew between the passes
+            }
+            IntStream.range(0, threads).parallel().forEach(t -> {
+                if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missingPart[t], missing,
+                        failed)) {
+                    failed.set(true);
+                }
+            });
+            rowBase[0] = offset[threads];
+            return !failed.get();
+        });
+        if (!complete || failed.get() || rowBase[0] != rows) {
+            return null;
+        }
+        byte[] kind = new byte[nCols];
+        boolean[] anyMissing = new boolean[nCols];
+        for (int t = 0; t < threadsMax; t++) {
+            for (int c = 0; c < nCols; c++) {
+                kind[c] = (byte) Math.max(kind[c], kindPart[t][c]);
+                anyMissing[c] |= missingPart[t][c];
             }
         }
-        int len = b.length;
-        int pos = 0;
+        List<Column<?>> out = new ArrayList<>(nCols);
+        for (int c = 0; c < nCols; c++) {
+            String name = layout.names.get(c);
+            if (anyMissing[c] && kind[c] != DOUBLE) {
+                // integers with gaps: pandas goes int64 → float64, so "-0" is +0.0 there, not the -0.0 parsed
+                double[] v = cols[c];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] + 0.0;
+                }
+                kind[c] = DOUBLE;
+            }
+            out.add(kind[c] == INT ? toInt(name, cols[c]) : kind[c] == LONG ? toLong(name, cols[c])
+                    : new ParsedDoubles(name, cols[c]));
+            cols[c] = null; // the int and long copies let the doubles go column by column
+        }
+        return ColumnNames.table(tableName, out);
+    }
+
+    /** Whether every cell of the first data line in {@code [from, to)} is a number or a missing token. */
+    private static boolean firstRowIsNumeric(byte[] b, int from, int to, byte sep, byte[][] missing) {
+        int end = trimCr(b, from, lineEnd(b, from, to));
+        int s = from;
+        for (int k = from; k <= end; k++) {
+            if (k == end || b[k] == sep) {
+                if (Double.doubleToRawLongBits(field(b, s, k, missing)) == NOT_A_NUMBER_BITS) {
+                    return false;
+                }
+                s = k + 1;
+            }
+        }
+        return true;
+    }
+
+    /** Threads for a run of text: one per MiB, at most the common pool's parallelism plus this thread. */
+    private static int threadsFor(int from, int to) {
+        return Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (to - from) / (1 << 20) + 1));
+    }
+
+    /** {@code threads + 1} boundaries splitting {@code [from, to)} at line starts, about evenly. */
+    private static int[] segments(byte[] b, int from, int to, int threads) {
+        int[] starts = new int[threads + 1];
+        starts[0] = from;
+        for (int t = 1; t < threads; t++) {
+            int p = Math.max(starts[t - 1], from + (int) ((long) (to - from) * t / threads));
+            while (p < to && b[p - 1] != '\n') {
+                p++;
+            }
+            starts[t] = p;
+        }
+        starts[threads] = to;
+        return starts;
+    }
+
+    /**
+     * No quote character and no lone carriage return (a line break only the general reader knows) in
+     * {@code [from, to)}; a run ends after a line feed or at the end of the text, so {@code \r} at its end is lone.
+     */
+    private static boolean plain(byte[] b, int from, int to, byte quote) {
+        for (int i = from; i < to; i++) {
+            byte x = b[i];
+            if (x == quote || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the names from the first line of the first block into {@code layout} (or C0, C1, ... without a
+     * header) and returns where the data starts; sets {@code declined} for a blank first line or names the
+     * general reader must rename.
+     */
+    private static int headerEnd(byte[] b, int from, int to, byte sep, boolean header, Layout layout) {
+        int pos = from;
+        if (to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF) {
+            pos += 3; // UTF-8 byte-order mark
+        }
+        int firstEnd = lineEnd(b, pos, to);
+        if (firstEnd == pos || trimCr(b, pos, firstEnd) == pos) {
+            layout.declined = true;
+            return pos;
+        }
         List<String> names = new ArrayList<>();
-        if (len > 0 && b[0] == (byte) 0xEF && len >= 3 && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
-            pos = 3; // UTF-8 byte-order mark
-        }
-        int firstEnd = lineEnd(b, pos);
-        if (firstEnd == pos) {
-            return null;
-        }
-        int nCols = 1;
-        for (int i = pos; i < firstEnd; i++) {
-            if (b[i] == sep) {
-                nCols++;
-            }
-        }
         if (header) {
             int s = pos;
             for (int i = pos; i <= firstEnd; i++) {
@@ -76,63 +315,46 @@ final class FastCsv {
                     s = i + 1;
                 }
             }
-            pos = Math.min(len, firstEnd + 1);
+            pos = Math.min(to, firstEnd + 1);
             // blank, repeated (ignoring case) or undecodable names: the general reader renames or reports them
             if (!ColumnNames.distinct(names) || names.stream().anyMatch(n -> n.indexOf('\uFFFD') >= 0)) {
-                return null;
+                layout.declined = true;
             }
         } else {
+            int nCols = 1;
+            for (int i = pos; i < firstEnd; i++) {
+                if (b[i] == sep) {
+                    nCols++;
+                }
+            }
             for (int c = 0; c < nCols; c++) {
                 names.add("C" + c);
             }
         }
-        // chunk boundaries at line starts
-        int threads = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (len - pos) / (1 << 20) + 1));
-        int[] starts = new int[threads + 1];
-        starts[0] = pos;
-        for (int t = 1; t < threads; t++) {
-            int p = Math.max(starts[t - 1], pos + (int) ((long) (len - pos) * t / threads));
-            while (p < len && b[p - 1] != '\n') {
-                p++;
-            }
-            starts[t] = p;
-        }
-        starts[threads] = len;
-        int[] lines = new int[threads];
-        IntStream.range(0, threads).parallel().forEach(t -> lines[t] = countLines(b, starts[t], starts[t + 1]));
-        int[] offset = new int[threads + 1];
-        for (int t = 0; t < threads; t++) {
-            offset[t + 1] = offset[t] + lines[t];
-        }
-        int rows = offset[threads];
-        double[][] cols = new double[nCols][rows];
-        boolean[] intLike = new boolean[nCols];
-        Arrays.fill(intLike, true);
-        boolean[][] intPart = new boolean[threads][nCols];
-        AtomicBoolean failed = new AtomicBoolean();
-        byte[][] missing = missingTokens.stream().map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
-        IntStream.range(0, threads).parallel().forEach(t -> {
-            boolean[] ints = intPart[t];
-            Arrays.fill(ints, true);
-            if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], ints, missing, failed)) {
-                failed.set(true);
-            }
-        });
-        if (failed.get()) {
-            return null;
-        }
-        for (boolean[] part : intPart) {
-            for (int c = 0; c < nCols; c++) {
-                intLike[c] &= part[c];
-            }
-        }
-        List<Column<?>> out = new ArrayList<>(nCols);
-        for (int c = 0; c < nCols; c++) {
-            out.add(intLike[c] && rows > 0 ? toInt(names.get(c), cols[c]) : DoubleColumn.create(names.get(c), cols[c]));
-        }
-        return ColumnNames.table(tableName, out);
+        layout.names = names;
+        layout.headerBytes = pos - from;
+        return pos;
     }
+
+    /**
+     * A double column over the parsed array itself: Tablesaw's {@code DoubleColumn.create(name, double...)}
+     * copies it (fastutil's list constructor), which would double the table's allocation while it is built.
+     * Behaves as a {@link DoubleColumn} in every way (its copies and subsets are plain DoubleColumns).
+     */
+    private static final class ParsedDoubles extends DoubleColumn {
+        ParsedDoubles(String name, double[] values) {
+            super(name, DoubleArrayList.wrap(values));
+        }
+    }
+
+    /** Cell kinds, ordered so that a column's kind is the maximum over its cells. */
+    private static final byte INT = 0;
+    /** An integer literal beyond the int range with at most 15 significant digits: exact in a double. */
+    private static final byte LONG = 1;
+    /** An integer literal with 16 or more significant digits: may not be exact in a double. */
+    private static final byte WIDE_INT = 2;
+    /** Anything else: a decimal, an exponent, infinity (missing cells are tracked on their own). */
+    private static final byte DOUBLE = 3;
 
     private static Column<?> toInt(String name, double[] v) {
         int[] a = new int[v.length];
@@ -142,9 +364,17 @@ final class FastCsv {
         return IntColumn.create(name, a);
     }
 
-    private static int lineEnd(byte[] b, int from) {
+    private static Column<?> toLong(String name, double[] v) {
+        long[] a = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            a[i] = (long) v[i];
+        }
+        return LongColumn.create(name, a);
+    }
+
+    private static int lineEnd(byte[] b, int from, int len) {
         int i = from;
-        while (i < b.length && b[i] != '\n') {
+        while (i < len && b[i] != '\n') {
             i++;
         }
         return i;
@@ -172,8 +402,8 @@ final class FastCsv {
         return n;
     }
 
-    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, boolean[] ints,
-                                 byte[][] missing, AtomicBoolean failed) {
+    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, byte[] kinds,
+                                 boolean[] missingSeen, byte[][] missing, AtomicBoolean failed) {
         int nCols = cols.length;
         int row = row0;
         int i = from;
@@ -199,8 +429,19 @@ final class FastCsv {
                             return false;
                         }
                         cols[c][row] = v;
-                        if (ints[c] && !isIntLiteral(b, s, k)) {
-                            ints[c] = false;
+                        if (Double.isNaN(v)) {
+                            missingSeen[c] = true;
+                            c++;
+                            s = k + 1;
+                            continue;
+                        }
+                        // (a cell of 15 bytes or fewer cannot hold 16 digits: skip the check in decimal columns)
+                        byte kind = kinds[c] != DOUBLE || k - s > 15 ? intKind(b, s, k) : DOUBLE;
+                        if (kind == WIDE_INT) {
+                            return false; // the general reader: an exact long, or text/double by pandas' row order
+                        }
+                        if (kind > kinds[c]) {
+                            kinds[c] = kind;
                         }
                         c++;
                         s = k + 1;
@@ -220,26 +461,40 @@ final class FastCsv {
     private static final long NOT_A_NUMBER_BITS = 0x7ff8dead00000000L;
     private static final double NOT_A_NUMBER_MARK = Double.longBitsToDouble(NOT_A_NUMBER_BITS);
 
-    private static boolean isIntLiteral(byte[] b, int s, int e) {
-        if (s == e || e - s > 10) {
-            return false;
+    /**
+     * The {@link #INT}, {@link #LONG} or {@link #WIDE_INT} kind of an integer literal
+     * {@code ws* [+-]? digits ws*}, or {@link #DOUBLE}. The int range excludes {@link Integer#MIN_VALUE}, Tablesaw's
+     * missing mark for int columns (the general reader puts it in a long column too).
+     */
+    private static byte intKind(byte[] b, int s, int e) {
+        while (s < e && NumberText.isSpace(b[s])) {
+            s++;
+        }
+        while (e > s && NumberText.isSpace(b[e - 1])) {
+            e--;
         }
         int i = s;
-        if (b[i] == '-' || b[i] == '+') {
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
             i++;
         }
         if (i == e) {
-            return false;
+            return DOUBLE;
         }
         long v = 0;
+        int significant = 0;
         for (; i < e; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
-                return false;
+                return DOUBLE;
             }
-            v = v * 10 + d;
+            if (significant > 0 || d != 0) {
+                significant++;
+            }
+            if (significant <= 15) {
+                v = v * 10 + d;
+            }
         }
-        return v <= Integer.MAX_VALUE;
+        return significant > 15 ? WIDE_INT : v <= Integer.MAX_VALUE ? INT : LONG;
     }
 
     /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */
@@ -334,18 +589,9 @@ final class FastCsv {
         return slow(b, s, e);
     }
 
+    /** Anything the fast grammar does not cover (spaces, inf, long mantissas): pandas' grammar, {@link NumberText}. */
     private static double slow(byte[] b, int s, int e) {
-        String text = new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
-        try {
-            double v = Double.parseDouble(text);
-            // Java accepts "1d", "0x1p3", "Infinity", which pandas does not read as numbers
-            char last = text.charAt(text.length() - 1);
-            if (Character.isLetter(last) && !text.endsWith("Infinity")) {
-                return NOT_A_NUMBER_MARK;
-            }
-            return v;
-        } catch (NumberFormatException ex) {
-            return NOT_A_NUMBER_MARK;
-        }
+        double v = NumberText.parse(new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return Double.isNaN(v) ? NOT_A_NUMBER_MARK : v;
     }
 }

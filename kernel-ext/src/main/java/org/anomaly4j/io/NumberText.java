@@ -16,19 +16,13 @@ public final class NumberText {
     }
 
     /** The number, or NaN when the text is not a number in the grammar above. */
-    public static double parse(String text) {
-        int start = 0;
+    public static double parse(String cell) {
+        String text = trim(cell);
         int end = text.length();
-        while (start < end && isSpace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        if (start == end) {
+        if (end == 0) {
             return Double.NaN;
         }
-        int i = start;
+        int i = 0;
         boolean negative = false;
         if (text.charAt(i) == '+' || text.charAt(i) == '-') {
             negative = text.charAt(i) == '-';
@@ -63,7 +57,7 @@ public final class NumberText {
         if (i != end) {
             return Double.NaN;
         }
-        double v = Double.parseDouble(text.substring(start, end));
+        double v = Double.parseDouble(text);
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
@@ -75,7 +69,21 @@ public final class NumberText {
         return i - from;
     }
 
-    private static boolean isSpace(char c) {
+    /** ASCII white space, which pandas ignores around numbers (Unicode spaces make a cell text). */
+    static boolean isSpace(int c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code text} without leading and trailing {@linkplain #isSpace ASCII white space}. */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
     }
 }

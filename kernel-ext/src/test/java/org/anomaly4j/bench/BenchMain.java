@@ -51,8 +51,25 @@ public final class BenchMain {
             check = work.get();
             times.add((System.nanoTime() - t0) / 1e9);
         }
-        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\",\"peak_mb\":%d}",
-                task, times, describe(check).replace("\"", "'"), peakMb()));
+        long peak = peakMb();
+        long live = liveHeapMb(check);
+        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\",\"peak_mb\":%d,"
+                + "\"live_mb\":%d,\"heap_max_mb\":%d}", task, times, describe(check).replace("\"", "'"), peak, live,
+                Runtime.getRuntime().maxMemory() >> 20));
+    }
+
+    /**
+     * Heap in use after a full collection while {@code result} is still referenced: what the task's result
+     * and the JVM's own data really hold, as opposed to the resident set, which a lazy collector lets grow
+     * towards {@code -Xmx}.
+     */
+    static long liveHeapMb(Object result) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        java.lang.ref.Reference.reachabilityFence(result);
+        return used >> 20;
     }
 
     /** This process's peak resident memory (Linux VmHWM, which starts afresh at exec), or -1 elsewhere. */
