@@ -63,6 +63,19 @@ EXPECTED = {
                   "{nu=0.5, gamma=scale}", "<td>one-class-svm</td><td>3788</td><td>1624</td><td>true</td>",
                   "<td>103</td><td>20</td><td>303.0</td>"],
     },
+    "40-guide-projects": {
+        # A: scatter + report of OneClassSVM(nu=0.05) on syntheticBlobs(2000, 3, 100, 42); B: timeline of the LSTM
+        # autoencoder flags on syntheticSeries(3000, 7); C: report of IsolationForest(contamination=0.1) fitted on
+        # the train split of syntheticBlobs(5000, 6, 250, 11), scored on test. The SVM and forest numbers are
+        # deterministic (seeded generators, seed 0); the LSTM numbers may move in the last float bits across CPUs,
+        # so only its tables' presence is asserted (as in 06-deep-detectors)
+        "charts": 4,
+        "texts": ["<td>2100</td><td>107</td><td>0.050952</td>", "<td>1</td><td>0.766355</td><td>0.820000</td>",
+                  "ROC-AUC 0.9406", "injected faults flagged by the LSTM autoencoder",
+                  "LSTM autoencoder, threshold at the 99th percentile of training error",
+                  "<td>test</td><td>1575</td><td>67</td>", "ROC-AUC 1.0000",
+                  "<td>1</td><td>0.458904</td><td>1.000000</td>"],
+    },
     "06-deep-detectors": {
         # loss curves, reconstruction error per row, LSTM score over time (optional module anomaly4j-deep).
         # Scores are deterministic on one machine; across CPUs the last float bits may differ, so the story's
