@@ -47,8 +47,8 @@ def test_one_class_svm_flags_scikit_learns_214_rows(kernel_spec, build_dir):
 
 
 @pytest.mark.parametrize("args, status, message", [
-    (["detect", "--detector", "nope", "--columns", "T17", "--sep", ";"], 1, 'unknown detector "nope"'),
-    (["detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";"], 1, 'k must be a number'),
+    (["detect", "--detector", "nope", "--columns", "T17", "--sep", ";"], 2, 'unknown detector "nope"'),
+    (["detect", "--detector", "iqr", "--set", "k=abc", "--columns", "T17", "--sep", ";"], 1, 'k must be a finite number >= 0'),
     (["detect", "--detector", "iqr", "--columns", "T99", "--sep", ";"], 1, '"T99"'),
     (["detect", "--columns", "T17", "--sep", ";"], 2, "--detector NAME is required"),
 ])
