@@ -3,7 +3,10 @@ package org.anomaly4j.detect;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+
+import org.anomaly4j.progress.Progress;
 
 /**
  * The engine behind {@link IsolationForest}: growing isolation trees into flat parallel arrays, checking
@@ -630,10 +633,12 @@ final class IsolationTrees {
          * Σ_t h_t(x) for every row, in parallel over blocks of rows; each block is first copied into a flat
          * row-major buffer (the layout the walk reads, without a copy of the whole matrix). The blocks are
          * dealt to a few tasks per worker, each reusing its buffers, so scoring makes almost no garbage. Each
-         * row's value does not depend on the blocking or the thread count.
+         * row's value does not depend on the blocking or the thread count. Reports the rows scored so far
+         * to progress (shown only for long runs, see {@link Progress}).
          */
-        double[] pathLengthSums(double[][] x) {
+        double[] pathLengthSums(double[][] x, Progress progress) {
             int n = x.length;
+            AtomicLong scored = new AtomicLong();
             double[] out = new double[n];
             int blocks = (n + BLOCK - 1) / BLOCK;
             int tasks = Math.min(blocks, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1));
@@ -651,6 +656,8 @@ final class IsolationTrees {
                     }
                     pathLengthSums(flat, 0, to - from, sums, node);
                     System.arraycopy(sums, 0, out, from, to - from);
+                    long done = scored.addAndGet(to - from);
+                    progress.update(done + "/" + n + " rows scored");
                 }
             });
             return out;
@@ -660,9 +667,9 @@ final class IsolationTrees {
          * s(x) = 2^(−Σ_t h_t(x) / (trees · c(ψ))) for every row, divided in that order as scikit-learn does;
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
-        double[] scores(double[][] x, double averagePathLength) {
+        double[] scores(double[][] x, double averagePathLength, Progress progress) {
             int n = x.length;
-            double[] out = pathLengthSums(x);
+            double[] out = pathLengthSums(x, progress);
             double denominator = trees * averagePathLength;
             for (int i = 0; i < n; i++) {
                 out[i] = denominator != 0 ? Math.pow(2.0, -(out[i] / denominator)) : 0.5;
