@@ -297,13 +297,18 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
 
         private IsolationForestModel(ModelInfo info, TrainingScores scores, int maxSamples, boolean extended,
                                      Tree[] forest) {
+            this(info, scores, maxSamples, extended, forest, new Compiled(forest, info.features().size(), extended));
+        }
+
+        private IsolationForestModel(ModelInfo info, TrainingScores scores, int maxSamples, boolean extended,
+                                     Tree[] forest, Compiled compiled) {
             super(info, scores);
             this.maxSamples = maxSamples;
             this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
             this.extended = extended;
             this.forest = forest;
             this.d = info.features().size();
-            this.compiled = new Compiled(forest, d, extended);
+            this.compiled = compiled;
         }
 
         /** A freshly fitted model: scores the training rows and sets the threshold from them. */
@@ -312,7 +317,7 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
             Compiled compiled = new Compiled(forest, training[0].length, extended);
             double[] s = compiled.scores(training, IsolationTrees.averagePathLength(maxSamples), progress);
             return new IsolationForestModel(info, TrainingScores.fitted(info, s, NATURAL_THRESHOLD), maxSamples,
-                    extended, forest);
+                    extended, forest, compiled);
         }
 
         @Override

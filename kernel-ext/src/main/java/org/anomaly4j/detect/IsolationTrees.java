@@ -637,6 +637,14 @@ final class IsolationTrees {
          * to progress (shown only for long runs, see {@link Progress}).
          */
         double[] pathLengthSums(double[][] x, Progress progress) {
+            return forEachRow(x, progress, Double.NaN);
+        }
+
+        /**
+         * Σ_t h_t(x) per row, or with {@code denominator} not NaN the score 2^(−Σ_t h_t(x) / denominator)
+         * (0.5 when the denominator is 0), computed within each block so that the powers run in parallel too.
+         */
+        private double[] forEachRow(double[][] x, Progress progress, double denominator) {
             int n = x.length;
             AtomicLong scored = new AtomicLong();
             double[] out = new double[n];
@@ -655,7 +663,13 @@ final class IsolationTrees {
                         System.arraycopy(x[i], 0, flat, (i - from) * d, d);
                     }
                     pathLengthSums(flat, 0, to - from, sums, node);
-                    System.arraycopy(sums, 0, out, from, to - from);
+                    if (Double.isNaN(denominator)) {
+                        System.arraycopy(sums, 0, out, from, to - from);
+                    } else {
+                        for (int i = from; i < to; i++) {
+                            out[i] = denominator != 0 ? Math.pow(2.0, -(sums[i - from] / denominator)) : 0.5;
+                        }
+                    }
                     long done = scored.addAndGet(to - from);
                     progress.update(done + "/" + n + " rows scored");
                 }
@@ -668,13 +682,7 @@ final class IsolationTrees {
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
         double[] scores(double[][] x, double averagePathLength, Progress progress) {
-            int n = x.length;
-            double[] out = pathLengthSums(x, progress);
-            double denominator = trees * averagePathLength;
-            for (int i = 0; i < n; i++) {
-                out[i] = denominator != 0 ? Math.pow(2.0, -(out[i] / denominator)) : 0.5;
-            }
-            return out;
+            return forEachRow(x, progress, trees * averagePathLength);
         }
     }
 
