@@ -179,9 +179,10 @@ exec(PEER)
 x = setup(args)
 for _ in range(max(1, repeats // 2)):
     run(x)
-times = []
+times, cpu = [], []
 for _ in range(repeats):
-    t0 = time.perf_counter(); r = run(x); times.append(time.perf_counter() - t0)
+    c0 = time.process_time(); t0 = time.perf_counter(); r = run(x)
+    times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
 def peak_mb():
     try:
         for line in open("/proc/self/status"):
@@ -190,7 +191,7 @@ def peak_mb():
     except OSError:
         pass
     return -1
-print(json.dumps({"task": task, "times": times, "check": str(getattr(r, "shape", "")), "peak_mb": peak_mb()}))
+print(json.dumps({"task": task, "times": times, "cpu": cpu, "check": str(getattr(r, "shape", "")), "peak_mb": peak_mb()}))
 """
 
 
@@ -296,10 +297,13 @@ def main() -> int:
                 print(f"{key}: no anomaly4j implementation yet, skipped")
                 continue
             raise
-        p, pmem = python_side(key, repeats, args) if key in PEERS else ({"times": [float("nan")], "check": ""}, -1)
+        p, pmem = (python_side(key, repeats, args) if key in PEERS
+                   else ({"times": [float("nan")], "cpu": [float("nan")], "check": ""}, -1))
         jt, pt = min(j["times"]), min(p["times"])
+        # CPU seconds (all threads) of the fastest run: the work done, which a loaded machine changes less
+        jc, pc = j["cpu"][j["times"].index(jt)], p["cpu"][p["times"].index(pt)]
         rows.append({"task": key, "what": what, "peer": peer, "anomaly4j_s": jt, "peer_s": pt,
-                     "ratio": pt / jt, "anomaly4j_peak_mb": jmem, "peer_peak_mb": pmem,
+                     "ratio": pt / jt, "anomaly4j_cpu_s": jc, "peer_cpu_s": pc, "anomaly4j_peak_mb": jmem, "peer_peak_mb": pmem,
                      "anomaly4j_live_mb": j.get("live_mb", -1), "anomaly4j_peak_live_mb": j.get("peak_live_mb", -1),
                      "anomaly4j_xmx": XMX.get(key, DEFAULT_XMX),
                      "anomaly4j_check": j["check"], "peer_check": p["check"]})
@@ -314,16 +318,19 @@ def main() -> int:
              f"{env['date']}, {env['cpus']} CPUs, Python {env['python']}, pandas {env['pandas']}, "
              f"numpy {env['numpy']}, JDK {env['java_home']}. Best of {a.repeats} runs (25 for the millisecond "
              "rolling task) after warm-up; "
-             "ratio = peer time / anomaly4j time (> 1: anomaly4j faster). Peak memory: maximum resident set "
+             "ratio = peer time / anomaly4j time (> 1: anomaly4j faster); CPU s: processor time of all threads "
+             "in the fastest run (the work done, less sensitive to other load than the wall time). Peak memory: maximum resident set "
              "of each side's benchmark process (data loading included); anomaly4j live MB: heap in use after a "
              "full GC at the end of the task (input data and last result still referenced) / the largest heap in use "
              "just after any collection during the runs (garbage excluded), with the JVM's -Xmx. "
              f"Load average at the start: {env['load']}.", "",
-             "| task | anomaly4j (s) | peer | peer (s) | ratio | anomaly4j peak MB | anomaly4j live / peak live MB (-Xmx) "
+             "| task | anomaly4j (s) | peer | peer (s) | ratio | CPU s anomaly4j / peer | anomaly4j peak MB | anomaly4j live / peak live MB (-Xmx) "
              "| peer peak MB |",
-             "|---|---:|---|---:|---:|---:|---:|---:|"]
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        peer_cols = (f"{r['peer']} | {r['peer_s']:.3f} | **{r['ratio']:.2f}**" if r["peer"] else "— | — | —")
+        peer_cols = (f"{r['peer']} | {r['peer_s']:.3f} | **{r['ratio']:.2f}** | "
+                     f"{r['anomaly4j_cpu_s']:.2f} / {r['peer_cpu_s']:.2f}" if r["peer"]
+                     else f"— | — | — | {r['anomaly4j_cpu_s']:.2f} / —")
         lines.append(f"| {r['what']} | {r['anomaly4j_s']:.3f} | {peer_cols} | {r['anomaly4j_peak_mb']} | "
                      f"{r['anomaly4j_live_mb']} / {r['anomaly4j_peak_live_mb']} (-Xmx{r['anomaly4j_xmx']}) | "
                      f"{r['peer_peak_mb'] if r['peer'] else '—'} |")

@@ -39,16 +39,20 @@ public final class BenchMain {
             check = work.get();
         }
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < repeats; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             check = work.get();
             times.add((System.nanoTime() - t0) / 1e9);
+            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
         }
         // live heap with the input data and the last result still referenced (check is read below)
         long live = liveHeapMb();
-        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\",\"peak_mb\":%d,"
+        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"cpu\":%s,\"check\":\"%s\",\"peak_mb\":%d,"
                         + "\"live_mb\":%d,\"peak_live_mb\":%d,\"xmx_mb\":%d}",
-                task, times, describe(check).replace("\"", "'"), peakMb(), live, Math.max(live, peakLive.mb()),
+                task, times, cpu, describe(check).replace("\"", "'"), peakMb(), live, Math.max(live, peakLive.mb()),
                 Runtime.getRuntime().maxMemory() >> 20));
     }
 
