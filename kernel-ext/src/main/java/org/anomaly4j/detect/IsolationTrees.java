@@ -2,7 +2,6 @@ package org.anomaly4j.detect;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -518,6 +517,22 @@ final class IsolationTrees {
 
     // ------------------------------------------------------------------ scoring
 
+    /** Scoring buffers of one thread, kept between blocks and calls (grown for wider rows). */
+    private static final class Buffers {
+        double[] flat = new double[0];
+        final double[] sums = new double[BLOCK];
+        final int[] node = new int[BLOCK];
+
+        Buffers fit(int d) {
+            if (flat.length < BLOCK * d) {
+                flat = new double[BLOCK * d];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
     /** A forest relaid for scoring (see the class comment). */
     static final class Compiled {
         final int trees;
@@ -631,8 +646,8 @@ final class IsolationTrees {
 
         /**
          * Σ_t h_t(x) for every row, in parallel over blocks of rows; each block is first copied into a flat
-         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). The blocks are
-         * dealt to a few tasks per worker, each reusing its buffers, so scoring makes almost no garbage. Each
+         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). Each thread
+         * reuses its buffers from block to block (a thread-local), so scoring makes almost no garbage. Each
          * row's value does not depend on the blocking or the thread count. Reports the rows scored so far
          * to progress (shown only for long runs, see {@link Progress}).
          */
@@ -649,30 +664,27 @@ final class IsolationTrees {
             AtomicLong scored = new AtomicLong();
             double[] out = new double[n];
             int blocks = (n + BLOCK - 1) / BLOCK;
-            int tasks = Math.min(blocks, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1));
-            IntStream range = IntStream.range(0, tasks);
-            (tasks > 1 ? range.parallel() : range).forEach(task -> {
-                double[] flat = new double[BLOCK * d];
-                double[] sums = new double[BLOCK];
-                int[] node = new int[BLOCK];
-                int last = (int) ((long) blocks * (task + 1) / tasks);
-                for (int bi = (int) ((long) blocks * task / tasks); bi < last; bi++) {
-                    int from = bi * BLOCK;
-                    int to = Math.min(n, from + BLOCK);
-                    for (int i = from; i < to; i++) {
-                        System.arraycopy(x[i], 0, flat, (i - from) * d, d);
-                    }
-                    pathLengthSums(flat, 0, to - from, sums, node);
-                    if (Double.isNaN(denominator)) {
-                        System.arraycopy(sums, 0, out, from, to - from);
-                    } else {
-                        for (int i = from; i < to; i++) {
-                            out[i] = denominator != 0 ? Math.pow(2.0, -(sums[i - from] / denominator)) : 0.5;
-                        }
-                    }
-                    long done = scored.addAndGet(to - from);
-                    progress.update(done + "/" + n + " rows scored");
+            // one call per block, not one long loop per worker: a long loop is compiled on stack replacement
+            // (OSR) with the walk inlined, which measured 1.6× slower than the walk compiled on its own
+            // (1e6 × 10, 100 trees: 1.52 against 0.92 CPU seconds)
+            IntStream range = IntStream.range(0, blocks);
+            (blocks > 1 ? range.parallel() : range).forEach(bi -> {
+                Buffers w = BUFFERS.get().fit(d);
+                int from = bi * BLOCK;
+                int to = Math.min(n, from + BLOCK);
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(x[i], 0, w.flat, (i - from) * d, d);
                 }
+                pathLengthSums(w.flat, 0, to - from, w.sums, w.node);
+                if (Double.isNaN(denominator)) {
+                    System.arraycopy(w.sums, 0, out, from, to - from);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        out[i] = denominator != 0 ? Math.pow(2.0, -(w.sums[i - from] / denominator)) : 0.5;
+                    }
+                }
+                long done = scored.addAndGet(to - from);
+                progress.update(done + "/" + n + " rows scored");
             });
             return out;
         }
