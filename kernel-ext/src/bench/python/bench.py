@@ -278,8 +278,7 @@ def main() -> int:
              "IsolationForest(100).fit.score_samples", [str(gauss), "1000000", "10"]),
         ]
     if a.only and "iforest_1e7" in a.only:
-        # scale test, Java only, only on request: 1e7 x 10 rows generated inside the JVM (no 800 MB file); no peer
-        # run (scikit-learn would need about 50 s and 1.6 GB for it)
+        # scale test, only on request: 1e7 x 10 rows generated inside the JVM, so no 800 MB data file and no peer
         tasks.append(("iforest_1e7", "IsolationForest fit + score, 1e7 x 10 Gaussian, 100 trees (Java only)",
                       "", ["10000000", "10"]))
     tasks += ocsvm_tasks(a.only)
