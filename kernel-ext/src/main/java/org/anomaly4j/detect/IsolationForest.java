@@ -197,8 +197,9 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
             forest[t] = IsolationTrees.grow(plan, streams[t]);
             progress.update(grown.incrementAndGet() + "/" + trees + " trees");
         });
-        progress.done(trees + " trees");
-        return IsolationForestModel.fitted(info, psi, extensionLevel > 0, forest, x);
+        IsolationForestModel model = IsolationForestModel.fitted(info, psi, extensionLevel > 0, forest, x, progress);
+        progress.done(trees + " trees, " + n + " rows scored");
+        return model;
     }
 
     /**
@@ -222,7 +223,7 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
         }
         Options o = with().trees(forest.length).maxSamples(maxSamples).threshold(rule).options();
         ModelInfo info = new ModelInfo(NAME, features, o, Provenance.now("", training.length, d));
-        return IsolationForestModel.fitted(info, maxSamples, false, forest, training);
+        return IsolationForestModel.fitted(info, maxSamples, false, forest, training, Progress.start(NAME));
     }
 
     /** Model files: ψ, c(ψ) and every tree as parallel arrays (feature/threshold, or normal/point when extended). */
@@ -296,27 +297,35 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
 
         private IsolationForestModel(ModelInfo info, TrainingScores scores, int maxSamples, boolean extended,
                                      Tree[] forest) {
+            this(info, scores, maxSamples, extended, forest, new Compiled(forest, info.features().size(), extended));
+        }
+
+        private IsolationForestModel(ModelInfo info, TrainingScores scores, int maxSamples, boolean extended,
+                                     Tree[] forest, Compiled compiled) {
             super(info, scores);
             this.maxSamples = maxSamples;
             this.averagePathLength = IsolationTrees.averagePathLength(maxSamples);
             this.extended = extended;
             this.forest = forest;
             this.d = info.features().size();
-            this.compiled = new Compiled(forest, d, extended);
+            this.compiled = compiled;
         }
 
         /** A freshly fitted model: scores the training rows and sets the threshold from them. */
         static IsolationForestModel fitted(ModelInfo info, int maxSamples, boolean extended, Tree[] forest,
-                                           double[][] training) {
+                                           double[][] training, Progress progress) {
             Compiled compiled = new Compiled(forest, training[0].length, extended);
-            double[] s = compiled.scores(training, IsolationTrees.averagePathLength(maxSamples));
+            double[] s = compiled.scores(training, IsolationTrees.averagePathLength(maxSamples), progress);
             return new IsolationForestModel(info, TrainingScores.fitted(info, s, NATURAL_THRESHOLD), maxSamples,
-                    extended, forest);
+                    extended, forest, compiled);
         }
 
         @Override
         protected double[] scores(double[][] x) {
-            return compiled.scores(x, averagePathLength);
+            Progress progress = Progress.start(NAME + " scoring " + x.length + " rows");
+            double[] s = compiled.scores(x, averagePathLength, progress);
+            progress.done(x.length + " rows scored");
+            return s;
         }
 
         /** Mean path length E[h(x)] = (1/trees) Σ_t (depth of x's leaf + c(leaf size)) for each row. */
@@ -326,7 +335,9 @@ public final class IsolationForest extends AbstractDetector<IsolationForest, Iso
                 throw new IllegalArgumentException("the model was fitted on " + d + " features " + features()
                         + " but the data has " + w + " columns");
             }
-            double[] h = compiled.pathLengthSums(x);
+            Progress progress = Progress.start(NAME + " path lengths of " + x.length + " rows");
+            double[] h = compiled.pathLengthSums(x, progress);
+            progress.done(x.length + " rows");
             for (int i = 0; i < h.length; i++) {
                 h[i] /= forest.length;
             }

@@ -2,8 +2,10 @@ package org.anomaly4j.detect;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+
+import org.anomaly4j.progress.Progress;
 
 /**
  * The engine behind {@link IsolationForest}: growing isolation trees into flat parallel arrays, checking
@@ -515,6 +517,34 @@ final class IsolationTrees {
 
     // ------------------------------------------------------------------ scoring
 
+    /** Scoring buffers of one thread for rows of up to {@code flat.length / BLOCK} values. */
+    private static final class Buffers {
+        /** Widest rows whose buffers a thread keeps between calls (512 KB); wider ones are per block. */
+        static final int KEEP_WIDTH = 256;
+        private static final ThreadLocal<Buffers> KEPT = ThreadLocal.withInitial(() -> new Buffers(1));
+
+        final double[] flat;
+        final double[] sums = new double[BLOCK];
+        final int[] node = new int[BLOCK];
+
+        private Buffers(int d) {
+            flat = new double[BLOCK * d];
+        }
+
+        /** This thread's buffers for rows of d values. */
+        static Buffers of(int d) {
+            Buffers b = KEPT.get();
+            if (b.flat.length >= BLOCK * d) {
+                return b;
+            }
+            b = new Buffers(d);
+            if (d <= KEEP_WIDTH) {
+                KEPT.set(b);
+            }
+            return b;
+        }
+    }
+
     /** A forest relaid for scoring (see the class comment). */
     static final class Compiled {
         final int trees;
@@ -628,30 +658,45 @@ final class IsolationTrees {
 
         /**
          * Σ_t h_t(x) for every row, in parallel over blocks of rows; each block is first copied into a flat
-         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). The blocks are
-         * dealt to a few tasks per worker, each reusing its buffers, so scoring makes almost no garbage. Each
-         * row's value does not depend on the blocking or the thread count.
+         * row-major buffer (the layout the walk reads, without a copy of the whole matrix). Each thread
+         * reuses its buffers from block to block (a thread-local, for rows of up to 256 values), so scoring
+         * makes almost no garbage. Each row's value does not depend on the blocking or the thread count.
+         * Reports the rows scored so far to progress (shown only for long runs, see {@link Progress}).
          */
-        double[] pathLengthSums(double[][] x) {
+        double[] pathLengthSums(double[][] x, Progress progress) {
+            return forEachRow(x, progress, Double.NaN);
+        }
+
+        /**
+         * Σ_t h_t(x) per row, or with {@code denominator} not NaN the score 2^(−Σ_t h_t(x) / denominator)
+         * (0.5 when the denominator is 0), computed within each block so that the powers run in parallel too.
+         */
+        private double[] forEachRow(double[][] x, Progress progress, double denominator) {
             int n = x.length;
+            AtomicLong scored = new AtomicLong();
             double[] out = new double[n];
             int blocks = (n + BLOCK - 1) / BLOCK;
-            int tasks = Math.min(blocks, 4 * (ForkJoinPool.getCommonPoolParallelism() + 1));
-            IntStream range = IntStream.range(0, tasks);
-            (tasks > 1 ? range.parallel() : range).forEach(task -> {
-                double[] flat = new double[BLOCK * d];
-                double[] sums = new double[BLOCK];
-                int[] node = new int[BLOCK];
-                int last = (int) ((long) blocks * (task + 1) / tasks);
-                for (int bi = (int) ((long) blocks * task / tasks); bi < last; bi++) {
-                    int from = bi * BLOCK;
-                    int to = Math.min(n, from + BLOCK);
-                    for (int i = from; i < to; i++) {
-                        System.arraycopy(x[i], 0, flat, (i - from) * d, d);
-                    }
-                    pathLengthSums(flat, 0, to - from, sums, node);
-                    System.arraycopy(sums, 0, out, from, to - from);
+            // one call per block, not one long loop per worker: a long loop is compiled on stack replacement
+            // (OSR) with the walk inlined, which measured 1.6× slower than the walk compiled on its own
+            // (1e6 × 10, 100 trees: 1.52 against 0.92 CPU seconds)
+            IntStream range = IntStream.range(0, blocks);
+            (blocks > 1 ? range.parallel() : range).forEach(bi -> {
+                Buffers w = Buffers.of(d);
+                int from = bi * BLOCK;
+                int to = Math.min(n, from + BLOCK);
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(x[i], 0, w.flat, (i - from) * d, d);
                 }
+                pathLengthSums(w.flat, 0, to - from, w.sums, w.node);
+                if (Double.isNaN(denominator)) {
+                    System.arraycopy(w.sums, 0, out, from, to - from);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        out[i] = denominator != 0 ? Math.pow(2.0, -(w.sums[i - from] / denominator)) : 0.5;
+                    }
+                }
+                long done = scored.addAndGet(to - from);
+                progress.update(done + "/" + n + " rows scored");
             });
             return out;
         }
@@ -660,14 +705,8 @@ final class IsolationTrees {
          * s(x) = 2^(−Σ_t h_t(x) / (trees · c(ψ))) for every row, divided in that order as scikit-learn does;
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
-        double[] scores(double[][] x, double averagePathLength) {
-            int n = x.length;
-            double[] out = pathLengthSums(x);
-            double denominator = trees * averagePathLength;
-            for (int i = 0; i < n; i++) {
-                out[i] = denominator != 0 ? Math.pow(2.0, -(out[i] / denominator)) : 0.5;
-            }
-            return out;
+        double[] scores(double[][] x, double averagePathLength, Progress progress) {
+            return forEachRow(x, progress, trees * averagePathLength);
         }
     }
 

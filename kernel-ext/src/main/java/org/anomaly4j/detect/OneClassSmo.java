@@ -78,6 +78,12 @@ final class OneClassSmo {
     private final int[] activeSet;
     private final KernelCache cache;
     private final int parallelism;
+    /**
+     * One accumulator block per part of a column fill, reused by every fill: a fresh block per fill would
+     * make a few KB of garbage per SMO step, hundreds of MB over a fit, which the collector answers by
+     * growing the heap (the resident set), not by holding more live data.
+     */
+    private final double[][] fillAcc;
     private int activeSize;
     private boolean unshrink;
     private int outI;
@@ -116,6 +122,7 @@ final class OneClassSmo {
         this.activeSet = new int[l];
         this.cache = new KernelCache(l, cacheBytes);
         this.parallelism = parallelism();
+        this.fillAcc = new double[Math.max(1, parallelism)][BLOCK];
     }
 
     /**
@@ -489,7 +496,7 @@ final class OneClassSmo {
     private void fill(int i, float[] col, int from, int to) {
         long work = (long) (to - from) * (d + 8);
         if (parallelism < 2 || work < PARALLEL_WORK) {
-            fillRange(i, col, from, to, new double[BLOCK]);
+            fillRange(i, col, from, to, fillAcc[0]);
             return;
         }
         int parts = (int) Math.min(parallelism, work / (PARALLEL_WORK / 2));
@@ -498,11 +505,12 @@ final class OneClassSmo {
         for (int p = 0; p < parts; p++) {
             int a = from + p * chunk;
             int b = Math.min(to, a + chunk);
+            double[] acc = fillAcc[p];
             if (a < b) {
                 tasks.add(new RecursiveAction() {
                     @Override
                     protected void compute() {
-                        fillRange(i, col, a, b, new double[BLOCK]);
+                        fillRange(i, col, a, b, acc);
                     }
                 });
             }

@@ -39,6 +39,7 @@ public final class BenchMain {
      * used by optional modules' bench mains (anomaly4j-deep's DeepBench).
      */
     public static void measure(String task, int repeats, Supplier<Object> work) {
+        PeakLive peakLive = new PeakLive();
         // warm-up: the JIT compiles the hot loops; the Python peer gets the same number of unmeasured runs
         int warmup = Math.max(1, repeats / 2);
         Object check = null;
@@ -46,30 +47,62 @@ public final class BenchMain {
             check = work.get();
         }
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < repeats; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             check = work.get();
             times.add((System.nanoTime() - t0) / 1e9);
+            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
         }
-        long peak = peakMb();
-        long live = liveHeapMb(check);
-        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"check\":\"%s\",\"peak_mb\":%d,"
-                + "\"live_mb\":%d,\"heap_max_mb\":%d}", task, times, describe(check).replace("\"", "'"), peak, live,
+        // live heap with the input data and the last result still referenced (check is read below)
+        long live = liveHeapMb();
+        System.out.println(String.format(Locale.ROOT, "{\"task\":\"%s\",\"times\":%s,\"cpu\":%s,\"check\":\"%s\",\"peak_mb\":%d,"
+                        + "\"live_mb\":%d,\"peak_live_mb\":%d,\"xmx_mb\":%d}",
+                task, times, cpu, describe(check).replace("\"", "'"), peakMb(), live, Math.max(live, peakLive.mb()),
                 Runtime.getRuntime().maxMemory() >> 20));
     }
 
     /**
-     * Heap in use after a full collection while {@code result} is still referenced: what the task's result
-     * and the JVM's own data really hold, as opposed to the resident set, which a lazy collector lets grow
-     * towards {@code -Xmx}.
+     * Heap in use after a full collection, in MB: what the task's data and result really hold, as opposed to
+     * the resident set, which also counts garbage the collector had no reason to return yet.
      */
-    static long liveHeapMb(Object result) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
+    static long liveHeapMb() {
+        System.gc();
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    /**
+     * The largest heap in use just after any collection since construction, in MB: the most the task held
+     * live at once (as sampled by the collections that ran), garbage excluded.
+     */
+    static final class PeakLive {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+
+        PeakLive() {
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener((n, h) -> {
+                        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                .equals(n.getType())) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                    (javax.management.openmbean.CompositeData) n.getUserData());
+                            long used = 0;
+                            for (var u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
+                                used += u.getUsed();
+                            }
+                            max.accumulateAndGet(used, Math::max);
+                        }
+                    }, null, null);
+                }
+            }
         }
-        long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        java.lang.ref.Reference.reachabilityFence(result);
-        return used >> 20;
+
+        long mb() {
+            return max.get() >> 20;
+        }
     }
 
     /** This process's peak resident memory (Linux VmHWM, which starts afresh at exec), or -1 elsewhere. */

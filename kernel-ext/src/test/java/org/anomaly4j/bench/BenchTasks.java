@@ -46,6 +46,9 @@ final class BenchTasks {
             // args: file of big-endian doubles (row-major), rows, columns
             case "iforest_1e5", "iforest_1e6" -> isolationForest(matrix(Path.of(args[0]),
                     Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+            // args: rows, columns: generated in this JVM (seeded standard normal), no data file (1e7 x 10 would
+            // be an 800 MB file); Java only, a scale test: run it with the heap stated in the README
+            case "iforest_1e7" -> isolationForest(gaussian(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
             // args: file of big-endian doubles (row-major), columns; every row of the file is used
             case "ocsvm_1e4", "ocsvm_3e4" -> ocsvm(Path.of(args[0]), Integer.parseInt(args[1]));
             // args: file of big-endian doubles, count; STL period 24, statsmodels defaults (not robust)
@@ -131,6 +134,18 @@ final class BenchTasks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** rows × cols standard normal values from a fixed seed. */
+    static double[][] gaussian(int rows, int cols) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+        double[][] x = new double[rows][cols];
+        for (double[] row : x) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        return x;
     }
 
     /** The first {@code rows} rows of a row-major file of big-endian doubles with {@code cols} columns. */

@@ -304,6 +304,23 @@ class IsolationForestTest {
     }
 
     @Test
+    void wideAndNarrowRowsShareNoScoringState() {
+        // rows wider than the kept thread-local buffers (256 values) get buffers per block; a narrow model
+        // scored before and after must not see any of it, and a row scores the same alone as in a block
+        double[][] narrow = gaussian(700, 3, 11);
+        double[][] wide = gaussian(700, 300, 12);
+        IsolationForestModel small = IsolationForest.with().trees(20).fit(narrow);
+        IsolationForestModel big = IsolationForest.with().trees(20).fit(wide);
+        double[] before = small.score(narrow);
+        double[] all = big.score(wide);
+        for (int i : new int[] {0, 255, 256, 699}) {
+            assertEquals(all[i], big.score(new double[][] {wide[i]})[0], 0.0, "row " + i);
+        }
+        assertArrayEquals(before, small.score(narrow), 0.0);
+        assertArrayEquals(all, big.trainingScores(), 0.0);
+    }
+
+    @Test
     void rowOrderDoesNotChangeTheScoreOfARow() {
         double[][] x = gaussian(3000, 3, 8);
         IsolationForestModel m = IsolationForest.with().fit(x);
