@@ -16,6 +16,7 @@ import org.anomaly4j.timeseries.NabNull;
 import org.anomaly4j.timeseries.NabRunner;
 import org.anomaly4j.timeseries.NabScorer;
 import org.anomaly4j.timeseries.NabSurprise;
+import org.anomaly4j.timeseries.NabWindowedDetector;
 
 /**
  * {@code anomaly4j nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR} runs a streaming detector over a corpus in
@@ -70,11 +71,29 @@ public final class NabCommand {
         String detector = NabSurprise.NAME;
         String corpus = null;
         String results = null;
+        int window = 5;
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--detector" -> detector = value(args, ++i, a);
                 case "-o", "--output" -> results = value(args, ++i, a);
+                case "--window" -> {
+                    String w = value(args, ++i, a);
+                    try {
+                        window = Integer.parseInt(w.trim());
+                    } catch (NumberFormatException e) {
+                        throw new Usage("--window takes an integer, got \"" + w + "\"");
+                    }
+                }
+                case "--set" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new Usage("--set takes key=value, got \"" + kv + "\"");
+                    }
+                    settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                }
                 default -> {
                     if (a.startsWith("-")) {
                         throw new Usage("unknown option " + a);
@@ -93,13 +112,24 @@ public final class NabCommand {
             throw new Usage("nab needs -o RESULTS_DIR");
         }
         Supplier<NabDetector> d = DETECTORS.get(detector);
-        if (d == null) {
-            throw new IllegalArgumentException("unknown NAB detector \"" + detector + "\"; detectors: "
-                    + String.join(", ", DETECTORS.keySet()));
+        NabDetector chosen;
+        if (d != null) {
+            chosen = d.get();
+        } else if (org.anomaly4j.detect.Detectors.names().contains(detector)) {
+            // any registered detector over sliding windows of the last --window values (causal)
+            chosen = new NabWindowedDetector(org.anomaly4j.detect.Detectors.create(detector, settings), window);
+        } else {
+            throw new IllegalArgumentException("unknown NAB detector \"" + detector + "\"; NAB detectors: "
+                    + String.join(", ", DETECTORS.keySet()) + "; or any registered detector: "
+                    + String.join(", ", org.anomaly4j.detect.Detectors.names()));
         }
         NabCorpus c = NabCorpus.read(Path.of(corpus));
-        Path dir = NabRunner.write(c, d.get(), Path.of(results));
+        Path dir = NabRunner.write(c, chosen, Path.of(results));
         out.println("wrote " + c.series().size() + " results files to " + dir);
+        if (chosen instanceof NabWindowedDetector w && !w.failures().isEmpty()) {
+            out.println("note: " + w.name() + " could not be fitted on " + w.failures().size() + " series (scored 0.5"
+                    + " throughout): " + w.failures().get(0));
+        }
         return 0;
     }
 
@@ -146,12 +176,13 @@ public final class NabCommand {
 
     /** Help lines for the two commands. */
     static String help() {
-        return "usage: java -jar anomaly4j.jar nab [--detector NAME] CORPUS_DIR -o RESULTS_DIR\n"
+        return "usage: java -jar anomaly4j.jar nab [--detector NAME] [--set key=value ...] [--window W] CORPUS_DIR -o RESULTS_DIR\n"
                 + "       java -jar anomaly4j.jar nab-score RESULTS_DIR CORPUS_DIR\n\n"
                 + "nab runs a streaming detector on a Numenta Anomaly Benchmark corpus (data/<category>/<series>.csv,\n"
                 + "labels/combined_windows.json) and writes RESULTS_DIR/<detector>/<category>/<detector>_<series>.csv\n"
                 + "(timestamp,value,anomaly_score,label). Detectors: " + String.join(", ", DETECTORS.keySet())
-                + " (default " + NabSurprise.NAME + ").\n"
+                + " (default " + NabSurprise.NAME + "), or any registered detector (e.g. isolation-forest), run on\n"
+                + "sliding windows of the last W values (default 5), fitted on the probationary 15 %.\n"
                 + "nab-score prints the normalised NAB score of each detector in RESULTS_DIR per profile, standard last.\n";
     }
 
