@@ -16,7 +16,7 @@ package org.anomaly4j.detect.density;
  * <pre>  HBOS(x) = −Σ_j s_j(x_j)</pre>
  * (PyOD's {@code decision_function}, {@code invert_order} of the sum), higher = more anomalous.
  * <p><b>Parameters</b> (defaults = PyOD's): {@code bins} = 10 (≥ 2; PyOD {@code n_bins}; PyOD's "auto"
- * Birgé–Rozenholc choice is not implemented), {@code alpha} = 0.1 in (0, 1), {@code tol} = 0.5 in (0, 1).
+ * Birgé–Rozenholc choice is not offered), {@code alpha} = 0.1 in (0, 1), {@code tol} = 0.5 in (0, 1).
  * <p><b>Exactness.</b> Edges, counts and densities use numpy's arithmetic order, so they equal numpy's to the
  * last bit; scores differ from PyOD only by log2's last-bit rounding (golden test: 1e-12).
  * <p><b>Complexity.</b> Fit O(n·d) plus the scoring pass for the training scores; scoring O(n·d·log bins);
