@@ -1,5 +1,9 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliArgs.value;
+
+import org.anomaly4j.cli.CliArgs.Usage;
+
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,15 +45,7 @@ public final class EvalCommand {
                     case "--scores" -> scores = value(args, ++i, a);
                     case "--sep" -> sep = value(args, ++i, a);
                     case "--threshold" -> threshold = number(value(args, ++i, a));
-                    default -> {
-                        if (a.startsWith("-") && !a.equals("-")) {
-                            throw new Usage("unknown option " + a + "; try eval --help");
-                        }
-                        if (input != null) {
-                            throw new Usage("one input file expected, got " + input + " and " + a);
-                        }
-                        input = a;
-                    }
+                    default -> input = CliArgs.input(input, a, true, "; try eval --help");
                 }
             }
             if (labels == null || scores == null) {
@@ -58,9 +54,7 @@ public final class EvalCommand {
             if (input == null) {
                 throw new Usage("an input CSV file is required");
             }
-            if (sep.length() != 1) {
-                throw new Usage("--sep takes one character, got \"" + sep + "\"");
-            }
+            CliArgs.separator(sep);
         } catch (Usage u) {
             err.println("anomaly4j eval: " + u.getMessage());
             return 2;
@@ -88,12 +82,6 @@ public final class EvalCommand {
                 """;
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new Usage(option + " needs a value");
-        }
-        return args[i];
-    }
 
     private static Double number(String text) {
         if (!isNumber(text)) {
@@ -114,10 +102,4 @@ public final class EvalCommand {
         return message == null ? "error" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** A usage error: exit status 2. */
-    private static final class Usage extends RuntimeException {
-        Usage(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliArgs.value;
+
+import org.anomaly4j.cli.CliArgs.Usage;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -110,15 +114,7 @@ public final class Main {
                         }
                         settings.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
                     }
-                    default -> {
-                        if (a.startsWith("-") && !a.equals("-")) {
-                            throw new Usage("unknown option " + a);
-                        }
-                        if (input != null) {
-                            throw new Usage("one input file expected, got " + input + " and " + a);
-                        }
-                        input = a;
-                    }
+                    default -> input = CliArgs.input(input, a, true, "");
                 }
             }
             if (detector == null) {
@@ -130,29 +126,18 @@ public final class Main {
             if (input == null) {
                 throw new Usage("an input CSV file is required (or - for standard input)");
             }
-            if (sep.length() != 1) {
-                throw new Usage("--sep takes one character, got \"" + sep + "\"");
-            }
+            CliArgs.separator(sep);
             if (!Detectors.names().contains(detector)) {
                 throw new Usage("unknown detector \"" + detector + "\"; detectors: " + String.join(", ", Detectors.names()));
             }
-            if (output != null && !input.equals(STDIN) && Path.of(output).toAbsolutePath().normalize()
-                    .equals(Path.of(input).toAbsolutePath().normalize())) {
-                throw new Usage("-o names the input file " + input + "; write the scores to another file");
-            }
+            CliArgs.notTheInput(input, output, "the scores");
         } catch (Usage u) {
             err.println("anomaly4j: " + u.getMessage());
             return 2;
         }
         try {
             Detector<?> d = Detectors.create(detector, settings);
-            if (output != null) {
-                Path parent = Path.of(output).toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new IllegalArgumentException("cannot write " + output + ": the folder " + parent
-                            + " does not exist; create it first");
-                }
-            }
+            CliArgs.outputFolderExists(output);
             CsvOptions options = CsvOptions.separator(sep.charAt(0));
             if (dateFormat != null) {
                 options = options.dateTimeFormat(dateFormat);
@@ -201,12 +186,6 @@ public final class Main {
         return out.toArray(String[]::new);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new Usage(option + " needs a value");
-        }
-        return args[i];
-    }
 
     /** The --help text: usage, then each detector with its settings. */
     static String help() {
@@ -225,12 +204,6 @@ public final class Main {
     }
 
     /** The input name that reads standard input. */
-    private static final String STDIN = "-";
+    private static final String STDIN = CliArgs.STDIN;
 
-    /** A usage error: exit status 2. */
-    private static final class Usage extends RuntimeException {
-        Usage(String message) {
-            super(message);
-        }
-    }
 }

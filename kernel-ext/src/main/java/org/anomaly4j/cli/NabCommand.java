@@ -1,5 +1,9 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliArgs.value;
+
+import org.anomaly4j.cli.CliArgs.Usage;
+
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -167,12 +171,6 @@ public final class NabCommand {
         return 0;
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new Usage(option + " needs a value");
-        }
-        return args[i];
-    }
 
     /** Help lines for the two commands. */
     static String help() {
@@ -186,9 +184,4 @@ public final class NabCommand {
                 + "nab-score prints the normalised NAB score of each detector in RESULTS_DIR per profile, standard last.\n";
     }
 
-    private static final class Usage extends RuntimeException {
-        Usage(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package org.anomaly4j.cli;
 
+import static org.anomaly4j.cli.CliArgs.value;
+
+import org.anomaly4j.cli.CliArgs.Usage;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,28 +50,15 @@ final class StlCommand {
                     case "--robust" -> robust = true;
                     case "--sep" -> sep = value(args, ++i, a);
                     case "-o", "--output" -> output = value(args, ++i, a);
-                    default -> {
-                        if (a.startsWith("-")) {
-                            throw new IllegalStateException("unknown option " + a + "; try stl --help");
-                        }
-                        if (input != null) {
-                            throw new IllegalStateException("one input file expected, got " + input + " and " + a);
-                        }
-                        input = a;
-                    }
+                    default -> input = CliArgs.input(input, a, false, "; try stl --help");
                 }
             }
             if (column == null || period == null || input == null) {
-                throw new IllegalStateException("--column C, --period P and an input CSV file are required; try stl --help");
+                throw new Usage("--column C, --period P and an input CSV file are required; try stl --help");
             }
-            if (sep.length() != 1) {
-                throw new IllegalStateException("--sep takes one character, got \"" + sep + "\"");
-            }
-            if (output != null && Path.of(output).toAbsolutePath().normalize()
-                    .equals(Path.of(input).toAbsolutePath().normalize())) {
-                throw new IllegalStateException("-o names the input file " + input + "; write to another file");
-            }
-        } catch (IllegalStateException u) {
+            CliArgs.separator(sep);
+            CliArgs.notTheInput(input, output, "the decomposition");
+        } catch (Usage u) {
             err.println("anomaly4j stl: " + u.getMessage());
             return 2;
         }
@@ -80,13 +71,7 @@ final class StlCommand {
             StlResult r = stl.fit(t, column);
             Table result = Table.create("stl", DoubleColumn.create("trend", r.trend()),
                     DoubleColumn.create("seasonal", r.seasonal()), DoubleColumn.create("resid", r.resid()));
-            if (output != null) {
-                Path parent = Path.of(output).toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new IllegalArgumentException("cannot write " + output + ": the folder " + parent
-                            + " does not exist; create it first");
-                }
-            }
+            CliArgs.outputFolderExists(output);
             CsvWriteOptions.Builder w = output == null ? CsvWriteOptions.builder(out)
                     : CsvWriteOptions.builder(Files.newOutputStream(Path.of(output)));
             result.write().csv(w.separator(sep.charAt(0)).build());
@@ -98,18 +83,12 @@ final class StlCommand {
         }
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalStateException(option + " needs a value");
-        }
-        return args[i];
-    }
 
     private static int integer(String v, String option) {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(option + " takes an integer, got \"" + v + "\"");
+            throw new Usage(option + " takes an integer, got \"" + v + "\"");
         }
     }
 
