@@ -134,7 +134,7 @@ public final class Options {
 
     /**
      * Options from a model file's parameter scalars: every parameter must be present (except those added later,
-     * {@link Param#sinceVersion()}, which default), no other key, each value of its type and allowed.
+     * {@link Param#sinceVersion()}, which take their {@link Param#absentValue()}), no other key, each value of its type and allowed.
      */
     public static Options fromScalars(List<Param<?>> params, Map<String, Object> scalars, ThresholdRule rule) {
         Object[] v = new Object[params.size()];
@@ -144,7 +144,7 @@ public final class Options {
                 if (!p.optionalInFiles()) {
                     throw new IllegalArgumentException(p.name() + " is missing");
                 }
-                v[i] = p.defaultValue();
+                v[i] = p.absentValue();
                 continue;
             }
             v[i] = p.fromScalar(scalars.get(p.name()));

@@ -27,15 +27,16 @@ public final class Param<T> {
     private final Function<Object, T> fromScalar;
     private final Function<T, Object> toScalar;
     private final boolean optionalInFiles;
+    private final T absentValue;
 
     private Param(String name, String type, T defaultValue, String allowed, String help, Predicate<T> valid,
                   Function<String, T> fromText, Function<Object, T> fromScalar, Function<T, Object> toScalar) {
-        this(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, false);
+        this(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, false, null);
     }
 
     private Param(String name, String type, T defaultValue, String allowed, String help, Predicate<T> valid,
                   Function<String, T> fromText, Function<Object, T> fromScalar, Function<T, Object> toScalar,
-                  boolean optionalInFiles) {
+                  boolean optionalInFiles, T absentValue) {
         this.optionalInFiles = optionalInFiles;
         this.name = name;
         this.type = type;
@@ -46,6 +47,7 @@ public final class Param<T> {
         this.fromScalar = fromScalar;
         this.toScalar = toScalar;
         this.defaultValue = check(defaultValue);
+        this.absentValue = absentValue == null ? this.defaultValue : check(absentValue);
     }
 
     /** An integer in [min, max]. */
@@ -119,7 +121,22 @@ public final class Param<T> {
      * the default (which is what those files were fitted with), so adding an option never breaks old files.
      */
     public Param<T> sinceVersion() {
-        return new Param<>(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, true);
+        return sinceVersion(defaultValue);
+    }
+
+    /**
+     * This parameter, marked as added after model files without it were written, whose older files were fitted
+     * with {@code absentValue} rather than the (new) default: a file that lacks it loads with
+     * {@code absentValue}, so changing a default never changes what an old file scores.
+     */
+    public Param<T> sinceVersion(T absentValue) {
+        return new Param<>(name, type, defaultValue, allowed, help, valid, fromText, fromScalar, toScalar, true,
+                absentValue);
+    }
+
+    /** The value a model file that lacks this parameter was fitted with (see {@link #sinceVersion(Object)}). */
+    public T absentValue() {
+        return absentValue;
     }
 
     /** Whether a model file may lack this parameter (see {@link #sinceVersion()}). */

@@ -30,12 +30,19 @@ import ai.djl.util.Pair;
  * ({@code hidden} sizes, default 32) reads a window; its last hidden state, repeated over the window, feeds a
  * mirrored LSTM decoder and a Linear layer that reconstructs the window. Loss: mean squared error, trained
  * with Adam and the options of {@link TrainingParams} (dropout is not used: recurrent dropout is not applied).
- * <p><b>Score.</b> A window's score is its mean squared reconstruction error over window × features; a time
- * point's score is the mean of the scores of the windows that cover it. Scoring a new series needs at least
- * {@code window} rows. No natural threshold (contamination 0.1). Scoring runs the network on the DJL engine
- * (one thread; deterministic).
- * <p><b>Parameters:</b> {@code window} = 50, {@code stride} = 1, {@code hidden} = 32, and the training options
- * (here {@code batchSize} counts windows).
+ * <p><b>Score.</b> Each window is reconstructed; e(k, t) is the squared reconstruction error at position t of
+ * window k, averaged over the features. {@code pointScore} maps these errors to one score per time point
+ * ({@link PointScore}): by default ({@code point-error}) a point's score is its <em>own</em> error averaged
+ * over the windows that cover it, as Malhotra et al. (2016) score each time step by its own error, so a
+ * single-reading spike is not diluted by the rest of its windows; {@code window-mean} gives every point the
+ * mean of the window scores (window score = mean error over window × features), which was the only mapping
+ * before the option existed; {@code causal} takes a point's error as the last step of the window ending at it
+ * (rows up to the point only, for streaming and the Numenta Anomaly Benchmark). Scoring a new series needs at
+ * least {@code window} rows. No natural threshold (contamination 0.1). Scoring runs the network on the DJL
+ * engine (one thread; deterministic).
+ * <p><b>Parameters:</b> {@code window} = 50, {@code stride} = 1, {@code hidden} = 32, {@code pointScore} =
+ * point-error (model files written before it existed load with window-mean, what they were fitted with), and
+ * the training options (here {@code batchSize} counts windows).
  * <p><b>Complexity.</b> O(epochs · windows · window · h²) training, O(windows · window · h²) scoring with
  * windows ≈ n / stride; memory O(windows · window · d) floats for the windows.
  * <p><b>References.</b> P. Malhotra, A. Ramakrishnan, G. Anand, L. Vig, P. Agarwal, G. Shroff (2016),
@@ -49,11 +56,13 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
     public static final Param<Integer> WINDOW = Param.integer("window", 50, 2, 100_000, "rows per window");
     public static final Param<Integer> STRIDE = Param.integer("stride", 1, 1, 100_000, "rows between window starts");
     public static final Param<Layers> HIDDEN = Layers.param("hidden", Layers.of(32), "LSTM encoder state sizes, mirrored by the decoder");
+    public static final Param<PointScore> POINT_SCORE = PointScore.PARAM;
 
     public static final DetectorType<LstmAutoencoder, LstmAutoencoderModel> TYPE = DetectorType.of(NAME,
-            "LSTM autoencoder over sliding windows (DJL/PyTorch); point score = mean error of the windows covering it",
+            "LSTM autoencoder over sliding windows (DJL/PyTorch); point score = the point's own reconstruction error "
+                    + "over the windows covering it (pointScore)",
             LstmAutoencoder::new, LstmAutoencoderModel.class, new Codec(),
-            TrainingParams.withTraining(false, WINDOW, STRIDE, HIDDEN));
+            TrainingParams.withTraining(false, WINDOW, STRIDE, HIDDEN, POINT_SCORE));
 
     private LstmAutoencoder(Options options) {
         super(TYPE, options);
@@ -79,6 +88,20 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
         return set(HIDDEN, Layers.of(sizes));
     }
 
+    /**
+     * How a time point's score comes from the windows' errors (default {@link PointScore#POINT_ERROR}: the
+     * point's own error; {@link PointScore#WINDOW_MEAN}: the mean error of its windows; {@link PointScore#CAUSAL}:
+     * its error as the last step of the window ending at it).
+     */
+    public LstmAutoencoder pointScore(PointScore mapping) {
+        return set(POINT_SCORE, mapping);
+    }
+
+    /** {@link #pointScore(PointScore)} by name: "point-error", "window-mean" or "causal". */
+    public LstmAutoencoder pointScore(String mapping) {
+        return set(POINT_SCORE, POINT_SCORE.parse(mapping));
+    }
+
     @Override
     protected LstmAutoencoderModel fitChecked(double[][] x, ModelInfo info) {
         int window = get(WINDOW);
@@ -90,7 +113,7 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
         Training.Result r = Training.fit(NAME, new LstmAeBlock(hidden, d), windows, new long[] {window, d},
                 Autoencoder::mse, LstmAeBlock.init(), trainingConfig());
         Weights w = new Weights(r.names(), r.shapes(), r.weights());
-        double[] s = LstmAutoencoderModel.scores(w, hidden, st, window, get(STRIDE), x);
+        double[] s = LstmAutoencoderModel.scores(w, hidden, st, window, get(STRIDE), get(POINT_SCORE), x);
         return new LstmAutoencoderModel(info, TrainingScores.fitted(info, s, Double.NaN), st, w, History.of(r));
     }
 
@@ -211,13 +234,18 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
             }
         }
 
-        /** Window reconstruction errors through the engine, averaged onto the points. */
-        static double[] scores(Weights w, int[] hidden, Standardizer st, int window, int stride, double[][] x) {
+        /**
+         * Window reconstruction errors through the engine, mapped onto the points by {@code mapping} (windows
+         * every {@code stride} rows, or every row for {@link PointScore#CAUSAL}).
+         */
+        static double[] scores(Weights w, int[] hidden, Standardizer st, int window, int stride, PointScore mapping,
+                               double[][] x) {
             checkLength(x.length, window);
             int d = x[0].length;
-            int[] starts = starts(x.length, window, stride);
+            int[] starts = starts(x.length, window, mapping.scoringStride(stride));
             float[][] windows = windows(st.floats(x), starts, window);
             double[] windowScores = new double[starts.length];
+            double[][] pointErrors = new double[starts.length][window];
             LstmAeBlock block = new LstmAeBlock(hidden, d);
             try (NDManager m = DjlEngine.get().newBaseManager(Device.cpu())) {
                 block.initialize(m, DataType.FLOAT32, Training.batchShape(1, new long[] {window, d}));
@@ -239,33 +267,30 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
                         int len = window * d;
                         for (int i = 0; i < b; i++) {
                             double e = 0;
-                            for (int t = 0; t < len; t++) {
-                                double u = (double) rec[i * len + t] - buf[i * len + t];
-                                e += u * u;
+                            double[] pe = pointErrors[from + i];
+                            // positions t, features j in memory order: e sums in the order it always had, so
+                            // window-mean scores are unchanged to the last bit
+                            for (int t = 0, at = i * len; t < window; t++) {
+                                double p = 0;
+                                for (int j = 0; j < d; j++, at++) {
+                                    double u = (double) rec[at] - buf[at];
+                                    e += u * u;
+                                    p += u * u;
+                                }
+                                pe[t] = p / d;
                             }
                             windowScores[from + i] = e / len;
                         }
                     }
                 }
             }
-            double[] sum = new double[x.length];
-            int[] count = new int[x.length];
-            for (int k = 0; k < starts.length; k++) {
-                for (int t = starts[k]; t < starts[k] + window; t++) {
-                    sum[t] += windowScores[k];
-                    count[t]++;
-                }
-            }
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] /= count[i];
-            }
-            return sum;
+            return mapping.map(pointErrors, windowScores, starts, x.length);
         }
 
         @Override
         protected double[] scores(double[][] x) {
             return scores(weights, options().get(HIDDEN).toArray(), standardizer, options().get(WINDOW),
-                    options().get(STRIDE), x);
+                    options().get(STRIDE), options().get(POINT_SCORE), x);
         }
     }
 }
