@@ -112,14 +112,19 @@ EXPECTED = {
                   "seasonal ESD (week, 1 %)"],
     },
     "30-time-series": {
-        "charts": 7,
+        # the LSTM autoencoder (anomaly4j-deep, causal point score, trained on each probationary period) scores
+        # 22.97 (standard) on the 18 series; its float32 network may move in the last bits across CPUs, so only the
+        # score's first digits and the chart's title are asserted
+        "charts": 8,
         # nabDetector() scores 58.74 (standard) on the 18 bundled series; the published rows are NAB's own
         # re-scoring on the same series (golden/nab/subset_scoreboard.json: ARTime 67.1, Numenta HTM 61.3, KNN CAD
         # 43.7, windowedGaussian 12.1); the online rolling z-score equals the batch chart on all 22695 readings
         # statsmodels: STL(period=288, robust=True) on machine temperature, 165 residuals beyond 4σ; ETSModel(
         # error="add", initialization_method="heuristic").fit() on ec2 latency, α 0.032242, 18 points outside ±3σ
         "texts": ["22695", "beyond 4σ, 165 points", "α = 0.032), 18 points outside", "58.739215", "67.117094", "61.301250", "43.704701", "12.065398",
-                  "scores identical to the batch chart", "outside the limits (304)", "esd_anomaly (103)"],
+                  "scores identical to the batch chart", "outside the limits (304)", "esd_anomaly (103)",
+                  "LSTM autoencoder trained on the first 750 readings",
+                  "<td>LSTM autoencoder (causal)</td><td>anomaly4j, run here</td><td>22.9"],
     },
 }
 
