@@ -8,8 +8,8 @@ import org.anomaly4j.detect.Detector;
 
 /**
  * The deep detectors' cases for the core contract test: small networks, few epochs, fixed seeds. The LSTM
- * autoencoder uses stride 1: with a longer stride the first rows share one window and so one score, and the
- * planted outlier at row 0 could not score strictly highest.
+ * autoencoder uses stride 1: with a longer stride and pointScore window-mean the first rows share one window and
+ * so one score, and the planted outlier at row 0 could not score strictly highest.
  */
 public final class DeepContractCases implements ContractCases {
 
