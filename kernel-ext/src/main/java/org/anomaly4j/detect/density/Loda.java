@@ -134,6 +134,9 @@ public final class Loda {
         double[][] edges = new double[k][];
         double[][] probability = new double[k][];
         double[] z = new double[n];
+        // the training scores accumulate cut by cut while z is at hand (one projection pass, not two); per row the
+        // terms are added in cut order, as score() adds them, so the two agree to the last bit
+        double[] train = new double[n];
         for (int i = 0; i < k; i++) {
             int[] nz = nonZero(w[i]);
             double lo = Double.POSITIVE_INFINITY;
@@ -150,9 +153,36 @@ public final class Loda {
             int b = bins == AUTO ? birgeRozenblac(z, lo, hi) : bins;
             edges[i] = edges(lo, hi, b);
             probability[i] = probabilities(z, edges[i]);
+            double[] t = terms(probability[i], k);
+            for (int r = 0; r < n; r++) {
+                train[r] += t[lookup(edges[i], z[r], pyodExact)];
+            }
         }
-        Fitted f = new Fitted(w, edges, probability, pyodExact, null, true);
-        return f.withTrainingScores(f.scoreRows(x));
+        return new Fitted(w, edges, probability, pyodExact, finish(train, k, pyodExact), true);
+    }
+
+    /** −(1/k)·ln p_j per bin: PyOD's {@code -weights[i] * np.log(histograms_[i])} with weights = np.ones(k) / k. */
+    private static double[] terms(double[] p, int k) {
+        double weight = 1.0 / k;
+        double[] t = new double[p.length];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = -weight * Math.log(p[j]);
+        }
+        return t;
+    }
+
+    private static int lookup(double[] e, double v, boolean pyodExact) {
+        return pyodExact ? pyodBin(e, v) : bin(e, v);
+    }
+
+    /** The sums over the cuts are the scores; PyOD divides them by k once more ({@code pred_scores /= k}). */
+    private static double[] finish(double[] sums, int k, boolean pyodExact) {
+        if (pyodExact) {
+            for (int r = 0; r < sums.length; r++) {
+                sums[r] /= k;
+            }
+        }
+        return sums;
     }
 
     /** np.linspace(lo, hi, b + 1): j·step + lo with step = (hi − lo)/b, the last edge exactly hi. */
@@ -338,7 +368,7 @@ public final class Loda {
                     true);
         }
 
-        /** Arrays already checked (or made by a fit, {@code trainingScores} then set by {@link #withTrainingScores}). */
+        /** Arrays already checked, or made by a fit. */
         private Fitted(double[][] projections, double[][] edges, double[][] probability, boolean pyodExact,
                        double[] trainingScores, boolean trusted) {
             this.projections = projections;
@@ -347,21 +377,12 @@ public final class Loda {
             this.pyodExact = pyodExact;
             this.trainingScores = trainingScores;
             int k = projections.length;
-            double weight = 1.0 / k; // PyOD: np.ones(k) / k
             this.nonZero = new int[k][];
             this.terms = new double[k][];
             for (int i = 0; i < k; i++) {
                 nonZero[i] = Loda.nonZero(projections[i]);
-                double[] t = new double[probability[i].length];
-                for (int j = 0; j < t.length; j++) {
-                    t[j] = -weight * Math.log(probability[i][j]);
-                }
-                terms[i] = t;
+                terms[i] = Loda.terms(probability[i], k);
             }
-        }
-
-        private Fitted withTrainingScores(double[] scores) {
-            return new Fitted(projections, edges, probability, pyodExact, scores, true);
         }
 
         private static double[][] validProjections(double[][] w) {
@@ -420,22 +441,17 @@ public final class Loda {
         /** f(x) for each row (or PyOD's f(x)/k with {@code pyodExact}); higher = more anomalous. */
         public double[] score(double[][] x) {
             Checks.score(x, projections[0].length, ALGORITHM);
-            return scoreRows(x);
-        }
-
-        private double[] scoreRows(double[][] x) {
             int k = projections.length;
             double[] out = new double[x.length];
             for (int r = 0; r < x.length; r++) {
                 double[] row = x[r];
                 double s = 0;
                 for (int i = 0; i < k; i++) {
-                    double v = project(projections[i], nonZero[i], row);
-                    s += terms[i][pyodExact ? pyodBin(edges[i], v) : bin(edges[i], v)];
+                    s += terms[i][lookup(edges[i], project(projections[i], nonZero[i], row), pyodExact)];
                 }
-                out[r] = pyodExact ? s / k : s;
+                out[r] = s;
             }
-            return out;
+            return finish(out, k, pyodExact);
         }
 
         public double[] trainingScores() {
