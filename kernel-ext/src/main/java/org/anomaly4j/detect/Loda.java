@@ -14,7 +14,7 @@ import org.anomaly4j.io.StateWriter;
  * Catches global outliers and outliers in combinations of a few features; cheap in time and memory. No natural
  * threshold: the default rule flags the top 10 % (PyOD's contamination 0.1).
  * <p>Parameters (PyOD's {@code LODA(n_bins=10, n_random_cuts=100)}): {@code bins} = 10, or "auto" for the
- * Birgé–Rozenblac choice per cut ({@code n_bins}); {@code cuts} = 100 ({@code n_random_cuts}); {@code seed} = 0
+ * Birgé–Rozenholc choice per cut ({@code n_bins}); {@code cuts} = 100 ({@code n_random_cuts}); {@code seed} = 0
  * ({@code random_state}; our generator, not numpy's); {@code pyodExact} = false. PyOD 3.x looks values up one bin
  * too high and divides by k twice; {@code pyodExact = true} reproduces its {@code decision_scores_} exactly, the
  * default uses the bin that counted the value, as the paper (mean ADBench ROC-AUC 0.80 against 0.67). See the
@@ -27,7 +27,7 @@ public final class Loda extends AbstractDetector<Loda, CoreModel<Fitted>> {
 
     public static final String NAME = "loda";
 
-    /** Bins per histogram, in PyOD's two forms ({@code n_bins}): a count, or "auto" (Birgé–Rozenblac per cut). */
+    /** Bins per histogram, in PyOD's two forms ({@code n_bins}): a count, or "auto" (Birgé–Rozenholc per cut). */
     public sealed interface Bins {
 
         /** Each cut chooses its own count (PyOD's {@code get_optimal_n_bins}, Birgé &amp; Rozenholc 2006). */
@@ -110,7 +110,7 @@ public final class Loda extends AbstractDetector<Loda, CoreModel<Fitted>> {
         return set(BINS, Bins.count(bins));
     }
 
-    /** {@code "auto"} (Birgé–Rozenblac per cut) or an integer, as on the command line. */
+    /** {@code "auto"} (Birgé–Rozenholc per cut) or an integer, as on the command line. */
     public Loda bins(String bins) {
         return set(BINS, BINS.parse(bins));
     }

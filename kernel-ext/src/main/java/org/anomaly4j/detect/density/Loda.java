@@ -22,9 +22,10 @@ import org.anomaly4j.stats.PairwiseSum;
  * where a value below e_0 takes the first bin and one above e_b the last (PyOD clips the same way: a new point
  * outside the training range counts as belonging to the edge bin, not as probability 0). Higher = more
  * anomalous.
- * <p><b>Bins.</b> {@code bins} = a count for every cut, or {@link #AUTO}: per cut the Birgé–Rozenblac choice as
+ * <p><b>Bins.</b> {@code bins} = a count for every cut, or {@link #AUTO}: per cut the Birgé–Rozenholc choice as
  * PyOD's {@code get_optimal_n_bins}: b ∈ {1, …, ⌊√n⌋ − 1} maximising
- * Σ_j [c_j · ln(b·c_j/n + 1) − (b − 1 + ln(b)^2.5)] (PyOD's form, the penalty inside the sum; first maximum).
+ * Σ_j [c_j · ln(b·c_j/n + 1) − (b − 1 + ln(b)^2.5)] (PyOD's form, the penalty inside the sum; first maximum;
+ * PyOD's docstring spells the name "Rozenblac").
  * <p><b>Difference from PyOD, on purpose.</b> PyOD 3.x looks the bin up with
  * {@code np.searchsorted(edges[:b-1], z, side='left')}: the number of the first b − 1 edges strictly below z,
  * which is the bin <em>above</em> the one that counted z (only a value equal to an edge, or in the top bin, gets
@@ -42,6 +43,7 @@ import org.anomaly4j.stats.PairwiseSum;
  * order; numpy's {@code w.dot(X.T)} may differ in the last bit, which moves a value to another bin only when it
  * lies on an edge (the golden script counts such rows: none on generated data, 1–4 of 689 on the integer
  * breastw table — PyOD's own scores depend on that ulp).
+ * <p>Batch fitting only: the paper's on-line variant (histograms updated row by row) is not offered.
  * <p><b>Complexity.</b> Fit O(k·n·(√d + log b)) (with {@link #AUTO} O(k·n·log n) more: the projected values are
  * sorted once per cut and each candidate histogram counted by binary search); scoring O(n·k·(√d + log b));
  * state O(k·(d + b)).
@@ -52,7 +54,7 @@ import org.anomaly4j.stats.PairwiseSum;
 public final class Loda {
 
     public static final String ALGORITHM = "LODA";
-    /** {@code bins = AUTO}: each cut chooses its own bin count (Birgé–Rozenblac, PyOD's {@code n_bins='auto'}). */
+    /** {@code bins = AUTO}: each cut chooses its own bin count (Birgé–Rozenholc, PyOD's {@code n_bins='auto'}). */
     public static final int AUTO = 0;
     /** PyOD's default {@code n_bins}. */
     public static final int DEFAULT_BINS = 10;
@@ -79,7 +81,7 @@ public final class Loda {
      */
     public Loda(int bins, int cuts, long seed, boolean pyodExact) {
         if (bins != AUTO && bins < 2) {
-            throw new IllegalArgumentException("bins must be at least 2 (or AUTO for the Birgé–Rozenblac choice),"
+            throw new IllegalArgumentException("bins must be at least 2 (or AUTO for the Birgé–Rozenholc choice),"
                     + " got " + bins);
         }
         if (cuts < 1) {
@@ -151,7 +153,7 @@ public final class Loda {
                 lo -= 0.5;
                 hi += 0.5;
             }
-            int b = bins == AUTO ? birgeRozenblac(z, lo, hi) : bins;
+            int b = bins == AUTO ? birgeRozenholc(z, lo, hi) : bins;
             edges[i] = edges(lo, hi, b);
             probability[i] = probabilities(z, edges[i]);
             double[] t = terms(probability[i], k);
@@ -222,7 +224,7 @@ public final class Loda {
      * (counted here by binary search in the sorted values: the same counts, as np.histogram places a value by
      * the edges alone).
      */
-    static int birgeRozenblac(double[] z, double lo, double hi) {
+    static int birgeRozenholc(double[] z, double lo, double hi) {
         int n = z.length;
         double[] sorted = z.clone();
         Arrays.sort(sorted);
@@ -235,7 +237,7 @@ public final class Loda {
             double[] terms = new double[b];
             int below = 0; // values < e[j]
             for (int j = 0; j < b; j++) {
-                int next = j == b - 1 ? n : lowerBound(sorted, e[j + 1]);
+                int next = j == b - 1 ? n : lowerBound(sorted, n, e[j + 1]);
                 long c = next - below;
                 terms[j] = c * Math.log((double) (b * c) / n + 1) - penalty;
                 below = next;
@@ -249,10 +251,10 @@ public final class Loda {
         return best;
     }
 
-    /** First index with a[i] ≥ v (the number of values below v). */
-    private static int lowerBound(double[] a, double v) {
+    /** First index i &lt; n with a[i] ≥ v, else n: how many of a[0 .. n) lie below v (a sorted). */
+    private static int lowerBound(double[] a, int n, double v) {
         int lo = 0;
-        int hi = a.length;
+        int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < v) {
@@ -288,17 +290,7 @@ public final class Loda {
      * strictly below v.
      */
     static int pyodBin(double[] e, double v) {
-        int lo = 0;
-        int hi = e.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (e[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return lowerBound(e, e.length - 2, v);
     }
 
     private static int[] nonZero(double[] w) {
