@@ -32,7 +32,8 @@ public final class Detectors {
             EllipticEnvelope.TYPE,
             Pca.TYPE,
             GaussianMixture.TYPE,
-            Ensemble.TYPE);
+            Ensemble.TYPE,
+            Loda.TYPE);
 
     /** How many types are built in (the rest come from providers). */
     static final int BUILT_IN_COUNT = BUILT_IN.size();

@@ -52,7 +52,8 @@ class DetectorContractTest {
             Map.entry(EllipticEnvelope.NAME, () -> EllipticEnvelope.with().seed(3)),
             Map.entry(Pca.NAME, Pca::with),
             Map.entry(GaussianMixture.NAME, GaussianMixture::with),
-            Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore"))));
+            Map.entry(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore")),
+            Map.entry(Loda.NAME, () -> Loda.with().seed(5))));
 
     /** The built-in cases plus those of optional modules on the test class path ({@link ContractCases}). */
     static Map<String, Supplier<Detector<?>>> withModuleCases(Map<String, Supplier<Detector<?>>> builtIn) {

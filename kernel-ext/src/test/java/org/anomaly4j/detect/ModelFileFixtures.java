@@ -42,6 +42,7 @@ public final class ModelFileFixtures {
         SMALL.put(Pca.NAME, Pca::with);
         SMALL.put(GaussianMixture.NAME, () -> GaussianMixture.with().components(2).seed(1));
         SMALL.put(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=4,maxSamples=16,seed=3;zscore"));
+        SMALL.put(Loda.NAME, () -> Loda.with().cuts(5).bins(4).seed(2));
     }
 
     private ModelFileFixtures() {
