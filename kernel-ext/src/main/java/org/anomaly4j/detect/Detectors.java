@@ -32,6 +32,9 @@ public final class Detectors {
             EllipticEnvelope.TYPE,
             Pca.TYPE,
             GaussianMixture.TYPE,
+            KMeans.TYPE,
+            Cblof.TYPE,
+            Dbscan.TYPE,
             Ensemble.TYPE);
 
     /** How many types are built in (the rest come from providers). */
