@@ -52,6 +52,32 @@ public final class ClusterGolden {
         return csv("adbench/38_thyroid.csv", ",", List.of("x0", "x1", "x2", "x3", "x4", "x5"));
     }
 
+    /** An ADBench table's feature columns x0, x1, … ({@code name} like "4_breastw"). */
+    public static double[][] adbench(String name) {
+        String file = "adbench/" + name + ".csv";
+        List<String> cols = new ArrayList<>();
+        try {
+            for (String c : Files.readAllLines(TestData.root().resolve(file)).get(0).split(",")) {
+                if (c.startsWith("x")) {
+                    cols.add(c);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv(file, ",", cols);
+    }
+
+    /** An ADBench table's labels (1 = anomaly). */
+    public static boolean[] adbenchLabels(String name) {
+        double[][] y = csv("adbench/" + name + ".csv", ",", List.of("label"));
+        boolean[] b = new boolean[y.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = y[i][0] == 1;
+        }
+        return b;
+    }
+
     private static double[][] csv(String file, String sep, List<String> columns) {
         try {
             List<String> lines = Files.readAllLines(TestData.root().resolve(file));

@@ -53,6 +53,28 @@ class DbscanTest {
         assertTrue(Arrays.deepEquals(before, x), "input not modified");
     }
 
+    /**
+     * ROC-AUC of the DBSCAN score (eps 0.5, min_samples 5, raw features) equals scikit-learn's from
+     * gen_adbench.py (golden/adbench/sklearn.csv, rounded to 6 decimals, hence 1e-6) on three ADBench tables, one of
+     * them (6_cardio, d = 21) where both sides use brute force instead of a tree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"4_breastw", "6_cardio", "38_thyroid"})
+    void adbenchAucEqualsScikitLearns(String table) throws java.io.IOException {
+        double expected = Double.NaN;
+        try (var in = DbscanTest.class.getResourceAsStream("/golden/adbench/sklearn.csv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.trim().split(",");
+                if (f[0].equals(table) && f[1].equals("dbscan")) {
+                    expected = Double.parseDouble(f[2]);
+                }
+            }
+        }
+        double[] s = new Dbscan(0.5, 5).fit(ClusterGolden.adbench(table)).trainingScores();
+        double auc = org.anomaly4j.detect.IsolationForestAdbenchTest.rocAuc(ClusterGolden.adbenchLabels(table), s);
+        assertEquals(expected, auc, 1e-6, table);
+    }
+
     /** Counts within a radius against a plain double loop, for the tree (d ≤ 15) and the linear scan (d > 15). */
     @ParameterizedTest
     @ValueSource(ints = {3, 20})
