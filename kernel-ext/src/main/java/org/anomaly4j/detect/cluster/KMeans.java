@@ -110,7 +110,7 @@ public final class KMeans {
         int d = check(x);
         int n = x.length;
         double[] mean = mean(x, d);
-        double[] xc = centred(x, mean, d);
+        double[] xc = centredChecked(x, mean, d);
         double tolAbs = absoluteTol(xc, n, d);
         SplittableRandom rng = new SplittableRandom(seed);
         Result best = null;
@@ -137,7 +137,7 @@ public final class KMeans {
         }
         int n = x.length;
         double[] mean = mean(x, d);
-        double[] xc = centred(x, mean, d);
+        double[] xc = centredChecked(x, mean, d);
         double[] init = centred(initialCentres, mean, d);
         return shifted(lloyd(xc, n, d, init, absoluteTol(xc, n, d)), mean);
     }
@@ -149,6 +149,23 @@ public final class KMeans {
                     + " rows for clusters = " + clusters + "; lower clusters");
         }
         return d;
+    }
+
+    /**
+     * The centred rows, checked to be small enough that every squared distance between them is finite (each is at
+     * most 2(‖a‖² + ‖b‖²) ≤ 4 Σ‖x_i‖²): a fit on values near the double range would otherwise compute NaN.
+     */
+    private static double[] centredChecked(double[][] x, double[] mean, int d) {
+        double[] xc = centred(x, mean, d);
+        double total = 0;
+        for (double v : xc) {
+            total += v * v;
+        }
+        if (!Double.isFinite(4 * total)) {
+            throw new IllegalArgumentException("the values are too large for k-means (their squared distances overflow);"
+                    + " scale the features (standardScaler(), robustScaler())");
+        }
+        return xc;
     }
 
     /** Column means (the order of summation only moves the last bits; the centring is undone at the end). */

@@ -121,6 +121,9 @@ class KMeansTest {
         assertThrows(IllegalArgumentException.class, () -> new KMeans(2, 0, 300, 1e-4));
         assertThrows(IllegalArgumentException.class, () -> new KMeans(2, 1, 300, -1));
         assertThrows(IllegalArgumentException.class, () -> KMeans.of(2).fit(x, new double[][] {{0, 0}}));
+        double[][] huge = {{1.5e308, 0}, {-1.5e308, 1}, {1.5e308, 2}};
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KMeans.of(2).fit(huge, 0)).getMessage()
+                .contains("scale the features"), "squared distances that overflow are refused, not turned into NaN");
     }
 
     static double[][] copy(double[][] a) {
