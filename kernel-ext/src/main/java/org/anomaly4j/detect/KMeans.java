@@ -10,7 +10,7 @@ import org.anomaly4j.io.StateWriter;
  * {@link org.anomaly4j.detect.cluster.KMeans}) and the score is the Euclidean distance to the nearest centre,
  * <pre>  score(x) = min_c ‖x − c‖</pre>
  * (scikit-learn's {@code KMeans.transform(x).min(axis=1)}; the clustering approach of the outlier-detection
- * guides and of PyOD's examples). Parameters and defaults as scikit-learn's: {@code clusters} = 8
+ * guides: rows far from every cluster are anomalies). Parameters and defaults as scikit-learn's: {@code clusters} = 8
  * ({@code n_clusters}), {@code inits} = 1 ({@code n_init='auto'} with k-means++), {@code maxIter} = 300,
  * {@code tol} = 1e-4 (relative to the mean column variance), {@code seed} = 0 ({@code random_state}; our
  * generator is not numpy's, so the seeding differs from scikit-learn's, the iterations do not). Features on

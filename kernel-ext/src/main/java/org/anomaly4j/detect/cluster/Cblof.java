@@ -55,8 +55,21 @@ public final class Cblof {
         this(DEFAULT_ALPHA, DEFAULT_BETA, false);
     }
 
-    /** CBLOF from a k-means clustering of the rows of {@code x} (the rows it was fitted on). */
+    /** CBLOF from a k-means clustering of the rows of {@code x} (its labels are theirs); {@code x} is not modified. */
     public Fitted fit(double[][] x, KMeans.Result clustering) {
+        Matrices.width(x);
+        int[] labels = clustering.labels();
+        int k = clustering.centres().length;
+        if (labels.length != x.length) {
+            throw new IllegalArgumentException("the clustering has " + labels.length + " labels for " + x.length
+                    + " rows; pass the clustering of these rows");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= k) {
+                throw new IllegalArgumentException("label " + labels[i] + " of row " + i + " is not a cluster in [0, "
+                        + (k - 1) + "]");
+            }
+        }
         int[] sizes = clustering.sizes();
         boolean[] large = large(sizes, x.length, alpha, beta);
         return new Fitted(clustering.centres(), sizes, large, useWeights);

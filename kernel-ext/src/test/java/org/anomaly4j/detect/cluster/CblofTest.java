@@ -87,5 +87,11 @@ class CblofTest {
         assertThrows(IllegalArgumentException.class, () -> new Cblof(0, 5, false));
         assertThrows(IllegalArgumentException.class, () -> new Cblof(0.9, 1, false));
         assertThrows(IllegalArgumentException.class, () -> new Cblof(0.9, Double.NaN, false));
+        KMeans.Result two = new KMeans.Result(new double[][] {{0}, {1}}, new int[] {0, 1, 1}, 0, 1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Cblof().fit(new double[][] {{0}, {1}}, two))
+                .getMessage().contains("3 labels for 2 rows"));
+        KMeans.Result bad = new KMeans.Result(new double[][] {{0}, {1}}, new int[] {0, 2}, 0, 1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Cblof().fit(new double[][] {{0}, {1}}, bad))
+                .getMessage().contains("row 1"));
     }
 }
