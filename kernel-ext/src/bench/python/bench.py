@@ -108,6 +108,7 @@ def ocsvm_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]
 DENSITY_TASKS = [
     ("hbos_1e5", "HBOS fit + score, 1e5 x 10 Gaussian, 10 bins", "numpy HBOS (vectorised histogram + digitize)"),
     ("mcd_1e5", "MinCovDet (FastMCD) fit, 1e5 x 10 Gaussian", "MinCovDet(random_state=0).fit.dist_"),
+    ("loda_1e5", "LODA fit + score, 1e5 x 10 Gaussian, 100 cuts, 10 bins", "numpy LODA (gen_loda.py, PyOD's loop)"),
 ]
 DENSITY_LOAD = ("import numpy as np\n"
                 "def setup(a):\n    n, d = int(a[1]), int(a[2])\n"
@@ -170,6 +171,13 @@ IFOREST = ("import numpy as np\nfrom sklearn.ensemble import IsolationForest\n"
 PEERS["iforest_1e5"] = PEERS["iforest_1e6"] = IFOREST
 PEERS.update({key: OCSVM_PEER for key, _ in OCSVM_TASKS})
 PEERS.update({"hbos_1e5": HBOS_PEER, "mcd_1e5": MCD_PEER})
+# LODA: the golden script's numpy re-implementation of PyOD's fit loop (projections drawn as PyOD, w.dot(X.T),
+# np.histogram, lookup, -log), with the paper's lookup as anomaly4j's default
+LODA_PEER = DENSITY_LOAD + (
+    f"import sys\nsys.path.insert(0, {str(ROOT / 'kernel-ext' / 'src' / 'test' / 'python' / 'golden')!r})\n"
+    "from gen_loda import loda, pyod_dot, pyod_projections\n"
+    "def run(x): return loda(x, [], pyod_projections(100, x.shape[1], 0), 10, 'histogram', proj=pyod_dot)['train']\n")
+PEERS["loda_1e5"] = LODA_PEER
 
 # ---------------------------------------------------------------- deep module (kernel-ext/deep, optional)
 

@@ -84,6 +84,7 @@ import org.anomaly4j.detect.EllipticEnvelope;
 import org.anomaly4j.detect.Ensemble;
 import org.anomaly4j.detect.GaussianMixture;
 import org.anomaly4j.detect.Hbos;
+import org.anomaly4j.detect.Loda;
 import org.anomaly4j.detect.Inputs;
 import org.anomaly4j.detect.Knn;
 import org.anomaly4j.detect.Lof;
@@ -433,6 +434,11 @@ public final class A4j {
     /** HBOS, histogram-based outlier score (PyOD's defaults: 10 bins, alpha 0.1). */
     public static Hbos hbos() {
         return Hbos.with();
+    }
+
+    /** LODA, histograms of sparse random projections (PyOD's defaults: 10 bins, 100 cuts; seed 0). */
+    public static Loda loda() {
+        return Loda.with();
     }
 
     /** ECOD, empirical-CDF tail probabilities (parameter-free, PyOD). */

@@ -32,10 +32,11 @@ public final class Detectors {
             EllipticEnvelope.TYPE,
             Pca.TYPE,
             GaussianMixture.TYPE,
+            Ensemble.TYPE,
+            Loda.TYPE,
             KMeans.TYPE,
             Cblof.TYPE,
-            Dbscan.TYPE,
-            Ensemble.TYPE);
+            Dbscan.TYPE);
 
     /** How many types are built in (the rest come from providers). */
     static final int BUILT_IN_COUNT = BUILT_IN.size();

@@ -1,7 +1,10 @@
 package org.anomaly4j.io;
 
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,29 +12,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reading and writing the versioned JSON documents anomaly4j stores (model files): one JSON object with a
  * {@code format} name and an integer {@code formatVersion}. Reading is strict — size capped before parsing,
  * nesting, number and text lengths bounded, text after the closing brace refused, the format name and the
  * version checked (the version must be a JSON integer, not "1", 1.9 or true) — and never instantiates
- * anything named in the file. Writing is atomic (a sibling temporary file renamed into place).
+ * anything named in the file. Parsing streams into a compact tree ({@link JsonTree}: numeric arrays as
+ * {@code double[]}), so loading needs about the memory of the numbers the file holds, not a multiple of the
+ * file. Writing is atomic (a sibling temporary file renamed into place).
  */
 public final class JsonDocuments {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(64).maxStringLength(1 << 20).build());
-    }
 
     private JsonDocuments() {
     }
@@ -50,7 +41,7 @@ public final class JsonDocuments {
             throw new IllegalArgumentException(what + " path is null");
         }
         String src = file.toString();
-        JsonNode root;
+        JsonTree root;
         try {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidModelFileException(capitalised(what) + " " + file + " does not exist");
@@ -60,31 +51,36 @@ public final class JsonDocuments {
                 throw new InvalidModelFileException(capitalised(what) + " " + file + " has " + size + " bytes, more than the "
                         + (maxBytes >> 20) + " MB this version reads");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                root = JSON.readTree(in);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                root = JsonTree.parse(in);
             }
         } catch (JsonProcessingException e) {
             throw new InvalidModelFileException(capitalised(what) + " " + file + " is not valid JSON (truncated or damaged?): "
                     + e.getOriginalMessage(), e);
+        } catch (JsonTree.Malformed e) {
+            throw new InvalidModelFileException(capitalised(what) + " " + file + " is not a valid " + what + ": "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + what + " " + file, e);
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof JsonTree.Obj obj)) {
             throw new InvalidModelFileException(capitalised(what) + " " + file + " is not a JSON object");
         }
-        JsonNode f = root.get("format");
-        if (f == null || !f.isTextual() || !format.equals(f.asText())) {
+        JsonTree f = obj.fields.get("format");
+        if (!(f instanceof JsonTree.Text t) || !format.equals(t.value)) {
             throw new InvalidModelFileException("File " + file + " is not an anomaly4j " + what + " (format "
                     + (f == null ? "missing" : f.toString()) + ", expected \"" + format + "\")");
         }
-        JsonNode v = root.get("formatVersion");
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > maxVersion) {
+        JsonTree v = obj.fields.get("formatVersion");
+        boolean integral = v instanceof JsonTree.Num n && n.exactLong;
+        long version = integral ? ((JsonTree.Num) v).longValue : -1;
+        if (!integral || version < 1 || version > maxVersion) {
             throw new InvalidModelFileException(capitalised(what) + " " + file + " has format version "
                     + (v == null ? "(missing)" : v.toString()) + "; this anomaly4j reads versions 1.." + maxVersion
-                    + (v != null && v.isIntegralNumber() && v.asInt() > maxVersion
+                    + (integral && version > maxVersion
                             ? " (the file was written by a newer anomaly4j: upgrade to load it)" : ""));
         }
-        return new Document(new StateReader(src, "", root), v.asInt());
+        return new Document(new StateReader(src, "", obj), (int) version);
     }
 
     /** Writes a document atomically, pretty-printed, with default file permissions. */
@@ -98,7 +94,9 @@ public final class JsonDocuments {
             // a sibling with the default permissions (createTempFile would make the final file owner-only)
             Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root.node);
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    JsonTree.write(root.node, out);
+                }
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

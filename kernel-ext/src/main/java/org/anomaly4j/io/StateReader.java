@@ -1,12 +1,9 @@
 package org.anomaly4j.io;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Typed, checked access to one JSON object of a model file. Every accessor rejects a missing, mistyped,
@@ -18,9 +15,9 @@ public final class StateReader {
 
     private final String source;
     private final String path;
-    private final JsonNode node;
+    private final JsonTree.Obj node;
 
-    StateReader(String source, String path, JsonNode node) {
+    StateReader(String source, String path, JsonTree.Obj node) {
         this.source = source;
         this.path = path;
         this.node = node;
@@ -51,12 +48,12 @@ public final class StateReader {
     }
 
     public boolean has(String field) {
-        return node.has(field);
+        return node.fields.containsKey(field);
     }
 
-    private JsonNode required(String field) {
-        JsonNode n = node.get(field);
-        if (n == null || n.isNull()) {
+    private JsonTree required(String field) {
+        JsonTree n = node.fields.get(field);
+        if (n == null || n instanceof JsonTree.Null) {
             throw bad(field, "is missing");
         }
         return n;
@@ -64,20 +61,18 @@ public final class StateReader {
 
     /** A finite number. */
     public double number(String field) {
-        JsonNode n = required(field);
-        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw bad(field, "must be a finite number, got " + n);
+        if (!(required(field) instanceof JsonTree.Num n) || !Double.isFinite(n.value)) {
+            throw bad(field, "must be a finite number, got " + required(field));
         }
-        return n.asDouble();
+        return n.value;
     }
 
     /** An integer in [min, max]. */
     public long integer(String field, long min, long max) {
-        JsonNode n = required(field);
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw bad(field, "must be an integer, got " + n);
+        if (!(required(field) instanceof JsonTree.Num n) || !n.exactLong) {
+            throw bad(field, "must be an integer, got " + required(field));
         }
-        long v = n.asLong();
+        long v = n.longValue;
         if (v < min || v > max) {
             throw bad(field, "must be in [" + min + ", " + max + "], got " + v);
         }
@@ -86,34 +81,23 @@ public final class StateReader {
 
     /** true or false. */
     public boolean bool(String field) {
-        JsonNode n = required(field);
-        if (!n.isBoolean()) {
-            throw bad(field, "must be true or false, got " + n);
+        if (!(required(field) instanceof JsonTree.Bool b)) {
+            throw bad(field, "must be true or false, got " + required(field));
         }
-        return n.asBoolean();
+        return b.value;
     }
 
     /** Text. */
     public String text(String field) {
-        JsonNode n = required(field);
-        if (!n.isTextual()) {
-            throw bad(field, "must be text, got " + n);
+        if (!(required(field) instanceof JsonTree.Text t)) {
+            throw bad(field, "must be text, got " + required(field));
         }
-        return n.asText();
+        return t.value;
     }
 
     /** An array of finite numbers with exactly {@code length} elements (−1: any length ≥ 1). */
     public double[] numbers(String field, int length) {
-        JsonNode n = array(field, length);
-        double[] out = new double[n.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode v = n.get(i);
-            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                throw bad(field + "[" + i + "]", "must be a finite number, got " + v);
-            }
-            out[i] = v.asDouble();
-        }
-        return out;
+        return finite(field, numeric(field, required(field), length));
     }
 
     /**
@@ -121,87 +105,123 @@ public final class StateReader {
      * length for all rows: pass a single length; −1: any length ≥ 1).
      */
     public double[][] matrix(String field, int rows, int... cols) {
-        JsonNode n = array(field, rows);
-        double[][] out = new double[n.size()][];
+        List<JsonTree> items = items(field, rows);
+        double[][] out = new double[items.size()][];
         for (int i = 0; i < out.length; i++) {
-            JsonNode row = n.get(i);
             int len = cols.length == 0 ? -1 : cols[i % cols.length];
-            if (!row.isArray() || row.isEmpty() || (len >= 0 && row.size() != len)) {
-                throw bad(field + "[" + i + "]", "must be an array of " + (len >= 0 ? len + " " : "") + "numbers");
+            String name = field + "[" + i + "]";
+            if (!(items.get(i) instanceof JsonTree.Numbers row) || (len >= 0 && row.values.length != len)) {
+                throw bad(name, "must be an array of " + (len >= 0 ? len + " " : "") + "numbers");
             }
-            out[i] = new double[row.size()];
-            for (int j = 0; j < out[i].length; j++) {
-                JsonNode v = row.get(j);
-                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                    throw bad(field + "[" + i + "][" + j + "]", "must be a finite number, got " + v);
-                }
-                out[i][j] = v.asDouble();
-            }
+            out[i] = finite(name, row);
         }
         return out;
     }
 
     /** An array of integers in [min, max] with exactly {@code length} elements (−1: any length ≥ 1). */
     public int[] ints(String field, int length, int min, int max) {
-        JsonNode n = array(field, length);
-        int[] out = new int[n.size()];
+        JsonTree.Numbers n = numeric(field, required(field), length);
+        int[] out = new int[n.values.length];
         for (int i = 0; i < out.length; i++) {
-            JsonNode v = n.get(i);
-            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-                throw bad(field + "[" + i + "]", "must be an integer in [" + min + ", " + max + "], got " + v);
+            double v = n.values[i];
+            if (!n.isIntegral(i) || v < min || v > max) {
+                throw bad(field + "[" + i + "]", "must be an integer in [" + min + ", " + max + "], got " + text(n, i));
             }
-            out[i] = v.asInt();
+            out[i] = (int) v;
         }
         return out;
     }
 
     /** An array of non-empty text values (−1: any length ≥ 1). */
     public List<String> texts(String field, int length) {
-        JsonNode n = array(field, length);
-        List<String> out = new ArrayList<>(n.size());
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode v = n.get(i);
-            if (!v.isTextual()) {
-                throw bad(field + "[" + i + "]", "must be text, got " + v);
+        List<JsonTree> items = items(field, length);
+        List<String> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonTree.Text t)) {
+                throw bad(field + "[" + i + "]", "must be text, got " + items.get(i));
             }
-            out.add(v.asText());
+            out.add(t.value);
         }
         return out;
     }
 
-    private JsonNode array(String field, int length) {
-        JsonNode n = required(field);
-        if (!n.isArray() || n.isEmpty()) {
+    /** The values of a numeric array, a copy, each checked finite. */
+    private double[] finite(String field, JsonTree.Numbers n) {
+        for (int i = 0; i < n.values.length; i++) {
+            if (!Double.isFinite(n.values[i])) {
+                throw bad(field + "[" + i + "]", "must be a finite number, got " + text(n, i));
+            }
+        }
+        return n.values.clone();
+    }
+
+    private static String text(JsonTree.Numbers n, int i) {
+        double v = n.values[i];
+        return n.isIntegral(i) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** A non-empty array of numbers only, of the given length (−1: any). */
+    private JsonTree.Numbers numeric(String field, JsonTree n, int length) {
+        if (n instanceof JsonTree.Numbers ns) {
+            checkLength(field, ns.values.length, length);
+            return ns;
+        }
+        if (n instanceof JsonTree.Arr a && !a.items.isEmpty()) {
+            checkLength(field, a.items.size(), length);
+            for (int i = 0; i < a.items.size(); i++) {
+                if (!(a.items.get(i) instanceof JsonTree.Num)) {
+                    throw bad(field + "[" + i + "]", "must be a finite number, got " + a.items.get(i));
+                }
+            }
+        }
+        throw bad(field, "must be a non-empty array");
+    }
+
+    /** The elements of a non-empty array of the given length (−1: any). */
+    private List<JsonTree> items(String field, int length) {
+        JsonTree n = required(field);
+        List<JsonTree> items;
+        if (n instanceof JsonTree.Arr a && !a.items.isEmpty()) {
+            items = a.items;
+        } else if (n instanceof JsonTree.Numbers ns) {
+            items = new ArrayList<>(ns.values.length);
+            for (int i = 0; i < ns.values.length; i++) {
+                items.add(ns.isIntegral(i) ? JsonTree.Num.of((long) ns.values[i]) : JsonTree.Num.of(ns.values[i]));
+            }
+        } else {
             throw bad(field, "must be a non-empty array");
         }
-        if (length >= 0 && n.size() != length) {
-            throw bad(field, "must have " + length + " values, has " + n.size());
+        checkLength(field, items.size(), length);
+        return items;
+    }
+
+    private void checkLength(String field, int size, int length) {
+        if (length >= 0 && size != length) {
+            throw bad(field, "must have " + length + " values, has " + size);
         }
-        return n;
     }
 
     /** A nested object. */
     public StateReader object(String field) {
-        JsonNode n = required(field);
-        if (!n.isObject()) {
+        if (!(required(field) instanceof JsonTree.Obj o)) {
             throw bad(field, "must be a JSON object");
         }
-        return new StateReader(source, where(field), n);
+        return new StateReader(source, where(field), o);
     }
 
     /** An array of exactly {@code count} objects (−1: any number ≥ 0). */
     public List<StateReader> objects(String field, int count) {
-        JsonNode n = required(field);
-        if (!n.isArray() || (count >= 0 && n.size() != count)) {
+        JsonTree n = required(field);
+        List<JsonTree> items = n instanceof JsonTree.Arr a ? a.items : null;
+        if (items == null || (count >= 0 && items.size() != count)) {
             throw bad(field, "must be an array of " + (count >= 0 ? count + " " : "") + "objects");
         }
-        List<StateReader> out = new ArrayList<>(n.size());
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode v = n.get(i);
-            if (!v.isObject()) {
+        List<StateReader> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonTree.Obj o)) {
                 throw bad(field + "[" + i + "]", "must be a JSON object");
             }
-            out.add(new StateReader(source, where(field) + "[" + i + "]", v));
+            out.add(new StateReader(source, where(field) + "[" + i + "]", o));
         }
         return out;
     }
@@ -212,21 +232,14 @@ public final class StateReader {
      */
     public Map<String, Object> scalars() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            Object value;
-            if (v.isIntegralNumber() && v.canConvertToLong()) {
-                value = v.asLong();
-            } else if (v.isNumber() && Double.isFinite(v.asDouble())) {
-                value = v.asDouble();
-            } else if (v.isBoolean()) {
-                value = v.asBoolean();
-            } else if (v.isTextual()) {
-                value = v.asText();
-            } else {
-                throw bad(e.getKey(), "must be a number, true/false or text, got " + v);
-            }
+        for (Map.Entry<String, JsonTree> e : node.fields.entrySet()) {
+            Object value = switch (e.getValue()) {
+                case JsonTree.Num n when n.exactLong -> n.longValue;
+                case JsonTree.Num n when Double.isFinite(n.value) -> n.value;
+                case JsonTree.Bool b -> b.value;
+                case JsonTree.Text t -> t.value;
+                default -> throw bad(e.getKey(), "must be a number, true/false or text, got " + e.getValue());
+            };
             out.put(e.getKey(), value);
         }
         return out;

@@ -16,6 +16,7 @@ import org.anomaly4j.features.Rolling;
 import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.density.Hbos;
+import org.anomaly4j.detect.density.Loda;
 import org.anomaly4j.detect.density.MinCovDet;
 import org.anomaly4j.timeseries.Ets;
 import org.anomaly4j.timeseries.EwmaChart;
@@ -79,6 +80,10 @@ final class BenchTasks {
             case "hbos_1e5" -> {
                 double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 yield () -> new Hbos().fit(x).trainingScores();
+            }
+            case "loda_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> new Loda().fit(x).trainingScores();
             }
             case "mcd_1e5" -> {
                 double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));

@@ -45,6 +45,7 @@ public final class ModelFileFixtures {
         SMALL.put(Cblof.NAME, () -> Cblof.with().clusters(4).seed(1));
         SMALL.put(Dbscan.NAME, Dbscan::with);
         SMALL.put(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=4,maxSamples=16,seed=3;zscore"));
+        SMALL.put(Loda.NAME, () -> Loda.with().cuts(5).bins(4).seed(2));
     }
 
     private ModelFileFixtures() {

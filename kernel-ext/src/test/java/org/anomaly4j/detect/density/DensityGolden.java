@@ -24,9 +24,14 @@ final class DensityGolden {
     }
 
     static JsonNode load(String name) {
-        try (InputStream in = DensityGolden.class.getResourceAsStream("/golden/density/" + name)) {
+        return load("density", name);
+    }
+
+    /** golden/{@code part}/{@code name}, made by gen_{@code part}.py. */
+    static JsonNode load(String part, String name) {
+        try (InputStream in = DensityGolden.class.getResourceAsStream("/golden/" + part + "/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("golden/density/" + name + " is missing; run gen_density.py");
+                throw new IllegalStateException("golden/" + part + "/" + name + " is missing; run gen_" + part + ".py");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
