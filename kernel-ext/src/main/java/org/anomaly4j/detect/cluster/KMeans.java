@@ -27,8 +27,9 @@ import org.anomaly4j.features.Matrices;
  * <p><b>Exactness.</b> Distances are the sequential sums of squared differences; scikit-learn assigns labels
  * with ‖c‖² − 2x·c from BLAS, so a row almost exactly between two centres (within rounding) may be labelled
  * differently, and its centre sums are added in another order (relative differences ~1e-15).
- * <p><b>Complexity.</b> O(n·k·d) per iteration, at most {@code maxIter} (300) iterations per run; seeding
- * O(n·k·d·(2 + ln k)); memory O(n·d) (the centred copy).
+ * <p><b>Complexity.</b> O(n·k·d) per iteration, at most {@code maxIter} (300) iterations per run; the assignment
+ * runs over row blocks in parallel (centre sums stay sequential, so the result does not depend on the threads);
+ * seeding O(n·k·d·(2 + ln k)); memory O(n·d) (the centred copy).
  * <p><b>References.</b> S. P. Lloyd (1982), "Least squares quantization in PCM", IEEE Transactions on Information
  * Theory 28(2), pp. 129–137; D. Arthur, S. Vassilvitskii (2007), "k-means++: the advantages of careful seeding",
  * Proceedings of SODA 2007, pp. 1027–1035.
@@ -41,6 +42,11 @@ public final class KMeans {
     public static final int DEFAULT_MAX_ITER = 300;
     /** scikit-learn's default {@code tol}, relative to the mean column variance. */
     public static final double DEFAULT_TOL = 1e-4;
+
+    /** Distance terms (rows × centres × columns) below which one assignment pass runs on one thread. */
+    private static final long PARALLEL_WORK = 1L << 18;
+    /** Rows per parallel assignment task. */
+    private static final int ASSIGN_BLOCK = 4096;
 
     private final int clusters;
     private final int inits;
@@ -322,10 +328,23 @@ public final class KMeans {
         return new Result(c, labels, inertia, iterations);
     }
 
-    /** Nearest centre of every row, the first on ties. */
+    /**
+     * Nearest centre of every row, the first on ties. Rows are independent, so blocks of them run in parallel when
+     * there is enough work; the labels do not depend on the thread count.
+     */
     private static void assign(double[] xc, int n, int d, double[] centres, int[] labels) {
         int k = centres.length / d;
-        for (int i = 0; i < n; i++) {
+        if ((long) n * k * d < PARALLEL_WORK) {
+            assign(xc, d, centres, k, labels, 0, n);
+            return;
+        }
+        int blocks = (n + ASSIGN_BLOCK - 1) / ASSIGN_BLOCK;
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b ->
+                assign(xc, d, centres, k, labels, b * ASSIGN_BLOCK, Math.min(n, (b + 1) * ASSIGN_BLOCK)));
+    }
+
+    private static void assign(double[] xc, int d, double[] centres, int k, int[] labels, int from, int to) {
+        for (int i = from; i < to; i++) {
             int best = 0;
             double bestD = sq(xc, i * d, centres, 0, d);
             for (int c = 1; c < k; c++) {

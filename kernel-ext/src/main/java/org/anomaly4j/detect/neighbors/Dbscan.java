@@ -82,7 +82,7 @@ public final class Dbscan {
             }
         }
         Fitted f = new Fitted(eps, minSamples, coreRows, labels, null);
-        return new Fitted(eps, minSamples, coreRows, labels, f.score(x));
+        return f.withTrainingScores(f.score(x));
     }
 
     /**
@@ -189,6 +189,20 @@ public final class Dbscan {
             this.labels = labels == null ? null : labels.clone();
             this.trainingScores = trainingScores == null ? null : trainingScores.clone();
             this.index = NearestNeighbors.fit(this.cores);
+        }
+
+        private Fitted(Fitted f, double[] trainingScores) {
+            this.eps = f.eps;
+            this.minSamples = f.minSamples;
+            this.cores = f.cores;
+            this.labels = f.labels;
+            this.trainingScores = trainingScores;
+            this.index = f.index;
+        }
+
+        /** The same fitted state with its training scores (the index over the core samples is shared, not rebuilt). */
+        private Fitted withTrainingScores(double[] scores) {
+            return new Fitted(this, scores.clone());
         }
 
         /**

@@ -102,6 +102,24 @@ class KMeansTest {
         assertEquals(r.inertia(), inertia, 1e-9 * inertia);
     }
 
+    /** 40,000 × 3 rows, 8 centres: above the size where the assignment runs on row blocks in parallel. */
+    @Test
+    void parallelAssignmentGivesTheSequentialLabels() {
+        java.util.Random r = new java.util.Random(9);
+        double[][] x = new double[40_000][3];
+        for (double[] row : x) {
+            double shift = 4 * r.nextInt(4); // four blobs along the first axis
+            row[0] = r.nextGaussian() + shift;
+            row[1] = r.nextGaussian();
+            row[2] = r.nextGaussian();
+        }
+        KMeans.Result a = KMeans.of(8).fit(x, 1);
+        assertArrayEquals(KMeans.predict(x, a.centres()), a.labels(), "labels = nearest final centre, row by row");
+        KMeans.Result b = KMeans.of(8).fit(x, 1);
+        assertArrayEquals(a.labels(), b.labels());
+        assertTrue(Arrays.deepEquals(a.centres(), b.centres()));
+    }
+
     @Test
     void oneClusterIsTheMean() {
         double[][] x = {{1, 2}, {3, 4}, {5, 9}};
