@@ -1,5 +1,7 @@
 package org.anomaly4j.detect.cluster;
 
+import java.util.Arrays;
+
 import org.anomaly4j.features.Matrices;
 
 /**
@@ -88,7 +90,7 @@ public final class Cblof {
         for (int c = 0; c < k; c++) {
             order[c] = c;
         }
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(sizes[b], sizes[a])); // stable: lower index first
+        Arrays.sort(order, (a, b) -> Integer.compare(sizes[b], sizes[a])); // stable: lower index first
         int both = -1;
         int alphaOnly = -1;
         int betaOnly = -1;
@@ -110,7 +112,7 @@ public final class Cblof {
         int boundary = both > 0 ? both : alphaOnly > 0 ? alphaOnly : betaOnly;
         if (boundary < 0) {
             throw new IllegalArgumentException("CBLOF could not split the " + k + " clusters (sizes "
-                    + java.util.Arrays.toString(java.util.Arrays.copyOf(sizes, k)) + ") into large and small ones: no "
+                    + Arrays.toString(Arrays.copyOf(sizes, k)) + ") into large and small ones: no "
                     + "prefix of the sorted sizes holds alpha = " + alpha + " of the rows, and no size drops by beta = "
                     + beta + "; change clusters, alpha or beta");
         }

@@ -1,6 +1,8 @@
 package org.anomaly4j.detect.cluster;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.anomaly4j.features.Matrices;
 
@@ -290,8 +292,8 @@ public final class KMeans {
         double[] shift = new double[k];
         int[] labels = new int[n];
         int[] old = new int[n];
-        java.util.Arrays.fill(labels, -1);
-        java.util.Arrays.fill(old, -1);
+        Arrays.fill(labels, -1);
+        Arrays.fill(old, -1);
         boolean strict = false;
         int it = 0;
         for (; it < maxIter; it++) {
@@ -300,7 +302,7 @@ public final class KMeans {
             double[] t = centres;
             centres = next;
             next = t;
-            if (java.util.Arrays.equals(labels, old)) {
+            if (Arrays.equals(labels, old)) {
                 strict = true;
                 break;
             }
@@ -339,7 +341,7 @@ public final class KMeans {
             return;
         }
         int blocks = (n + ASSIGN_BLOCK - 1) / ASSIGN_BLOCK;
-        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b ->
+        IntStream.range(0, blocks).parallel().forEach(b ->
                 assign(xc, d, centres, k, labels, b * ASSIGN_BLOCK, Math.min(n, (b + 1) * ASSIGN_BLOCK)));
     }
 
@@ -365,8 +367,8 @@ public final class KMeans {
     private static void update(double[] xc, int n, int d, double[] centres, int[] labels, double[] next,
                                double[] weight, double[] shift) {
         int k = weight.length;
-        java.util.Arrays.fill(next, 0);
-        java.util.Arrays.fill(weight, 0);
+        Arrays.fill(next, 0);
+        Arrays.fill(weight, 0);
         for (int i = 0; i < n; i++) {
             int o = labels[i] * d;
             weight[labels[i]]++;
