@@ -1,6 +1,7 @@
 package org.anomaly4j.detect;
 
 import org.anomaly4j.detect.cluster.KMeans.Result;
+import org.anomaly4j.features.Matrices;
 import org.anomaly4j.io.StateReader;
 import org.anomaly4j.io.StateWriter;
 
@@ -41,12 +42,12 @@ public final class KMeans extends AbstractDetector<KMeans, CoreModel<KMeans.Fitt
     /** The fitted centres (k × d), copied on the way in and out. */
     public record Fitted(double[][] centres) {
         public Fitted {
-            centres = copy(centres);
+            centres = Matrices.copy(centres);
         }
 
         @Override
         public double[][] centres() {
-            return copy(centres);
+            return Matrices.copy(centres);
         }
 
         /** Distance of each row (validated by the model) to its nearest centre. */
@@ -100,13 +101,6 @@ public final class KMeans extends AbstractDetector<KMeans, CoreModel<KMeans.Fitt
         return new org.anomaly4j.detect.cluster.KMeans(k, inits, maxIter, tol).fit(x, seed);
     }
 
-    static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
 
     private static CoreModel<Fitted> model(ModelInfo info, TrainingScores scores, Fitted f) {
         return new CoreModel<>(info, scores, f, Fitted::score, null,

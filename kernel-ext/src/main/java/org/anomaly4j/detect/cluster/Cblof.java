@@ -157,7 +157,7 @@ public final class Cblof {
             if (count == 0) {
                 throw new IllegalArgumentException("at least one cluster must be large");
             }
-            this.centres = KMeans.copy(centres);
+            this.centres = Matrices.copy(centres);
             this.sizes = sizes.clone();
             this.large = large.clone();
             this.useWeights = useWeights;
@@ -193,7 +193,7 @@ public final class Cblof {
         }
 
         public double[][] centres() {
-            return KMeans.copy(centres);
+            return Matrices.copy(centres);
         }
 
         public int[] sizes() {

@@ -89,13 +89,13 @@ public final class KMeans {
     public record Result(double[][] centres, int[] labels, double inertia, int iterations) {
 
         public Result {
-            centres = copy(centres);
+            centres = Matrices.copy(centres);
             labels = labels.clone();
         }
 
         @Override
         public double[][] centres() {
-            return copy(centres);
+            return Matrices.copy(centres);
         }
 
         @Override
@@ -503,13 +503,6 @@ public final class KMeans {
         return l;
     }
 
-    static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
 
     public int clusters() {
         return clusters;

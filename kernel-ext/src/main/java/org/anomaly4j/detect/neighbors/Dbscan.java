@@ -185,7 +185,7 @@ public final class Dbscan {
             Matrices.width(cores);
             this.eps = eps;
             this.minSamples = minSamples;
-            this.cores = copy(cores);
+            this.cores = Matrices.copy(cores);
             this.labels = labels == null ? null : labels.clone();
             this.trainingScores = trainingScores == null ? null : trainingScores.clone();
             this.index = NearestNeighbors.fit(this.cores);
@@ -247,7 +247,7 @@ public final class Dbscan {
 
         /** The core samples (a copy). */
         public double[][] cores() {
-            return copy(cores);
+            return Matrices.copy(cores);
         }
 
         /** Cluster label of each training row, −1 for noise (a copy); null for a model read from a file. */
@@ -260,12 +260,5 @@ public final class Dbscan {
             return trainingScores == null ? null : trainingScores.clone();
         }
 
-        private static double[][] copy(double[][] a) {
-            double[][] c = new double[a.length][];
-            for (int i = 0; i < a.length; i++) {
-                c[i] = a[i].clone();
-            }
-            return c;
-        }
     }
 }
