@@ -178,6 +178,12 @@ LODA_PEER = DENSITY_LOAD + (
     "from gen_loda import loda, pyod_dot, pyod_projections\n"
     "def run(x): return loda(x, [], pyod_projections(100, x.shape[1], 0), 10, 'histogram', proj=pyod_dot)['train']\n")
 PEERS["loda_1e5"] = LODA_PEER
+# k-means distance (fit with 8 clusters, one k-means++ seeding, + distance to the nearest centre): the seedings draw
+# other random numbers (numpy's stream vs ours), so the two sides may run a different number of Lloyd iterations
+DENSITY_TASKS.append(("kmeans_1e5", "k-means distance fit + score, 1e5 x 10 Gaussian, 8 clusters",
+                      "KMeans(8, random_state=0).fit + transform.min"))
+PEERS["kmeans_1e5"] = ("from sklearn.cluster import KMeans\n" + DENSITY_LOAD
+                       + "def run(x): return KMeans(8, random_state=0).fit(x).transform(x).min(axis=1)\n")
 
 # ---------------------------------------------------------------- deep module (kernel-ext/deep, optional)
 

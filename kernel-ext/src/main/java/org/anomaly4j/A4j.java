@@ -97,6 +97,9 @@ import org.anomaly4j.detect.IsolationForest;
 import org.anomaly4j.detect.ModifiedZScore;
 import org.anomaly4j.detect.OneClassSvm;
 import org.anomaly4j.detect.ZScore;
+import org.anomaly4j.detect.KMeans;
+import org.anomaly4j.detect.Cblof;
+import org.anomaly4j.detect.Dbscan;
 import org.anomaly4j.datasets.Datasets;
 import org.anomaly4j.plot.AnomalyScatterChart;
 import org.anomaly4j.plot.Figure;
@@ -461,6 +464,21 @@ public final class A4j {
     /** Gaussian mixture negative log-likelihood (scikit-learn's GaussianMixture, EM). */
     public static GaussianMixture gaussianMixture() {
         return GaussianMixture.with();
+    }
+
+    /** k-means distance: Euclidean distance to the nearest of 8 k-means centres (scikit-learn's KMeans, seed 0). */
+    public static KMeans kmeans() {
+        return KMeans.with();
+    }
+
+    /** CBLOF, cluster-based local outlier factor (PyOD's defaults: 8 clusters, alpha 0.9, beta 5). */
+    public static Cblof cblof() {
+        return Cblof.with();
+    }
+
+    /** DBSCAN noise: distance to the nearest core sample, flagged above eps (scikit-learn's eps 0.5, min_samples 5). */
+    public static Dbscan dbscan() {
+        return Dbscan.with();
     }
 
     /**

@@ -35,6 +35,7 @@ class PackageLayersTest {
             Map.entry("features", 30),
             // algorithm cores on primitive arrays, wrapped as detectors by detect
             Map.entry("detect.density", 35), Map.entry("detect.neighbors", 35),
+            Map.entry("detect.cluster", 33), // k-means: below the cores that may start from it
             Map.entry("detect", 40),
             Map.entry("timeseries", 50), Map.entry("deep", 50),
             Map.entry("eval", 60),

@@ -33,7 +33,10 @@ public final class Detectors {
             Pca.TYPE,
             GaussianMixture.TYPE,
             Ensemble.TYPE,
-            Loda.TYPE);
+            Loda.TYPE,
+            KMeans.TYPE,
+            Cblof.TYPE,
+            Dbscan.TYPE);
 
     /** How many types are built in (the rest come from providers). */
     static final int BUILT_IN_COUNT = BUILT_IN.size();

@@ -110,4 +110,13 @@ public final class Matrices {
         }
         return d;
     }
+
+    /** A deep copy of a row-major matrix: every row cloned, so neither side sees the other's changes. */
+    public static double[][] copy(double[][] x) {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = x[i].clone();
+        }
+        return c;
+    }
 }

@@ -85,6 +85,10 @@ final class BenchTasks {
                 double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 yield () -> new Loda().fit(x).trainingScores();
             }
+            case "kmeans_1e5" -> {
+                double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                yield () -> org.anomaly4j.detect.KMeans.with().fit(x).trainingScores();
+            }
             case "mcd_1e5" -> {
                 double[][] x = matrix(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
                 yield () -> new MinCovDet().fit(x).trainingScores();

@@ -41,6 +41,9 @@ public final class ModelFileFixtures {
         SMALL.put(EllipticEnvelope.NAME, () -> EllipticEnvelope.with().seed(3));
         SMALL.put(Pca.NAME, Pca::with);
         SMALL.put(GaussianMixture.NAME, () -> GaussianMixture.with().components(2).seed(1));
+        SMALL.put(KMeans.NAME, () -> KMeans.with().clusters(3).seed(1));
+        SMALL.put(Cblof.NAME, () -> Cblof.with().clusters(4).seed(1));
+        SMALL.put(Dbscan.NAME, Dbscan::with);
         SMALL.put(Ensemble.NAME, () -> Ensemble.with().members("isolation-forest:trees=4,maxSamples=16,seed=3;zscore"));
         SMALL.put(Loda.NAME, () -> Loda.with().cuts(5).bins(4).seed(2));
     }

@@ -1,7 +1,6 @@
 package org.anomaly4j.detect.density;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Gaussian mixture density: a row is anomalous when the fitted mixture of k full-covariance Gaussians gives it
@@ -9,8 +8,8 @@ import java.util.SplittableRandom;
  * <pre>  s(x) = −log Σ_c π_c N(x; μ_c, Σ_c)</pre>
  * = −scikit-learn's {@code GaussianMixture.score_samples} (PyOD's {@code GMM} decision score).
  * <p><b>Method</b> (scikit-learn's {@code GaussianMixture(covariance_type='full', init_params='kmeans')}):
- * responsibilities start one-hot from k-means (k-means++ seeding — Arthur &amp; Vassilvitskii 2007, with
- * 2 + ⌊ln k⌋ candidates per step as scikit-learn — then Lloyd iterations until no label changes, at most 300);
+ * responsibilities start one-hot from the labels of {@link org.anomaly4j.detect.cluster.KMeans} (scikit-learn's
+ * {@code KMeans(n_clusters=k, n_init=1)}: greedy k-means++ seeding, then Lloyd iterations, at most 300, tol 1e-4);
  * EM then alternates the M-step (n_c = Σ r_ic + 10ε, π_c = n_c / n, μ_c = Σ r_ic x_i / n_c,
  * Σ_c = Σ r_ic (x_i − μ_c)(x_i − μ_c)ᵀ / n_c + reg·I) and the E-step (r_ic ∝ π_c N(x_i; μ_c, Σ_c), computed in
  * logs with log-sum-exp) until the mean log-likelihood changes by less than {@code tol}, at most
@@ -36,7 +35,6 @@ public final class GaussianMixture {
     public static final double DEFAULT_TOL = 1e-3;
     public static final double DEFAULT_REG_COVAR = 1e-6;
     public static final int DEFAULT_MAX_ITER = 100;
-    private static final int KMEANS_MAX_ITER = 300;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     /** scikit-learn adds 10·ε to every component's weight so an empty one does not divide by zero. */
     private static final double WEIGHT_FLOOR = 10 * Math.ulp(1.0);
@@ -78,7 +76,10 @@ public final class GaussianMixture {
         int n = x.length;
         int k = components;
         double[][] resp = new double[n][k];
-        int[] labels = kMeans(x, k, new SplittableRandom(seed));
+        // scikit-learn's init_params='kmeans': KMeans(n_clusters=k, n_init=1, random_state).fit(X).labels_
+        int[] labels = k == 1 ? new int[n]
+                : new org.anomaly4j.detect.cluster.KMeans(k, 1, org.anomaly4j.detect.cluster.KMeans.DEFAULT_MAX_ITER,
+                        org.anomaly4j.detect.cluster.KMeans.DEFAULT_TOL).fit(x, seed).labels();
         for (int i = 0; i < n; i++) {
             resp[i][labels[i]] = 1;
         }
@@ -174,104 +175,6 @@ public final class GaussianMixture {
             total += norm;
         }
         return total / x.length;
-    }
-
-    /** k-means++ seeding (greedy, 2 + ⌊ln k⌋ candidates) and Lloyd iterations; returns the labels. */
-    static int[] kMeans(double[][] x, int k, SplittableRandom rng) {
-        int n = x.length;
-        int d = x[0].length;
-        int[] labels = new int[n];
-        if (k == 1) {
-            return labels;
-        }
-        double[][] centers = new double[k][];
-        centers[0] = x[rng.nextInt(n)].clone();
-        double[] closest = new double[n];
-        double pot = 0;
-        for (int i = 0; i < n; i++) {
-            closest[i] = squared(x[i], centers[0]);
-            pot += closest[i];
-        }
-        int trials = 2 + (int) Math.log(k);
-        double[] candidateDist = new double[n];
-        for (int c = 1; c < k; c++) {
-            int best = -1;
-            double bestPot = Double.POSITIVE_INFINITY;
-            for (int t = 0; t < trials; t++) {
-                double target = rng.nextDouble() * pot;
-                int pick = n - 1;
-                double cum = 0;
-                for (int i = 0; i < n; i++) {
-                    cum += closest[i];
-                    if (cum > target) {
-                        pick = i;
-                        break;
-                    }
-                }
-                double p = 0;
-                for (int i = 0; i < n; i++) {
-                    p += Math.min(closest[i], squared(x[i], x[pick]));
-                }
-                if (p < bestPot) {
-                    bestPot = p;
-                    best = pick;
-                }
-            }
-            centers[c] = x[best].clone();
-            pot = 0;
-            for (int i = 0; i < n; i++) {
-                candidateDist[i] = Math.min(closest[i], squared(x[i], centers[c]));
-                pot += candidateDist[i];
-            }
-            System.arraycopy(candidateDist, 0, closest, 0, n);
-        }
-        Arrays.fill(labels, -1);
-        for (int iter = 0; iter < KMEANS_MAX_ITER; iter++) {
-            boolean changed = false;
-            for (int i = 0; i < n; i++) {
-                int arg = 0;
-                double min = squared(x[i], centers[0]);
-                for (int c = 1; c < k; c++) {
-                    double s = squared(x[i], centers[c]);
-                    if (s < min) {
-                        min = s;
-                        arg = c;
-                    }
-                }
-                if (labels[i] != arg) {
-                    labels[i] = arg;
-                    changed = true;
-                }
-            }
-            if (!changed) {
-                break;
-            }
-            int[] count = new int[k];
-            double[][] sum = new double[k][d];
-            for (int i = 0; i < n; i++) {
-                count[labels[i]]++;
-                for (int j = 0; j < d; j++) {
-                    sum[labels[i]][j] += x[i][j];
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                if (count[c] > 0) { // an empty cluster keeps its centre
-                    for (int j = 0; j < d; j++) {
-                        centers[c][j] = sum[c][j] / count[c];
-                    }
-                }
-            }
-        }
-        return labels;
-    }
-
-    private static double squared(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double e = a[j] - b[j];
-            s += e * e;
-        }
-        return s;
     }
 
     /** The mixture's log-densities through one Cholesky factor per component. */

@@ -1,5 +1,7 @@
 package org.anomaly4j.detect.neighbors;
 
+import java.util.function.IntConsumer;
+
 /**
  * Exact brute-force k-nearest-neighbour search in cache-sized blocks, for dimensions where a k-d tree prunes
  * too little. Each query is compared with every training row through the expansion
@@ -98,6 +100,15 @@ final class BruteForce {
         }
         for (int a = 0; a < m; a++) {
             best[a].copyTo(indices, distances, (from + a) * k);
+        }
+    }
+
+    /** Calls {@code visit} with every training row whose exact squared distance to query row qo is at most r2. */
+    void within(double[] q, int qo, double r2, IntConsumer visit) {
+        for (int i = 0; i < n; i++) {
+            if (exact(q, qo, i * d) <= r2) {
+                visit.accept(i);
+            }
         }
     }
 

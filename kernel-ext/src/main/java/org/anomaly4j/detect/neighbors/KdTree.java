@@ -1,5 +1,7 @@
 package org.anomaly4j.detect.neighbors;
 
+import java.util.function.IntConsumer;
+
 /**
  * A k-d tree (Bentley 1975) built and searched exactly as scikit-learn's {@code KDTree} (leaf_size 30), so that
  * neighbours tied at the k-th distance are the same rows as scikit-learn's — LOF depends on which tied rows
@@ -322,6 +324,37 @@ final class KdTree {
                 push(heapD, heapI, s3, idx[p + 3]);
             }
         }
+    }
+
+    /**
+     * Calls {@code visit} with every row whose squared distance to {@code q[qOff .. qOff + d)} is at most
+     * {@code r2} (scikit-learn's {@code query_radius}: rdist ≤ r², the exact sequential sum), in tree order. A node
+     * whose box bound exceeds r2 is skipped; memory is the recursion depth only.
+     */
+    void within(double[] q, int qOff, double r2, IntConsumer visit) {
+        within(0, q, qOff, r2, visit);
+    }
+
+    private void within(int node, double[] q, int qOff, double r2, IntConsumer visit) {
+        if (bound(node, q, qOff) > r2) {
+            return;
+        }
+        if (isLeaf(node)) {
+            for (int p = start[node]; p < end[node]; p++) {
+                int o = p * d;
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double t = q[qOff + j] - pts[o + j];
+                    s += t * t;
+                }
+                if (s <= r2) {
+                    visit.accept(idx[p]);
+                }
+            }
+            return;
+        }
+        within(2 * node + 1, q, qOff, r2, visit);
+        within(2 * node + 2, q, qOff, r2, visit);
     }
 
     /** scikit-learn's {@code min_rdist} for p = 2: x + |x| = 2 max(x, 0), summed in coordinate order. */

@@ -1,5 +1,6 @@
 package org.anomaly4j.detect.neighbors;
 
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.anomaly4j.features.Matrices;
@@ -11,6 +12,8 @@ import org.anomaly4j.features.Matrices;
  * excluding the row itself, as scikit-learn's {@code kneighbors()} with {@code X=None}; duplicates of a row are
  * other rows and count, at distance 0. {@link #kneighbors(double[][], int)} gives the k nearest training rows of
  * new rows (a new row equal to a training row has that row at distance 0).
+ * {@link #radiusCounts(double)} and {@link #forEachWithin(int, double, IntConsumer)} give the training rows within a
+ * radius of a training row, the row itself included (DBSCAN's ε-neighbourhoods), without storing them.
  * <p><b>Which rows at a tied k-th distance.</b> When several rows lie exactly at the k-th distance only some
  * of them are neighbours, and LOF depends on which. The k-d tree ({@link Structure#KD_TREE}, what
  * {@link Structure#AUTO} uses for d ≤ {@value #KD_TREE_MAX_DIMENSION}, like scikit-learn's
@@ -134,6 +137,53 @@ public final class NearestNeighbors {
             throw new IllegalArgumentException("k must be in [1, training rows] = [1, " + n + "], got " + k);
         }
         return search(flatten(q, d), q.length, k, false);
+    }
+
+    /**
+     * How many training rows lie within distance {@code radius} of each training row, the row itself included
+     * (scikit-learn's {@code radius_neighbors(X)} with the training rows passed again — DBSCAN's neighbourhood sizes). "Within" is
+     * squared distance ≤ radius·radius, the exact sequential sum, as scikit-learn's trees compare; memory O(n).
+     */
+    public int[] radiusCounts(double radius) {
+        double r2 = radiusSquared(radius);
+        int[] counts = new int[n];
+        int blocks = (n + QUERY_BLOCK - 1) / QUERY_BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            int to = Math.min(n, (b + 1) * QUERY_BLOCK);
+            for (int i = b * QUERY_BLOCK; i < to; i++) {
+                int[] c = new int[1];
+                visitWithin(i, r2, j -> c[0]++);
+                counts[i] = c[0];
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Calls {@code visitor} with the index of every training row within distance {@code radius} of training row
+     * {@code row} (itself included; squared distance ≤ radius·radius), in no guaranteed order. Nothing is stored,
+     * so a large radius costs time, never memory.
+     */
+    public void forEachWithin(int row, double radius, IntConsumer visitor) {
+        if (row < 0 || row >= n) {
+            throw new IllegalArgumentException("row must be in [0, " + (n - 1) + "], got " + row);
+        }
+        visitWithin(row, radiusSquared(radius), visitor);
+    }
+
+    private void visitWithin(int row, double r2, IntConsumer visitor) {
+        if (tree != null) {
+            tree.within(x, row * d, r2, visitor);
+        } else {
+            brute.within(x, row * d, r2, visitor);
+        }
+    }
+
+    private static double radiusSquared(double radius) {
+        if (!(radius >= 0) || Double.isInfinite(radius)) {
+            throw new IllegalArgumentException("radius must be a finite number >= 0, got " + radius);
+        }
+        return radius * radius;
     }
 
     private Neighbors search(double[] q, int m, int k, boolean self) {
