@@ -55,8 +55,8 @@ import org.apache.commons.math3.special.Erf;
  * and {@code noveltyPatterns} = {@value #DEFAULT_NOVELTY_PATTERNS} patterns per probationary period (its
  * {@code windows_per_pb}); on a 3 × 3 grid around them (m ∈ {4, 8, 16}, patterns ∈ {6, 13, 26}) the standard score
  * ranges 66.9–74.9 and leave-one-category-out over the grid gives 71.0. Normalised NAB scores on the 18 bundled
- * series (not NAB's 58): standard 71.1, reward_low_FP_rate 67.0, reward_low_FN_rate 75.4 (58.7 / 53.5 / 64.0 without the novelty channel; ARTime's
- * published results re-scored on the same series: 67.1 / 58.1 / 72.7).
+ * series (not NAB's 58): standard 71.1, reward_low_FP_rate 67.0, reward_low_FN_rate 75.4 (58.7 / 53.5 / 64.0
+ * without the novelty channel; ARTime's published results re-scored on the same series: 67.1 / 58.1 / 72.7).
  * <p><b>Causality and cost.</b> Row t uses rows ≤ t and the series length (NAB gives its detectors the length
  * to size the probationary period). O(n) time per series for the surprise channel with running sums (the
  * suppression maximum uses a monotone deque), O((n/s)²·m) for the novelty search (n/s ≈ 104·n/P patterns: under a
