@@ -20,7 +20,8 @@ import java.util.Arrays;
  * the search runs over n/s patterns.
  * <p><b>Parameters.</b> {@code block} s and {@code length} m, no defaults here; {@link NabSurprise} takes
  * ARTime's choice (m = 8 points, s such that a probationary period holds 13 patterns).
- * <p><b>Cost.</b> O((n/s)²·m) time with early abandoning of each distance, O(n/s) memory; deterministic.
+ * <p><b>Cost.</b> O((n/s)²·m) time with early abandoning of each distance (O(n/s · h · m) when the search is
+ * limited to the h most recent patterns), O(n/s) memory; deterministic.
  * <p><b>References.</b> Y. Zhu, M. Imamura, D. Nikovski, E. Keogh (2017), "Matrix Profile VII: Time Series Chains",
  * IEEE ICDM (left matrix profile); M. Hampton, ARTime (github.com/markNZed/ARTimeNAB.jl): down-sampled windows of 8
  * points, a new adaptive-resonance category = an unseen pattern.
@@ -58,8 +59,21 @@ public final class PatternNovelty {
      * @throws IllegalArgumentException if length &lt; 1
      */
     public static double[] distances(double[] b, int length) {
+        return distances(b, length, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #distances(double[], int)}, searching only the {@code history} most recent earlier patterns
+     * (j ≥ k − m − history + 1): O(n/s · history · m) instead of quadratic on long streams.
+     *
+     * @throws IllegalArgumentException if length &lt; 1 or history &lt; 1
+     */
+    public static double[] distances(double[] b, int length, int history) {
         if (length < 1) {
             throw new IllegalArgumentException("length must be >= 1 point, got " + length);
+        }
+        if (history < 1) {
+            throw new IllegalArgumentException("history must be >= 1 pattern, got " + history);
         }
         int m = length;
         int nb = b.length;
@@ -67,7 +81,8 @@ public final class PatternNovelty {
         Arrays.fill(d, Double.NaN);
         for (int k = 2 * m - 1; k < nb; k++) {
             double best = Double.POSITIVE_INFINITY;
-            for (int j = m - 1; j <= k - m; j++) {
+            int from = (int) Math.max(m - 1, (long) k - m - history + 1);
+            for (int j = from; j <= k - m; j++) {
                 double acc = 0;
                 // early abandon: a partial sum already above the best cannot win
                 for (int q = 0; q < m && acc < best; q++) {

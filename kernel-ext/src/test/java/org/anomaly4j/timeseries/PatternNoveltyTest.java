@@ -46,6 +46,16 @@ class PatternNoveltyTest {
         assertTrue(d[50] >= 5, "new level: " + d[50]); // nearest earlier pattern differs by at least 9 − 4 in b_50
     }
 
+    /** With history 2 the pattern (5,5) ending at 7 sees only those ending at 4 and 5: (1,0) → √41, (0,0) → √50. */
+    @Test
+    void aBoundedHistorySearchesOnlyTheLatestPatterns() {
+        double[] b = {0, 0, 1, 1, 0, 0, 5, 5};
+        double[] d = PatternNovelty.distances(b, 2, 2);
+        assertEquals(Math.sqrt(41), d[7], 1e-15);
+        assertEquals(Math.sqrt(2), d[3], 1e-15);
+        assertArrayEquals(PatternNovelty.distances(b, 2), PatternNovelty.distances(b, 2, 100), 0.0);
+    }
+
     @Test
     void appendingFuturePointsNeverChangesPastDistances() {
         SplittableRandom r = new SplittableRandom(7);
@@ -75,5 +85,6 @@ class PatternNoveltyTest {
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> PatternNovelty.blockMeans(new double[4], 0));
         assertThrows(IllegalArgumentException.class, () -> PatternNovelty.distances(new double[4], 0));
+        assertThrows(IllegalArgumentException.class, () -> PatternNovelty.distances(new double[4], 1, 0));
     }
 }
