@@ -12,7 +12,10 @@ import java.util.Locale;
  *   <li>the likelihood and suppression settings with the default novelty channel: shortWindow ∈ {1, 3, 5, 10} ×
  *   suppress ∈ {0, 0.25, 0.5, 1, 2} (rise stays 0: it failed LOCO before the novelty channel existed);</li>
  *   <li>the novelty channel: off, or noveltyLength ∈ {4, 8, 16} × noveltyPatterns ∈ {6, 13, 26} around ARTime's
- *   (8, 13), which the default takes from ARTime unchanged — the grid shows how much that choice matters here.</li>
+ *   (8, 13), which the default takes from ARTime unchanged — the grid shows how much that choice matters here;</li>
+ *   <li>two design choices of the novelty likelihood made while its score on these series was visible: its
+ *   statistics from the first distance or from the end of the probationary period P on, and a warm-up of 0
+ *   (at least m distances), P/2 or P rows of statistics before the first novelty score (default: after P, P).</li>
  * </ul>
  * LOCO: for each category, the setting with the best standard score on the other categories is applied to it;
  * the corpus score of those choices is reported with the threshold re-optimised, and each category with the
@@ -25,6 +28,7 @@ final class NabTuning {
     private static final double[] SUPPRESS = {0, 0.25, 0.5, 1, 2};
     private static final int[] NOVELTY_LENGTH = {4, 8, 16};
     private static final int[] NOVELTY_PATTERNS = {6, 13, 26};
+    private static final double[] WARM_UP = {0, 0.5, 1};
 
     public static void main(String[] args) {
         NabCorpus c = NabCorpus.read(Path.of(args[0]));
@@ -47,16 +51,28 @@ final class NabTuning {
                         NabSurprise.DEFAULT_SUPPRESS, NabSurprise.DEFAULT_RISE, m, q)));
             }
         }
+        int noveltyGrid = runs.size();
+        for (boolean after : new boolean[] {false, true}) {
+            for (double warm : WARM_UP) {
+                labels.add(String.format(Locale.ROOT, "novelty statistics %s, warm-up %.2f P",
+                        after ? "after P" : "from the start", warm));
+                runs.add(NabRunner.run(c, new NabSurprise(NabSurprise.DEFAULT_SHORT_WINDOW,
+                        NabSurprise.DEFAULT_SUPPRESS, NabSurprise.DEFAULT_RISE, NabSurprise.DEFAULT_NOVELTY_LENGTH,
+                        NabSurprise.DEFAULT_NOVELTY_PATTERNS, after, warm)));
+            }
+        }
         for (int i = 0; i < runs.size(); i++) {
             System.out.println(labels.get(i) + "  all: " + scores(runs.get(i), c.profiles()));
         }
         List<Integer> first = new ArrayList<>();
         List<Integer> second = new ArrayList<>();
+        List<Integer> third = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            (i < likelihoodGrid ? first : second).add(i);
+            (i < likelihoodGrid ? first : i < noveltyGrid ? second : third).add(i);
         }
         loco(c, runs, labels, first, "shortWindow x suppress (novelty default)");
         loco(c, runs, labels, second, "novelty off / noveltyLength x noveltyPatterns");
+        loco(c, runs, labels, third, "novelty statistics start x warm-up");
         List<NabScorer.Input> def = NabRunner.run(c, new NabSurprise());
         System.out.println("default corpus: " + scores(def, c.profiles()));
         for (String cat : c.categories()) {
