@@ -30,9 +30,9 @@ import org.apache.commons.math3.special.Erf;
  *   the mean and standard deviation of the earlier d from row P on — distances measured during the probationary
  *   period compare against a short history and are large by construction, so they are left out (NAB's probationary
  *   period is for learning), and, as in the surprise channel, scoring starts once these statistics cover P rows
- *   (row 2P). This sees what the z-scores cannot: a level or a daily
- *   shape the series has never shown, even when it is within a few deviations of the recent mean. The row score
- *   is the larger of the two channels' u (each is a calibrated tail probability, so they compare);</li>
+ *   (row 2P). This sees what the z-scores cannot: a level or a daily shape the series has never shown, even when
+ *   it is within a few deviations of the recent mean. The row score is the larger of the two channels' u (each is
+ *   a calibrated tail probability, so they compare);</li>
  *   <li>suppression: NAB rewards only the first detection in a window and charges every false-positive row,
  *   so a row scores u_t only if u_t exceeds the largest u of the previous {@code suppress}·P rows
  *   (otherwise 0): a run of high scores leaves one alert, a stronger event still gets through. Within
@@ -56,8 +56,8 @@ import org.apache.commons.math3.special.Erf;
  * {@code windows_per_pb}); on a 3 × 3 grid around them (m ∈ {4, 8, 16}, patterns ∈ {6, 13, 26}) the standard score
  * ranges 66.9–74.9 and leave-one-category-out over the grid gives 71.0. Two choices of the novelty likelihood were
  * made with these series' scores in view — statistics from row P on (66.1 with all distances) and a warm-up of P
- * rows (68.5 with none, 70.9 with P/2) — and score 70.9 under leave-one-category-out. Normalised NAB scores on the 18 bundled
- * series (not NAB's 58): standard 71.1, reward_low_FP_rate 67.0, reward_low_FN_rate 75.4 (58.7 / 53.5 / 64.0
+ * rows (68.5 with none, 70.9 with P/2) — and score 70.9 under leave-one-category-out. Normalised NAB scores on the
+ * 18 bundled series (not NAB's 58): standard 71.1, reward_low_FP_rate 67.0, reward_low_FN_rate 75.4 (58.7 / 53.5 / 64.0
  * without the novelty channel; ARTime's published results re-scored on the same series: 67.1 / 58.1 / 72.7).
  * <p><b>Causality and cost.</b> Row t uses rows ≤ t and the series length (NAB gives its detectors the length
  * to size the probationary period). O(n) time per series for the surprise channel with running sums (the
@@ -67,7 +67,8 @@ import org.apache.commons.math3.special.Erf;
  * <p><b>References.</b> S. Ahmad, A. Lavin, S. Purdy, Z. Agha (2017), "Unsupervised real-time anomaly detection
  * for streaming data", Neurocomputing 262, pp. 134–147 (anomaly likelihood); A. Lavin, S. Ahmad (2015), "Evaluating
  * Real-Time Anomaly Detection Algorithms — the Numenta Anomaly Benchmark", ICMLA (windowedGaussian baseline,
- * scoring). For comparison: ARTime (M. Hampton, github.com/markNZed/ARTimeNAB.jl), NAB's best published detector.
+ * scoring); ARTime (M. Hampton, github.com/markNZed/ARTimeNAB.jl), NAB's best published detector, for the novelty
+ * channel's idea and constants; Zhu et al. 2017 for the left matrix profile ({@link PatternNovelty}).
  */
 public final class NabSurprise implements NabDetector {
 

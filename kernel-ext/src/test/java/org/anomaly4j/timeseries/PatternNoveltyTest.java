@@ -15,8 +15,8 @@ class PatternNoveltyTest {
 
     @Test
     void blockMeansDropThePartialBlock() {
-        assertArrayEquals(new double[] {1.5, 3.5, 5.5}, PatternNovelty.blockMeans(new double[] {1, 2, 3, 4, 5, 6, 7}, 2),
-                0.0);
+        double[] x = {1, 2, 3, 4, 5, 6, 7};
+        assertArrayEquals(new double[] {1.5, 3.5, 5.5}, PatternNovelty.blockMeans(x, 2), 0.0);
         assertArrayEquals(new double[] {1, 2}, PatternNovelty.blockMeans(new double[] {1, 2}, 1), 0.0);
     }
 
