@@ -573,7 +573,7 @@ public final class A4j {
         return NabCorpus.read(dir);
     }
 
-    /** The recommended streaming detector for NAB (causal surprise + anomaly likelihood). */
+    /** The recommended streaming detector for NAB (causal surprise + pattern novelty, anomaly likelihood). */
     public static NabDetector nabDetector() {
         return new NabSurprise();
     }

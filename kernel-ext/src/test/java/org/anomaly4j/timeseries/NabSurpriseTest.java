@@ -129,6 +129,41 @@ class NabSurpriseTest {
                 0.1), 0.0);
     }
 
+    /**
+     * The likelihood map by hand: Q(1.6448536) = 0.05 (the normal 95 % quantile), so l = −log10(2·0.05) = 1 and
+     * u = 1/(1 + 10); at or below the mean u = 0.
+     */
+    @Test
+    void tailScoreByHand() {
+        assertEquals(1.0 / 11.0, NabSurprise.tailScore(10 + 2 * 1.6448536269514722, 10, 2), 1e-9);
+        assertEquals(0.0, NabSurprise.tailScore(10, 10, 2), 0.0);
+        assertEquals(0.0, NabSurprise.tailScore(3, 10, 2), 0.0);
+        double far = NabSurprise.tailScore(40, 0, 1); // Q(40) ≈ 3.7e-350: the asymptotic series, not erfc
+        assertTrue(far > 0.97 && far < 1, "z = 40: " + far);
+    }
+
+    @Test
+    void noveltyChannelFindsADayUnlikeAnyEarlierDay() {
+        // one day of the daily sine inverted: every value, step and level is usual, only the day's shape is new
+        double[] x = daily(4032, 8);
+        for (int i = 3024; i < 3024 + 288; i++) {
+            x[i] = -x[i];
+        }
+        int p = NabScorer.probationaryLength(4032);
+        double[] v = NabSurprise.noveltyLikelihood(x, p, NabSurprise.DEFAULT_NOVELTY_LENGTH,
+                NabSurprise.DEFAULT_NOVELTY_PATTERNS);
+        int top = argmax(v);
+        // a pattern spans m blocks of ⌊P/(8·13)⌋ = 5 rows: those ending up to 40 rows after the day still overlap it
+        int span = NabSurprise.DEFAULT_NOVELTY_LENGTH * (p / (NabSurprise.DEFAULT_NOVELTY_LENGTH
+                * NabSurprise.DEFAULT_NOVELTY_PATTERNS));
+        assertTrue(top >= 3024 && top < 3024 + 288 + span, "top novelty at row " + top);
+        double before = 0;
+        for (int i = 0; i < 3024; i++) {
+            before = Math.max(before, v[i]);
+        }
+        assertTrue(v[top] > 2 * before, "novelty " + v[top] + " vs the largest before the day " + before);
+    }
+
     @Test
     void dailyLagFromTimestamps() {
         assertEquals(288, NabSurprise.dailyLag(times(4032), 4032));
@@ -175,5 +210,7 @@ class NabSurpriseTest {
         assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, -1, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, Double.NaN, 0.1));
         assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, 0.5, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, 0.5, 0, -1, 13));
+        assertThrows(IllegalArgumentException.class, () -> new NabSurprise(3, 0.5, 0, 8, 0));
     }
 }
