@@ -92,10 +92,7 @@ class EnsembleTest {
 
     @Test
     void lscpScoresAreMemberScoresAndSurviveAModelFile(@TempDir Path dir) {
-        double[][] copy = new double[X.length][];
-        for (int i = 0; i < X.length; i++) {
-            copy[i] = X[i].clone();
-        }
+        double[][] copy = DetectorContractTest.deepCopy(X);
         Ensemble e = Ensemble.with().members("isolation-forest:trees=30,seed=1;zscore;knn")
                 .combination(Ensemble.Combination.LSCP);
         Ensemble.EnsembleModel m = e.fit(X);
@@ -116,6 +113,18 @@ class EnsembleTest {
         Ensemble.EnsembleModel sel = e.combination(Ensemble.Combination.SELECT).fit(X);
         sel.save(dir.resolve("select.json"));
         assertArrayEquals(sel.score(X), Detectors.load(dir.resolve("select.json")).score(X), 0.0);
+    }
+
+    @Test
+    void autoIsThePreRegisteredDesignAndRanksThePlantedOutlierFirst() {
+        Ensemble a = Ensemble.auto();
+        assertEquals("isolation-forest;elliptic-envelope;pca;ecod", a.options().get(Ensemble.MEMBERS));
+        assertEquals(ScoreNormalization.STANDARD, a.options().get(Ensemble.NORMALIZATION));
+        assertEquals(Ensemble.Combination.SELECT, a.options().get(Ensemble.COMBINATION));
+        double[] s = a.fit(X).trainingScores();
+        for (int i = 1; i < s.length; i++) {
+            assertTrue(s[0] > s[i], "row 0 (8, -8, 8) above row " + i);
+        }
     }
 
     @Test
