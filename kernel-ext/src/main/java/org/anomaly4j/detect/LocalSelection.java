@@ -2,6 +2,7 @@ package org.anomaly4j.detect;
 
 import org.anomaly4j.detect.neighbors.NearestNeighbors;
 import org.anomaly4j.detect.neighbors.Neighbors;
+import org.anomaly4j.features.StandardScaler;
 
 /**
  * LSCP, locally selective combination of parallel outlier ensembles: for each row, the member that agrees best
@@ -11,8 +12,8 @@ import org.anomaly4j.detect.neighbors.Neighbors;
  *   <li>Pseudo ground truth: t_i = the mean of the members' normalised training scores of training row i
  *   (the paper's LSCP_A target; no labels are used).</li>
  *   <li>Local region of a row q: its {@value #REGION} nearest training rows (PyOD's {@code LSCP(local_region_size=30)})
- *   in Euclidean distance after each feature is standardised by its training mean and standard deviation (a
- *   feature with standard deviation 0 is left unscaled), so that no feature's unit decides what "near" means.</li>
+ *   in Euclidean distance after each feature is standardised by its training mean and standard deviation
+ *   ({@link StandardScaler}; a constant feature is only centred), so that no feature's unit decides what "near" means.</li>
  *   <li>Competence of member m at q: the Pearson correlation between its normalised training scores z_m and t over
  *   the region; the most correlated member is selected (the lowest index among equals) and q's score is that
  *   member's normalised score of q. A member constant on the region is passed over; where t or every member is
@@ -32,8 +33,7 @@ final class LocalSelection {
     static final int REGION = 30;
 
     private final double[][] training;
-    private final double[] center;
-    private final double[] scale;
+    private final StandardScaler.Fitted scaler;
     private final NearestNeighbors index;
     private final double[][] memberTraining;
     private final double[] target;
@@ -44,25 +44,8 @@ final class LocalSelection {
      */
     LocalSelection(double[][] training, double[][] memberTraining) {
         this.training = training;
-        int d = training[0].length;
-        int n = training.length;
-        center = new double[d];
-        scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double s = 0;
-            for (double[] row : training) {
-                s += row[j];
-            }
-            double mean = s / n;
-            double ss = 0;
-            for (double[] row : training) {
-                ss += (row[j] - mean) * (row[j] - mean);
-            }
-            double sd = Math.sqrt(ss / n);
-            center[j] = mean;
-            scale[j] = sd > 0 ? sd : 1;
-        }
-        index = NearestNeighbors.fit(standardise(training));
+        scaler = StandardScaler.with().fit(training);
+        index = NearestNeighbors.fit(scaler.transform(training));
         this.memberTraining = memberTraining;
         target = mean(memberTraining);
     }
@@ -75,7 +58,7 @@ final class LocalSelection {
     /** Combined scores of rows {@code x} whose normalised member scores are {@code memberScores[member][row]}. */
     double[] combine(double[][] x, double[][] memberScores) {
         int k = Math.min(REGION, training.length);
-        Neighbors nb = index.kneighbors(standardise(x), k);
+        Neighbors nb = index.kneighbors(scaler.transform(x), k);
         double[] fallback = mean(memberScores);
         double[] out = new double[x.length];
         int[] region = new int[k];
@@ -131,16 +114,6 @@ final class LocalSelection {
             sab += da * db;
         }
         return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
-    }
-
-    private double[][] standardise(double[][] x) {
-        double[][] out = new double[x.length][center.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < center.length; j++) {
-                out[i][j] = (x[i][j] - center[j]) / scale[j];
-            }
-        }
-        return out;
     }
 
     /** Row-wise mean over members of {@code z[member][row]}. */
