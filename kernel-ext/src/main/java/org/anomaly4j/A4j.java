@@ -483,7 +483,7 @@ public final class A4j {
 
     /**
      * The automatic detector, for when there are no labels to tune with: Isolation Forest, elliptic envelope,
-     * LOF and ECOD, standardised and averaged (see {@link Ensemble#auto()}).
+     * PCA and ECOD, standardised and combined by SELECT (see {@link Ensemble#auto()}).
      */
     public static Ensemble auto() {
         return Ensemble.auto();

@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
  * adbench/sklearn.csv): the README's detector table and the evidence for {@code auto()}. A program, not a test:
  * <pre>
  * java -cp kernel-ext/target/test-classes:kernel-ext/target/classes:$(cat kernel-ext/target/test-classpath.txt) \
- *     org.anomaly4j.bench.AdbenchReport [SPEC ...]      # SPEC: name or name:key=value,... ; none = every registered detector
+ *     org.anomaly4j.bench.AdbenchReport [SPEC ...]      # SPEC: auto, name or name:key=value,... ; none = every registered detector
  * </pre>
  * Every detector runs with its defaults on the raw features (like the scikit-learn side), seed 0 where it has one.
  */
@@ -102,7 +102,11 @@ public final class AdbenchReport {
         System.out.println(md);
     }
 
+    /** A detector from a spec: "auto" ({@code Ensemble.auto()}), a name, or name:key=value,key=value. */
     static Detector<?> parse(String spec) {
+        if (spec.equals("auto")) {
+            return org.anomaly4j.detect.Ensemble.auto();
+        }
         int colon = spec.indexOf(':');
         Map<String, String> settings = new LinkedHashMap<>();
         if (colon >= 0) {
