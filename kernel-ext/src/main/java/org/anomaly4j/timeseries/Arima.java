@@ -38,8 +38,10 @@ import tech.tablesaw.api.Table;
  * log-likelihood is at least statsmodels' {@code fit()} minus 1e-4 and the parameters agree within the flatness of
  * the likelihood (the test states the tolerances).
  * <p><b>Complexity.</b> A filter pass is O(n·m²) time and O(m²) memory for m = d + sD + max(p + sP, q + sQ + 1)
- * states (T is sparse); estimation repeats it about 2k + 1 times per BFGS iteration for k parameters. Seasonal
- * models with a long period (m ≈ s) cost m² per point: a few seconds for 1,000 points at s = 48.
+ * states (T is sparse); estimation repeats it about 2k + 1 times per BFGS iteration for k parameters. Measured
+ * on 1,000 points: ARIMA(2,1,1) 0.02–0.06 s (statsmodels' fit 1.6–3.4 s on the same machine); a seasonal model
+ * with s = 48 (about 100 states) about 25 s, most of it spent while the seasonal MA creeps to the
+ * invertibility boundary. 10,320 points of ARIMA(2,0,1): 0.4 s.
  * <p><b>References.</b> G. E. P. Box, G. M. Jenkins, G. C. Reinsel, G. M. Ljung (2015), "Time Series Analysis:
  * Forecasting and Control", 5th ed., Wiley; A. C. Harvey (1989), "Forecasting, Structural Time Series Models and
  * the Kalman Filter", Cambridge University Press, §3.3; J. Durbin, S. J. Koopman (2012), "Time Series Analysis by
@@ -64,6 +66,11 @@ public record Arima(int p, int d, int q, int seasonalP, int seasonalD, int seaso
     private static final int MAX_ITERATIONS = 500;
     /** Stop when no gradient component of −log L / n exceeds this. */
     private static final double GRADIENT_TOL = 1e-9;
+    /**
+     * Or when ten BFGS iterations together raised log L by less than this: a seasonal MA running to the
+     * invertibility boundary (Θ → −1) crawls by 1e-7 an iteration, far below any difference in the bands.
+     */
+    private static final double LOGLIK_TOL = 1e-6;
 
     public Arima {
         if (p < 0 || d < 0 || q < 0 || seasonalP < 0 || seasonalD < 0 || seasonalQ < 0) {
@@ -281,7 +288,7 @@ public record Arima(int p, int d, int q, int seasonalP, int seasonalD, int seaso
             }
         };
         Progress progress = Progress.start("arima" + orderString() + " on " + y.length + " points");
-        double[] best = Bfgs.minimize(objective, start, GRADIENT_TOL, MAX_ITERATIONS,
+        double[] best = Bfgs.minimize(objective, start, GRADIENT_TOL, LOGLIK_TOL / nEff, MAX_ITERATIONS,
                 (it, value) -> progress.update(it + " BFGS iterations, log-likelihood "
                         + String.format(Locale.ROOT, "%.4f", -value * nEff)));
         progress.done("log-likelihood " + String.format(Locale.ROOT, "%.4f", -objective.applyAsDouble(best) * nEff));

@@ -22,12 +22,17 @@ final class Bfgs {
         void iteration(int iteration, double value);
     }
 
+    /** Iterations over which the progress of the value is judged (see {@code ftol}). */
+    private static final int WINDOW = 10;
+
     /**
      * Minimises {@code f} from {@code start}; stops when the largest gradient component is below {@code gtol},
-     * when an iteration no longer lowers the value, or after {@code maxIterations}.
+     * when the last {@value #WINDOW} iterations together lowered the value by less than {@code ftol} (a crawl
+     * along a flat ridge, e.g. towards the invertibility boundary), when an iteration no longer lowers the value,
+     * or after {@code maxIterations}.
      */
-    static double[] minimize(ToDoubleFunction<double[]> f, double[] start, double gtol, int maxIterations,
-                             Listener listener) {
+    static double[] minimize(ToDoubleFunction<double[]> f, double[] start, double gtol, double ftol,
+                             int maxIterations, Listener listener) {
         int n = start.length;
         double[] x = start.clone();
         double fx = value(f, x);
@@ -41,6 +46,7 @@ final class Bfgs {
         }
         double[] dir = new double[n];
         double[] xn = new double[n];
+        double[] history = new double[WINDOW]; // values of the last WINDOW iterations, a ring
         for (int iter = 0; iter < maxIterations; iter++) {
             if (maxAbs(g) < gtol) {
                 break;
@@ -105,6 +111,11 @@ final class Bfgs {
             if (improvement <= 1e-15 * Math.max(1, Math.abs(fx)) && maxAbs(g) < 1e3 * gtol) {
                 break;
             }
+            int slot = iter % WINDOW;
+            if (iter >= WINDOW && history[slot] - fx < ftol) {
+                break;
+            }
+            history[slot] = fx;
         }
         return x;
     }
