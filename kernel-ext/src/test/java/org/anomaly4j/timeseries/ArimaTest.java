@@ -137,9 +137,11 @@ class ArimaTest {
         JsonNode g = golden("arima", "arima.json");
         for (JsonNode c : g.get("fit")) {
             double[] y = series(c.get("series").asText());
+            double[] copy = y.clone();
             Arima spec = model(c);
             long t0 = System.nanoTime();
             Arima fitted = spec.estimate(y);
+            assertArrayEquals(copy, y, 0.0, "input unchanged");
             double seconds = (System.nanoTime() - t0) / 1e9;
             ArimaResult r = fitted.fit(y);
             String what = c.get("series").asText() + " " + fitted;
@@ -254,6 +256,14 @@ class ArimaTest {
         assertFalse(gap.flags()[10]);
         assertTrue(Double.isFinite(gap.lower()[10]));
         assertEquals(0.5 * (1 + 0.81), gap.variance()[11], 1e-12); // two steps ahead: σ²(1 + φ²)
+        // estimation skips the missing values the same way: a finite optimum close to the complete series' one
+        double[] holes = series("machine_nan");
+        double[] full = Arima.order(1, 1, 1).estimate(series("machine")).params();
+        double[] skipped = Arima.order(1, 1, 1).estimate(holes).params();
+        assertTrue(Double.isNaN(holes[40]), "input unchanged");
+        for (int i = 0; i < full.length; i++) {
+            assertEquals(full[i], skipped[i], 0.1, "parameter " + i);
+        }
 
         assertThrows(IllegalArgumentException.class, () -> Arima.order(1, 0, 0).params(80, 1.2, 0.5));
         assertThrows(IllegalArgumentException.class, () -> Arima.order(1, 0, 0).params(80, 0.5));
