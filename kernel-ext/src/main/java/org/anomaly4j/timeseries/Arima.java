@@ -131,7 +131,10 @@ public record Arima(int p, int d, int q, int seasonalP, int seasonalD, int seaso
         return new Arima(p, d, q, 0, 0, 0, 0, d == 0, 0.05, null);
     }
 
-    /** The seasonal part (P, D, Q)_s (statsmodels {@code seasonal_order}); a seasonal difference drops the mean. */
+    /**
+     * The seasonal part (P, D, Q)_s (statsmodels {@code seasonal_order}); a seasonal difference drops the mean;
+     * clears given parameters (their number changes).
+     */
     public Arima seasonal(int sp, int sd, int sq, int s) {
         return new Arima(p, d, q, sp, sd, sq, sp + sd + sq > 0 ? s : 0, mean && sd == 0, alpha, null);
     }
