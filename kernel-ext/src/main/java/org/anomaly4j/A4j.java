@@ -62,6 +62,8 @@ import org.anomaly4j.eval.ThresholdChoice;
 import org.anomaly4j.eval.ThresholdSearch;
 import org.anomaly4j.eval.Tuning;
 import org.anomaly4j.features.Synthetic;
+import org.anomaly4j.timeseries.Arima;
+import org.anomaly4j.timeseries.ArimaResult;
 import org.anomaly4j.timeseries.ContextualBaseline;
 import org.anomaly4j.timeseries.ControlChart;
 import org.anomaly4j.timeseries.Ets;
@@ -556,6 +558,28 @@ public final class A4j {
     /** Exponential smoothing (ETS, additive errors) with prediction bands, to configure. */
     public static Ets ets() {
         return Ets.with();
+    }
+
+    /**
+     * ARIMA(p, d, q) with one-step prediction bands, to configure:
+     * {@code arima(1, 1, 1).seasonal(0, 1, 1, 24).alpha(0.01).fit(table, "value")} (statsmodels' {@code ARIMA}).
+     */
+    public static Arima arima(int p, int d, int q) {
+        return Arima.order(p, d, q);
+    }
+
+    /**
+     * One-step ARIMA(p, d, q) forecasts of a column with 95 % prediction bands, parameters by exact maximum
+     * likelihood; {@code flags()} marks the points outside their band.
+     */
+    public static ArimaResult arimaBands(Table table, String column, int p, int d, int q) {
+        return Arima.order(p, d, q).fit(table, column);
+    }
+
+    /** As {@link #arimaBands(Table, String, int, int, int)} with a seasonal part (P, D, Q)_s. */
+    public static ArimaResult arimaBands(Table table, String column, int p, int d, int q, int seasonalP,
+                                         int seasonalD, int seasonalQ, int period) {
+        return Arima.order(p, d, q).seasonal(seasonalP, seasonalD, seasonalQ, period).fit(table, column);
     }
 
     /** Matrix profile of a column for subsequences of length {@code window} (discords = collective anomalies). */
