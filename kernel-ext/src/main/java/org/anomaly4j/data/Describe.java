@@ -78,14 +78,16 @@ public final class Describe {
         return Table.create(table.name(), out);
     }
 
-    /** count, mean, std, min, quartiles, max of the non-NaN values, as {@link #describe} defines them. */
+    /**
+     * count, mean, std, min, quartiles, max of the non-NaN values, as {@link #describe} defines them.
+     * {@code x} is the caller's own copy and is rearranged: with one scratch array besides it, a column costs
+     * two copies of its values at a time, not four.
+     */
     static double[] numericSummary(double[] x) {
         int n = x.length;
-        double[] zeroed = new double[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(x[i])) {
-                zeroed[i] = x[i];
                 count++;
             }
         }
@@ -95,20 +97,35 @@ public final class Describe {
         if (count == 0) {
             return s;
         }
+        double[] scratch = new double[n];
         // pandas nanmean: pairwise sum with missing values zeroed, divided by the count
-        double mean = PairwiseSum.of(zeroed) / count;
+        double mean;
+        if (count == n) {
+            mean = PairwiseSum.of(x) / count;
+        } else {
+            for (int i = 0; i < n; i++) {
+                scratch[i] = Double.isNaN(x[i]) ? 0.0 : x[i];
+            }
+            mean = PairwiseSum.of(scratch) / count;
+        }
         s[1] = mean;
         if (count > 1) {
             // pandas nanvar, two-pass: Σ (mean − x)² over present values (missing → 0), / (count − 1)
             for (int i = 0; i < n; i++) {
                 double d = Double.isNaN(x[i]) ? 0.0 : mean - x[i];
-                zeroed[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
+                scratch[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
             }
-            s[2] = Math.sqrt(PairwiseSum.of(zeroed) / (count - 1));
+            s[2] = Math.sqrt(PairwiseSum.of(scratch) / (count - 1));
         }
         // min, quartiles, max from order statistics found by selection (no full sort): for each quartile
-        // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted
-        double[] present = Nums.present(x);
+        // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted;
+        // the present values are packed to the front of x, which the selection rearranges in place
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(x[i])) {
+                x[k++] = x[i];
+            }
+        }
         int[] ranks = new int[2 + 2 * QUARTILES.length];
         ranks[0] = 0;
         for (int q = 0; q < QUARTILES.length; q++) {
@@ -117,7 +134,7 @@ public final class Describe {
             ranks[2 + 2 * q] = Math.min(lo + 1, count - 1);
         }
         ranks[ranks.length - 1] = count - 1;
-        double[] v = Quantiles.selectRanks(present, ranks);
+        double[] v = Quantiles.selectRanksInPlace(x, count, ranks);
         s[3] = v[0];
         for (int q = 0; q < QUARTILES.length; q++) {
             double h = (count - 1) * QUARTILES[q];
