@@ -71,7 +71,7 @@ public final class Describe {
         // columns are independent: summarise them in parallel, keep their order
         double[][] summaries = new double[cols.size()][];
         java.util.stream.IntStream.range(0, cols.size()).parallel()
-                .forEach(j -> summaries[j] = numericSummary(Columns.values(cols.get(j))));
+                .forEach(j -> summaries[j] = numericSummary(cols.get(j)));
         for (int j = 0; j < cols.size(); j++) {
             out.add(DoubleColumn.create(cols.get(j).name(), summaries[j]));
         }
@@ -79,11 +79,13 @@ public final class Describe {
     }
 
     /**
-     * count, mean, std, min, quartiles, max of the non-NaN values, as {@link #describe} defines them.
-     * {@code x} is the caller's own copy and is rearranged: with one scratch array besides it, a column costs
-     * two copies of its values at a time, not four.
+     * count, mean, std, min, quartiles, max of the non-NaN values of a column, as {@link #describe} defines them.
+     * A column without missing values costs one copy of its values at a time (squared deviations, then the
+     * values again for the in-place selection), one with missing values two; columns are summarised two or more
+     * at a time, so this is what describe holds besides the table.
      */
-    static double[] numericSummary(double[] x) {
+    static double[] numericSummary(NumericColumn<?> column) {
+        double[] x = Columns.values(column);
         int n = x.length;
         int count = 0;
         for (int i = 0; i < n; i++) {
@@ -97,17 +99,15 @@ public final class Describe {
         if (count == 0) {
             return s;
         }
-        double[] scratch = new double[n];
+        // without missing values x itself is the zeroed array and then the scratch array
+        double[] scratch = count == n ? x : new double[n];
         // pandas nanmean: pairwise sum with missing values zeroed, divided by the count
-        double mean;
-        if (count == n) {
-            mean = PairwiseSum.of(x) / count;
-        } else {
+        if (count < n) {
             for (int i = 0; i < n; i++) {
                 scratch[i] = Double.isNaN(x[i]) ? 0.0 : x[i];
             }
-            mean = PairwiseSum.of(scratch) / count;
         }
+        double mean = PairwiseSum.of(scratch) / count;
         s[1] = mean;
         if (count > 1) {
             // pandas nanvar, two-pass: Σ (mean − x)² over present values (missing → 0), / (count − 1)
@@ -116,6 +116,9 @@ public final class Describe {
                 scratch[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
             }
             s[2] = Math.sqrt(PairwiseSum.of(scratch) / (count - 1));
+            if (scratch == x) {
+                Columns.values(column, x); // the squared deviations overwrote the values: read them again
+            }
         }
         // min, quartiles, max from order statistics found by selection (no full sort): for each quartile
         // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted;
