@@ -295,11 +295,15 @@ def python_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     return run_child([sys.executable, "-c", code, task, str(repeats), *args])
 
 
-# The heap a user would give the JVM for the task (-Xmx): the resident set of a JVM grows towards -Xmx before
-# the collector has a reason to return garbage, so an 8 GB ceiling would measure the collector's laziness, not the
-# task. Tasks not listed get DEFAULT_XMX.
-DEFAULT_XMX = "2g"
-XMX = {"ocsvm_1e4": "1g", "ocsvm_3e4": "1g", "iforest_1e5": "1g", "iforest_1e6": "1g", "iforest_1e7": "4g"}
+# The JVM runs with the kernel's own heap and collector settings (kernel-ext/scripts/install_kernel.py,
+# MEMORY_OPTIONS: -Xmx, initial heap, G1 periodic collection), so peak memory is what a notebook user gets.
+sys.path.insert(0, str(ROOT / "kernel-ext" / "scripts"))
+from install_kernel import MEMORY_OPTIONS  # noqa: E402
+
+
+def xmx() -> str:
+    """The -Xmx value of the JVM options (the last one wins, as in the JVM)."""
+    return [o for o in MEMORY_OPTIONS if o.startswith("-Xmx")][-1][len("-Xmx"):]
 
 
 def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
@@ -309,10 +313,10 @@ def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     if task in DEEP_TASKS:
         deep = ROOT / "kernel-ext" / "deep" / "target"
         cp = os.pathsep.join([str(deep / "test-classes"), cp])
-        return run_child([str(java), f"-Xmx{XMX.get(task, DEFAULT_XMX)}", "--enable-native-access=ALL-UNNAMED",
+        return run_child([str(java), *MEMORY_OPTIONS, "--enable-native-access=ALL-UNNAMED",
                           "-Dai.djl.offline=true", f"-DDJL_CACHE_DIR={ROOT / 'build' / 'djl-cache'}", "-cp", cp,
                           "org.anomaly4j.deep.DeepBench", task, str(repeats), *args])
-    return run_child([str(java), f"-Xmx{XMX.get(task, DEFAULT_XMX)}", "-cp", cp,
+    return run_child([str(java), *MEMORY_OPTIONS, "-cp", cp,
                       "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
 
 
@@ -371,12 +375,13 @@ def main() -> int:
         rows.append({"task": key, "what": what, "peer": peer, "anomaly4j_s": jt, "peer_s": pt,
                      "ratio": pt / jt, "anomaly4j_cpu_s": jc, "peer_cpu_s": pc, "anomaly4j_peak_mb": jmem, "peer_peak_mb": pmem,
                      "anomaly4j_live_mb": j.get("live_mb", -1), "anomaly4j_peak_live_mb": j.get("peak_live_mb", -1),
-                     "anomaly4j_xmx": XMX.get(key, DEFAULT_XMX),
+                     "anomaly4j_xmx": xmx(),
                      "anomaly4j_check": j["check"], "peer_check": p["check"]})
         print(f"{what}: anomaly4j {jt:.3f} s, {peer} {pt:.3f} s, ratio {pt / jt:.2f}", flush=True)
     env = {"load": load_at_start, "python": platform.python_version(), "machine": platform.machine(),
            "cpus": os.cpu_count(),
-           "java_home": os.environ.get("JAVA_HOME"), "date": time.strftime("%Y-%m-%d %H:%M:%S")}
+           "java_home": os.environ.get("JAVA_HOME"), "date": time.strftime("%Y-%m-%d %H:%M:%S"),
+           "jvm_options": " ".join(MEMORY_OPTIONS)}
     import pandas, numpy
     env.update(pandas=pandas.__version__, numpy=numpy.__version__)
     (OUT / "results.json").write_text(json.dumps({"env": env, "results": rows}, indent=2))
@@ -389,7 +394,8 @@ def main() -> int:
              "of each side's benchmark process (data loading included); anomaly4j live MB: heap in use after a "
              "full GC at the end of the task (input data and last result still referenced) / the largest heap in use "
              "just after any collection during the runs (garbage excluded), with the JVM's -Xmx. "
-             f"Load average at the start: {env['load']}.", "",
+             f"Load average at the start: {env['load']}. JVM options (the kernel's, kernel-ext/scripts/install_kernel.py): "
+             f"`{env['jvm_options']}`.", "",
              "| task | anomaly4j (s) | peer | peer (s) | ratio | CPU s anomaly4j / peer | anomaly4j peak MB | anomaly4j live / peak live MB (-Xmx) "
              "| peer peak MB |",
              "|---|---:|---|---:|---:|---:|---:|---:|---:|"]

@@ -60,8 +60,12 @@ public final class Columns {
 
     /** Values of a numeric column as a new array; missing cells become NaN. */
     public static double[] values(NumericColumn<?> c) {
+        return values(c, new double[c.size()]);
+    }
+
+    /** Values of a numeric column written into {@code out} (at least the column's size); missing cells become NaN. */
+    public static double[] values(NumericColumn<?> c, double[] out) {
         int n = c.size();
-        double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = c.isMissing(i) ? Double.NaN : c.getDouble(i);
         }

@@ -71,21 +71,25 @@ public final class Describe {
         // columns are independent: summarise them in parallel, keep their order
         double[][] summaries = new double[cols.size()][];
         java.util.stream.IntStream.range(0, cols.size()).parallel()
-                .forEach(j -> summaries[j] = numericSummary(Columns.values(cols.get(j))));
+                .forEach(j -> summaries[j] = numericSummary(cols.get(j)));
         for (int j = 0; j < cols.size(); j++) {
             out.add(DoubleColumn.create(cols.get(j).name(), summaries[j]));
         }
         return Table.create(table.name(), out);
     }
 
-    /** count, mean, std, min, quartiles, max of the non-NaN values, as {@link #describe} defines them. */
-    static double[] numericSummary(double[] x) {
+    /**
+     * count, mean, std, min, quartiles, max of the non-NaN values of a column, as {@link #describe} defines them.
+     * A column without missing values costs one copy of its values at a time (squared deviations, then the
+     * values again for the in-place selection), one with missing values two; columns are summarised two or more
+     * at a time, so this is what describe holds besides the table.
+     */
+    static double[] numericSummary(NumericColumn<?> column) {
+        double[] x = Columns.values(column);
         int n = x.length;
-        double[] zeroed = new double[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(x[i])) {
-                zeroed[i] = x[i];
                 count++;
             }
         }
@@ -95,20 +99,36 @@ public final class Describe {
         if (count == 0) {
             return s;
         }
+        // without missing values x itself is the zeroed array and then the scratch array
+        double[] scratch = count == n ? x : new double[n];
         // pandas nanmean: pairwise sum with missing values zeroed, divided by the count
-        double mean = PairwiseSum.of(zeroed) / count;
+        if (count < n) {
+            for (int i = 0; i < n; i++) {
+                scratch[i] = Double.isNaN(x[i]) ? 0.0 : x[i];
+            }
+        }
+        double mean = PairwiseSum.of(scratch) / count;
         s[1] = mean;
         if (count > 1) {
             // pandas nanvar, two-pass: Σ (mean − x)² over present values (missing → 0), / (count − 1)
             for (int i = 0; i < n; i++) {
                 double d = Double.isNaN(x[i]) ? 0.0 : mean - x[i];
-                zeroed[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
+                scratch[i] = Double.isNaN(x[i]) ? 0.0 : d * d;
             }
-            s[2] = Math.sqrt(PairwiseSum.of(zeroed) / (count - 1));
+            s[2] = Math.sqrt(PairwiseSum.of(scratch) / (count - 1));
+            if (scratch == x) {
+                Columns.values(column, x); // the squared deviations overwrote the values: read them again
+            }
         }
         // min, quartiles, max from order statistics found by selection (no full sort): for each quartile
-        // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted
-        double[] present = Nums.present(x);
+        // the two ranks around h = (count − 1)·q, then the interpolation of Quantiles.quantileOfSorted;
+        // the present values are packed to the front of x, which the selection rearranges in place
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(x[i])) {
+                x[k++] = x[i];
+            }
+        }
         int[] ranks = new int[2 + 2 * QUARTILES.length];
         ranks[0] = 0;
         for (int q = 0; q < QUARTILES.length; q++) {
@@ -117,7 +137,7 @@ public final class Describe {
             ranks[2 + 2 * q] = Math.min(lo + 1, count - 1);
         }
         ranks[ranks.length - 1] = count - 1;
-        double[] v = Quantiles.selectRanks(present, ranks);
+        double[] v = Quantiles.selectRanksInPlace(x, count, ranks);
         s[3] = v[0];
         for (int q = 0; q < QUARTILES.length; q++) {
             double h = (count - 1) * QUARTILES[q];

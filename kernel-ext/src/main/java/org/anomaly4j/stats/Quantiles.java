@@ -84,7 +84,18 @@ public final class Quantiles {
      * @return the values at those ranks
      */
     public static double[] selectRanks(double[] present, int[] ranks) {
-        double[] a = present.clone();
+        return selectRanksInPlace(present.clone(), present.length, ranks);
+    }
+
+    /**
+     * As {@link #selectRanks} on {@code a[0 .. n)}, rearranging that part of {@code a} instead of copying it
+     * (for callers that own a scratch array: a column's describe holds one copy, not two).
+     *
+     * @param a     scratch values, no NaN in {@code a[0 .. n)}; rearranged
+     * @param n     number of values used, at least 1
+     * @param ranks ascending ranks within [0, n)
+     */
+    public static double[] selectRanksInPlace(double[] a, int n, int[] ranks) {
         double[] out = new double[ranks.length];
         int from = 0;
         int last = -1;
@@ -94,20 +105,20 @@ public final class Quantiles {
                 out[r] = out[r - 1];
                 continue;
             }
-            if (k == a.length - 1 && k != last + 1) {
+            if (k == n - 1 && k != last + 1) {
                 double m = a[from];
-                for (int i = from + 1; i < a.length; i++) {
+                for (int i = from + 1; i < n; i++) {
                     m = Math.max(m, a[i]);
                 }
                 out[r] = m; // the largest value; nothing ranks above it, so no rearranging is needed
             } else if (k == last + 1) {
                 double m = a[from];
-                for (int i = from + 1; i < a.length; i++) {
+                for (int i = from + 1; i < n; i++) {
                     m = Math.min(m, a[i]);
                 }
                 out[r] = m; // everything right of the previous rank is >= it; the smallest of them is rank k
                 // keep the invariant "a[from..] holds ranks from.." by moving that minimum to position k
-                for (int i = from; i < a.length; i++) {
+                for (int i = from; i < n; i++) {
                     if (a[i] == m) {
                         a[i] = a[from];
                         a[from] = m;
@@ -115,7 +126,7 @@ public final class Quantiles {
                     }
                 }
             } else {
-                out[r] = select(a, from, a.length - 1, k);
+                out[r] = select(a, from, n - 1, k);
             }
             last = k;
             from = k + 1;

@@ -106,4 +106,29 @@ class QuantilesTest {
             assertArrayEquals(before, x, 0.0, "input unchanged");
         }
     }
+
+    /** In place on a prefix: the values past n (here +∞ sentinels) are neither read as ranks nor moved. */
+    @Test
+    void selectRanksInPlaceUsesOnlyThePrefix() {
+        Random rng = new Random(5);
+        int n = 1001;
+        double[] a = new double[n + 50];
+        Arrays.fill(a, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextGaussian();
+        }
+        double[] sorted = Arrays.copyOf(a, n);
+        Arrays.sort(sorted);
+        int[] ranks = {0, 250, 251, 500, 501, 750, 751, n - 1};
+        double[] got = Quantiles.selectRanksInPlace(a, n, ranks);
+        for (int i = 0; i < ranks.length; i++) {
+            assertEquals(sorted[ranks[i]], got[i], 0.0, "rank " + ranks[i]);
+        }
+        for (int i = n; i < a.length; i++) {
+            assertEquals(Double.POSITIVE_INFINITY, a[i], 0.0, "a[" + i + "] past the prefix");
+        }
+        double[] prefix = Arrays.copyOf(a, n);
+        Arrays.sort(prefix);
+        assertArrayEquals(sorted, prefix, 0.0, "the prefix is a permutation of the values");
+    }
 }
