@@ -58,7 +58,7 @@ public final class Hbos {
     public Fitted fit(double[][] x) {
         int d = Checks.fit(x, 2, ALGORITHM);
         int n = x.length;
-        double[][] edges = new double[d][bins + 1];
+        double[][] edges = new double[d][];
         double[][] density = new double[d][bins];
         // row-major passes: one for the ranges, one for the counts (each row array is touched twice, not 2·d times)
         double[] lo = x[0].clone();
@@ -75,11 +75,7 @@ public final class Hbos {
                 lo[j] -= 0.5;
                 hi[j] += 0.5;
             }
-            double step = (hi[j] - lo[j]) / bins; // np.linspace: k·step + start, the last edge set to stop
-            for (int k = 0; k < bins; k++) {
-                edges[j][k] = k * step + lo[j];
-            }
-            edges[j][bins] = hi[j];
+            edges[j] = Linspace.edges(lo[j], hi[j], bins);
         }
         long[][] counts = new long[d][bins];
         double[] perUnit = new double[d];

@@ -154,7 +154,7 @@ public final class Loda {
                 hi += 0.5;
             }
             int b = bins == AUTO ? birgeRozenholc(z, lo, hi) : bins;
-            edges[i] = edges(lo, hi, b);
+            edges[i] = Linspace.edges(lo, hi, b);
             probability[i] = probabilities(z, edges[i]);
             double[] t = terms(probability[i], k);
             for (int r = 0; r < n; r++) {
@@ -188,19 +188,6 @@ public final class Loda {
         return sums;
     }
 
-    /** np.linspace(lo, hi, b + 1): j·step + lo with step = (hi − lo)/b, the last edge exactly hi. */
-    static double[] edges(double lo, double hi, int b) {
-        double[] e = new double[b + 1];
-        double delta = hi - lo;
-        double step = delta / b;
-        for (int j = 0; j < b; j++) {
-            // numpy multiplies by delta after dividing when the step underflows to 0 (gh-5437)
-            e[j] = (step == 0 ? j / (double) b * delta : j * step) + lo;
-        }
-        e[b] = hi;
-        return e;
-    }
-
     /** Bin counts as np.histogram, plus 1e-12 each, divided by their (numpy pairwise) sum. */
     private static double[] probabilities(double[] z, double[] e) {
         int b = e.length - 1;
@@ -232,7 +219,7 @@ public final class Loda {
         int best = 1;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int b = 1; b < upper; b++) {
-            double[] e = edges(lo, hi, b);
+            double[] e = Linspace.edges(lo, hi, b);
             double penalty = b - 1 + Math.pow(Math.log(b), 2.5);
             double[] terms = new double[b];
             int below = 0; // values < e[j]
