@@ -15,7 +15,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 
 /**
@@ -25,8 +24,8 @@ import ai.djl.util.Pair;
  * each a native call — on the default autoencoder (12 parameters, batch 32) that was a third of the training
  * time. Here each forward pass reads the parameters as views of the flat tensor (one split, one reshape per
  * parameter, no copy), the backward pass accumulates every gradient into the flat tensor's one gradient, and
- * one Adam update covers every weight. Adam is elementwise, so one update of the concatenation equals the
- * per-parameter updates.
+ * one Adam update ({@link TorchAdam}) covers every weight. Adam is elementwise, so one update of the
+ * concatenation equals the per-parameter updates.
  * <p>The block's own parameter arrays keep their initial values and are not used after construction: the
  * blocks read their weights through the {@link ParameterStore} returned by {@link #bind}.
  */
@@ -38,7 +37,8 @@ final class FlatParameters {
     private final Map<String, Integer> index = new HashMap<>();
     private final int[] offsets;
     private final long[] splits;
-    private final NDArray flat;
+    private final NDManager manager;
+    private NDArray flat;
 
     /**
      * Initialises {@code block} for {@code inputShape} on {@code manager}, draws the initial weights from
@@ -67,6 +67,26 @@ final class FlatParameters {
             for (int i = offsets[k]; i < offsets[k + 1]; i++) {
                 values[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
             }
+        }
+        this.manager = manager;
+        load(values);
+    }
+
+    /** Number of weights. */
+    int size() {
+        return offsets[params.size()];
+    }
+
+    /**
+     * Replaces the weights (before the first update: the optimiser's state is not reset) with {@code values},
+     * the parameters' values concatenated in the block's order; the parity tests start from PyTorch's weights.
+     */
+    void load(float[] values) {
+        if (values.length != size()) {
+            throw new IllegalArgumentException("expected " + size() + " weights, got " + values.length);
+        }
+        if (flat != null) {
+            flat.close();
         }
         flat = manager.create(values);
         flat.setRequiresGradient(true);
@@ -110,10 +130,10 @@ final class FlatParameters {
         return new Views(batch, index, views);
     }
 
-    /** One optimiser step on every weight from the accumulated gradient, which the update then zeroes. */
-    void update(Optimizer optimizer) {
+    /** One Adam step on every weight from the accumulated gradient, which the step then zeroes. */
+    void update(TorchAdam adam) {
         try (NDArray grad = flat.getGradient()) {
-            optimizer.update("weights", flat, grad);
+            adam.step(flat, grad);
         }
     }
 

@@ -20,7 +20,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
@@ -118,8 +117,7 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         float wCon = get(W_CON).floatValue();
         float wEnc = get(W_ENC).floatValue();
         Training.Result r = Training.fit(NAME, st.floats(x), new long[] {d}, trainingConfig(),
-                (lr, c, inputShape, rnd) -> new Gan(new GanomalyBlocks.Generator(enc, dec, dropout),
-                        new GanomalyBlocks.Discriminator(hidden, dropout), lr, c, inputShape, rnd, wAdv, wCon, wEnc));
+                learner(hidden, latent, d, dropout, wAdv, wCon, wEnc));
         // generator parameters come first (encoder, decoder, encoder2); the discriminator is not kept
         int layers = enc.length;
         DenseStack ge = DenseStack.of(r, 0, layers);
@@ -129,18 +127,27 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         return new GanomalyModel(info, TrainingScores.fitted(info, s, Double.NaN), st, ge, gd, e2, History.of(r));
     }
 
+    /** The learner of a GANomaly with these sizes and loss weights (encoder sizes = hidden, then latent). */
+    static Training.LearnerFactory learner(int[] hidden, int latent, int d, double dropout, float wAdv, float wCon,
+                                           float wEnc) {
+        int[] enc = DenseStack.append(hidden, latent);
+        int[] dec = DenseStack.decoder(hidden, d);
+        return (lr, c, inputShape, rnd) -> new Gan(new GanomalyBlocks.Generator(enc, dec, dropout),
+                new GanomalyBlocks.Discriminator(hidden, dropout), lr, c, inputShape, rnd, wAdv, wCon, wEnc);
+    }
+
     /**
      * The two-player learner: a generator step, then a discriminator step, per batch, each with its own Adam
      * over its own {@link FlatParameters}.
      */
-    private static final class Gan implements Training.Learner {
+    static final class Gan implements Training.Learner {
         private final NDManager manager;
         private final GanomalyBlocks.Generator generator;
         private final GanomalyBlocks.Discriminator discriminator;
         private final FlatParameters gNet;
         private final FlatParameters dNet;
-        private final Optimizer gAdam;
-        private final Optimizer dAdam;
+        private final TorchAdam gAdam;
+        private final TorchAdam dAdam;
         private final float wAdv;
         private final float wCon;
         private final float wEnc;
@@ -222,6 +229,18 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         @Override
         public List<float[]> snapshot() {
             return gNet.snapshot();
+        }
+
+        /** The generator's weights, then the discriminator's. */
+        @Override
+        public void load(float[] weights) {
+            gNet.load(java.util.Arrays.copyOf(weights, gNet.size()));
+            dNet.load(java.util.Arrays.copyOfRange(weights, gNet.size(), weights.length));
+        }
+
+        /** The discriminator's current weights (for the parity test; the model keeps only the generator). */
+        List<float[]> discriminator() {
+            return dNet.snapshot();
         }
 
         @Override

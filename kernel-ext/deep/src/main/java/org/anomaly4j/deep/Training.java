@@ -13,8 +13,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 import org.anomaly4j.progress.Progress;
@@ -107,6 +105,12 @@ final class Training {
 
         List<float[]> snapshot();
 
+        /**
+         * Replaces the initial weights of every network (in order, each network's parameters concatenated)
+         * before the first step: the parity tests start from the weights of a PyTorch run.
+         */
+        void load(float[] weights);
+
         @Override
         void close();
     }
@@ -121,8 +125,8 @@ final class Training {
      * Adam with the configured L2 weight decay (added to the gradient, as {@code torch.optim.Adam(weight_decay)})
      * and a learning rate read from {@code lr}.
      */
-    static Optimizer adam(Tracker lr, Config c) {
-        return Adam.builder().optLearningRateTracker(lr).optWeightDecays((float) c.weightDecay()).build();
+    static TorchAdam adam(Tracker lr, Config c) {
+        return new TorchAdam(lr, (float) c.weightDecay());
     }
 
     /**
@@ -140,7 +144,7 @@ final class Training {
                 manager.close();
                 throw e;
             }
-            Optimizer adam = adam(lr, c);
+            TorchAdam adam = adam(lr, c);
             return new Learner() {
                 @Override
                 public NDManager manager() {
@@ -179,6 +183,11 @@ final class Training {
                 @Override
                 public List<float[]> snapshot() {
                     return net.snapshot();
+                }
+
+                @Override
+                public void load(float[] weights) {
+                    net.load(weights);
                 }
 
                 @Override
