@@ -24,7 +24,7 @@ usage (ANOMALY4J_DATA=/path/to/shared/data, pip torch on CPU, one thread):
   gen_deep.py --parity                         parity.json: initial weights, a batch, forward outputs, losses
                                                and weights after two Adam steps of small instances of the four
                                                networks (dropout 0), for the equality tests
-  gen_deep.py --adbench MODEL...               ADBench ROC-AUC per seed 0, 1, 2 -> adbench_pytorch_<models>.json
+  gen_deep.py --adbench MODEL... [--tables=A,B] ADBench ROC-AUC per seed 0, 1, 2 -> adbench_pytorch_<models>.json
 """
 import math
 import sys
@@ -286,16 +286,19 @@ def creditcard(kinds) -> None:
         golden_io.write("deep", "gen_deep.py", f"creditcard_{kind}.json", payload)
 
 
-def adbench(kinds) -> None:
+def adbench(kinds, tables=None) -> None:
+    """ROC-AUC per seed of each model on the ADBench tables (all, or the named ones in that order); the JSON is
+    rewritten after every table, so a run stopped early keeps the tables it finished."""
     root = golden_io.data_root() / "adbench"
     deep_golden_root()
+    files = [root / f"{t}.csv" for t in tables] if tables else sorted(root.glob("*.csv"))
     out = {"torch": torch.__version__, "seeds": SEEDS, "tables": {}}
-    for f in sorted(root.glob("*.csv")):
+    for f in files:
         df = pd.read_csv(f, float_precision="round_trip")
         raw = df[[c for c in df.columns if c.startswith("x")]].to_numpy(dtype=np.float64)
         y = df[[c for c in df.columns if not c.startswith("x")][0]].to_numpy()
         z = standardise(raw)
-        row = out["tables"].setdefault(f.stem, {"rows": int(len(y)), "d": int(raw.shape[1])})
+        row = {"rows": int(len(y)), "d": int(raw.shape[1])}
         for kind in kinds:
             aucs = []
             for seed in SEEDS:
@@ -305,10 +308,10 @@ def adbench(kinds) -> None:
                 print(f"{f.stem} {kind} seed {seed}: {aucs[-1]:.4f} ({len(history)} epochs, "
                       f"{time.perf_counter() - t0:.1f} s)", flush=True)
             row[kind] = aucs
-    for kind in kinds:
-        out.setdefault("meanRocAuc", {})[kind] = float(np.mean([np.mean(t[kind]) for t in out["tables"].values()]))
+        out["tables"][f.stem] = row
+        out["meanRocAuc"] = {k: float(np.mean([np.mean(t[k]) for t in out["tables"].values()])) for k in kinds}
+        golden_io.write("deep", "gen_deep.py", f"adbench_pytorch_{'_'.join(kinds)}.json", out)
     print(out["meanRocAuc"])
-    golden_io.write("deep", "gen_deep.py", f"adbench_pytorch_{'_'.join(kinds)}.json", out)
 
 
 # ---------------------------------------------------------------- parity (same weights, dropout 0)
@@ -419,7 +422,9 @@ def main() -> None:
     if args[:1] == ["--parity"]:
         parity()
     elif args[:1] == ["--adbench"]:
-        adbench(args[1:] or list(MODELS))
+        tables = [a.split("=", 1)[1].split(",") for a in args if a.startswith("--tables=")]
+        kinds = [a for a in args[1:] if not a.startswith("--")]
+        adbench(kinds or list(MODELS), tables[0] if tables else None)
     else:
         creditcard(args or list(MODELS))
 
