@@ -134,7 +134,7 @@ final class Training {
      * backward, one Adam update of all weights, see {@link FlatParameters}) instead of DJL's {@code Trainer},
      * whose per-parameter update and bookkeeping cost more than the arithmetic on small networks.
      */
-    static LearnerFactory single(String what, Block block, LossFn lossFn, Init init) {
+    static LearnerFactory single(Block block, LossFn lossFn, Init init) {
         return (lr, c, inputShape, rnd) -> {
             NDManager manager = DjlEngine.get().newBaseManager(Device.cpu());
             FlatParameters net;
@@ -201,7 +201,7 @@ final class Training {
     /** Trains {@code block} on the rows of {@code data} (each of the sample shape's size) to minimise {@code lossFn}. */
     static Result fit(String what, Block block, float[][] data, long[] sampleShape, LossFn lossFn, Init init,
                       Config c) {
-        return fit(what, data, sampleShape, c, single(what, block, lossFn, init));
+        return fit(what, data, sampleShape, c, single(block, lossFn, init));
     }
 
     /** The loop: split, epochs of shuffled mini-batches, validation, plateau and early stopping, progress. */

@@ -169,7 +169,7 @@ class DeepParityTest {
         double[][] x = rows(c, d);
         Standardizer identity = Standardizer.fit(x, false);
         close(c.get("scores"), Autoencoder.AutoencoderModel.scores(net, identity, x), "autoencoder scores");
-        checkTraining(c, Training.single("autoencoder", DenseStack.block(sizes, 0), Autoencoder::mse, Training.linear()),
+        checkTraining(c, Training.single(DenseStack.block(sizes, 0), Autoencoder::mse, Training.linear()),
                 new long[] {d}, Training.Learner::snapshot);
     }
 
@@ -188,7 +188,7 @@ class DeepParityTest {
                 DenseStack.of(w, enc.length, enc.length + dec.length), Standardizer.fit(x, false), latent, beta, x),
                 "vae scores");
         VaeBlock block = new VaeBlock(DenseStack.block(enc, 0), DenseStack.block(dec, 0), latent);
-        checkTraining(c, Training.single("vae", block, (out, b) -> Vae.negativeElbo(out, b, beta), Training.linear()),
+        checkTraining(c, Training.single(block, (out, b) -> Vae.negativeElbo(out, b, beta), Training.linear()),
                 new long[] {d}, Training.Learner::snapshot);
     }
 
@@ -215,7 +215,7 @@ class DeepParityTest {
     void lstmAutoencoderLossAndTwoAdamStepsEqualPyTorch() {
         JsonNode c = parityCase("lstm-autoencoder");
         int d = c.get("d").asInt();
-        checkTraining(c, Training.single("lstm-autoencoder", new LstmAeBlock(ints(c.get("hidden")), d),
+        checkTraining(c, Training.single(new LstmAeBlock(ints(c.get("hidden")), d),
                 Autoencoder::mse, LstmAeBlock.init()), new long[] {c.get("window").asInt(), d}, Training.Learner::snapshot);
     }
 }
