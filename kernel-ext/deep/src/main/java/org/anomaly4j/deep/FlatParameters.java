@@ -125,7 +125,8 @@ final class FlatParameters {
         }
         NDArray[] views = new NDArray[params.size()];
         for (int k = 0; k < views.length; k++) {
-            views[k] = pieces.get(k).reshape(new Shape(shapes.get(k)));
+            // a piece of the split is already the right vector for a bias; matrices need their shape back
+            views[k] = shapes.get(k).length == 1 ? pieces.get(k) : pieces.get(k).reshape(new Shape(shapes.get(k)));
         }
         return new Views(batch, index, views);
     }
