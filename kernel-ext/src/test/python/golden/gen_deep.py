@@ -26,6 +26,7 @@ usage (ANOMALY4J_DATA=/path/to/shared/data, pip torch on CPU, one thread):
                                                networks (dropout 0), for the equality tests
   gen_deep.py --adbench MODEL... [--tables=A,B] ADBench ROC-AUC per seed 0, 1, 2 -> adbench_pytorch_<models>.json
 """
+import json
 import math
 import sys
 import time
@@ -288,12 +289,17 @@ def creditcard(kinds) -> None:
 
 def adbench(kinds, tables=None) -> None:
     """ROC-AUC per seed of each model on the ADBench tables (all, or the named ones in that order); the JSON is
-    rewritten after every table, so a run stopped early keeps the tables it finished."""
+    rewritten after every table, so a run stopped early keeps the tables it finished, and a new run skips them."""
     root = golden_io.data_root() / "adbench"
     deep_golden_root()
     files = [root / f"{t}.csv" for t in tables] if tables else sorted(root.glob("*.csv"))
+    path = golden_io.GOLDEN_ROOT / "deep" / f"adbench_pytorch_{'_'.join(kinds)}.json"
     out = {"torch": torch.__version__, "seeds": SEEDS, "tables": {}}
+    if path.exists():  # resume: keep the tables an earlier (stopped) run finished
+        out["tables"] = json.loads(path.read_text())["tables"]
     for f in files:
+        if f.stem in out["tables"]:
+            continue
         df = pd.read_csv(f, float_precision="round_trip")
         raw = df[[c for c in df.columns if c.startswith("x")]].to_numpy(dtype=np.float64)
         y = df[[c for c in df.columns if not c.startswith("x")][0]].to_numpy()
