@@ -88,7 +88,7 @@ final class FlatParameters {
         if (flat != null) {
             flat.close();
         }
-        flat = manager.create(values);
+        flat = DjlEngine.owned(manager, values, new Shape(values.length));
         flat.setRequiresGradient(true);
     }
 

@@ -235,7 +235,7 @@ final class Training {
                 double sum = 0;
                 // the epoch's rows in their shuffled order as one array, cut into batch views by one native split
                 try (NDManager ep = learner.manager().newSubManager()) {
-                    NDArray rows = ep.create(gather(data, train, 0, train.length, rowLen),
+                    NDArray rows = DjlEngine.owned(ep, gather(data, train, 0, train.length, rowLen),
                             batchShape(train.length, sampleShape));
                     NDList batches = rows.split(batchStarts(train.length, c.batchSize()), 0);
                     for (int k = 0; k < batches.size(); k++) {
@@ -286,7 +286,7 @@ final class Training {
         for (int from = 0; from < rows.length; from += EVAL_CHUNK) {
             int b = Math.min(EVAL_CHUNK, rows.length - from);
             try (NDManager sub = learner.manager().newSubManager()) {
-                NDArray xb = sub.create(gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
+                NDArray xb = DjlEngine.owned(sub, gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
                 sum += learner.evaluate(xb) * b;
             }
         }
