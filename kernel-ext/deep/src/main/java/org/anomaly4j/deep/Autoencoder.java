@@ -129,13 +129,17 @@ public final class Autoencoder extends DeepDetector<Autoencoder, Autoencoder.Aut
 
         static double[] scores(DenseStack net, Standardizer st, double[][] x) {
             double[] s = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                double[] e = errors(net, st, x[i]);
-                double sum = 0;
-                for (double v : e) {
-                    sum += v;
+            for (int from = 0; from < x.length; from += DenseStack.BLOCK) {
+                double[][] z = st.apply(x, from, Math.min(DenseStack.BLOCK, x.length - from));
+                double[][] r = net.forward(z);
+                for (int i = 0; i < z.length; i++) {
+                    double sum = 0;
+                    for (int j = 0; j < z[i].length; j++) {
+                        double u = z[i][j] - r[i][j];
+                        sum += u * u;
+                    }
+                    s[from + i] = sum / z[i].length;
                 }
-                s[i] = sum / e.length;
             }
             return s;
         }

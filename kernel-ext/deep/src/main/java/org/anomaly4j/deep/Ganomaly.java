@@ -13,14 +13,13 @@ import org.anomaly4j.io.StateReader;
 import org.anomaly4j.io.StateWriter;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.tracker.Tracker;
 
 /**
@@ -118,8 +117,7 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         float wCon = get(W_CON).floatValue();
         float wEnc = get(W_ENC).floatValue();
         Training.Result r = Training.fit(NAME, st.floats(x), new long[] {d}, trainingConfig(),
-                (lr, c, inputShape, rnd) -> new Gan(new GanomalyBlocks.Generator(enc, dec, dropout),
-                        new GanomalyBlocks.Discriminator(hidden, dropout), lr, c, inputShape, rnd, wAdv, wCon, wEnc));
+                learner(hidden, latent, d, dropout, wAdv, wCon, wEnc));
         // generator parameters come first (encoder, decoder, encoder2); the discriminator is not kept
         int layers = enc.length;
         DenseStack ge = DenseStack.of(r, 0, layers);
@@ -129,38 +127,53 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         return new GanomalyModel(info, TrainingScores.fitted(info, s, Double.NaN), st, ge, gd, e2, History.of(r));
     }
 
-    /** The two-player learner: a generator step, then a discriminator step, per batch. */
-    private static final class Gan implements Training.Learner {
-        private final Model gModel;
-        private final Model dModel;
-        private final Trainer g;
-        private final Trainer dTrainer;
-        private final Training.Net gNet;
-        private final Training.Net dNet;
+    /** The learner of a GANomaly with these sizes and loss weights (encoder sizes = hidden, then latent). */
+    static Training.LearnerFactory learner(int[] hidden, int latent, int d, double dropout, float wAdv, float wCon,
+                                           float wEnc) {
+        int[] enc = DenseStack.append(hidden, latent);
+        int[] dec = DenseStack.decoder(hidden, d);
+        return (lr, c, inputShape, rnd) -> new Gan(new GanomalyBlocks.Generator(enc, dec, dropout),
+                new GanomalyBlocks.Discriminator(hidden, dropout), lr, c, inputShape, rnd, wAdv, wCon, wEnc);
+    }
+
+    /**
+     * The two-player learner: a generator step, then a discriminator step, per batch, each with its own Adam
+     * over its own {@link FlatParameters}.
+     */
+    static final class Gan implements Training.Learner {
+        private final NDManager manager;
+        private final GanomalyBlocks.Generator generator;
+        private final GanomalyBlocks.Discriminator discriminator;
+        private final FlatParameters gNet;
+        private final FlatParameters dNet;
+        private final TorchAdam gAdam;
+        private final TorchAdam dAdam;
         private final float wAdv;
         private final float wCon;
         private final float wEnc;
 
         Gan(GanomalyBlocks.Generator generator, GanomalyBlocks.Discriminator discriminator, Tracker lr,
             Training.Config c, Shape inputShape, SplittableRandom rnd, float wAdv, float wCon, float wEnc) {
-            this.gModel = Model.newInstance(NAME + "-generator", Device.cpu(), DjlEngine.ENGINE);
-            gModel.setBlock(generator);
-            this.dModel = Model.newInstance(NAME + "-discriminator", Device.cpu(), DjlEngine.ENGINE);
-            dModel.setBlock(discriminator);
-            this.g = gModel.newTrainer(Training.adam(lr, c));
-            this.dTrainer = dModel.newTrainer(Training.adam(lr, c));
-            g.initialize(inputShape);
-            dTrainer.initialize(inputShape);
-            this.gNet = new Training.Net(generator, Training.linear(), rnd);
-            this.dNet = new Training.Net(discriminator, Training.linear(), rnd);
+            this.manager = DjlEngine.get().newBaseManager(Device.cpu());
+            try {
+                this.gNet = new FlatParameters(generator, manager, inputShape, Training.linear(), rnd);
+                this.dNet = new FlatParameters(discriminator, manager, inputShape, Training.linear(), rnd);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+            this.generator = generator;
+            this.discriminator = discriminator;
+            this.gAdam = Training.adam(lr, c);
+            this.dAdam = Training.adam(lr, c);
             this.wAdv = wAdv;
             this.wCon = wCon;
             this.wEnc = wEnc;
         }
 
         @Override
-        public NDManager newBatchManager() {
-            return g.getManager().newSubManager();
+        public NDManager manager() {
+            return manager;
         }
 
         /** w_con · L_con + w_enc · L_enc of a generator output. */
@@ -172,43 +185,45 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
 
         @Override
         public double step(NDArray x) {
+            NDManager batch = x.getManager();
             double loss;
             NDArray xh;
-            try (GradientCollector gc = g.newGradientCollector()) {
-                NDList out = g.forward(new NDList(x));
+            try (GradientCollector gc = DjlEngine.get().newGradientCollector()) {
+                NDList out = generator.forward(gNet.bind(batch, false), new NDList(x), true);
                 xh = out.get(0);
-                NDArray fx = dTrainer.forward(new NDList(x)).get(0);
-                NDArray fxh = dTrainer.forward(new NDList(xh)).get(0);
+                // D's weights frozen in the generator's step: its gradient reaches x̂, never D's own weights
+                ParameterStore frozenD = dNet.bind(batch, true);
+                NDArray fx = discriminator.forward(frozenD, new NDList(x), true).get(0);
+                NDArray fxh = discriminator.forward(frozenD, new NDList(xh), true).get(0);
                 NDArray l = fit(out, x).add(fx.sub(fxh).square().mean().mul(wAdv));
                 gc.backward(l);
                 loss = l.getFloat();
             }
-            g.step();
-            // the generator's backward pass also reached D's weights: clear that before D's own step
-            dNet.zeroGradients();
-            try (GradientCollector gc = dTrainer.newGradientCollector()) {
-                NDArray real = dTrainer.forward(new NDList(x)).get(1);
-                NDArray fake = dTrainer.forward(new NDList(xh.stopGradient())).get(1);
+            gNet.update(gAdam);
+            try (GradientCollector gc = DjlEngine.get().newGradientCollector()) {
+                ParameterStore d = dNet.bind(batch, false);
+                NDArray real = discriminator.forward(d, new NDList(x), true).get(1);
+                NDArray fake = discriminator.forward(d, new NDList(xh.stopGradient()), true).get(1);
                 NDArray l = Activation.softPlus(real.neg()).mean().add(Activation.softPlus(fake).mean());
                 gc.backward(l);
             }
-            dTrainer.step();
+            dNet.update(dAdam);
             return loss;
         }
 
         @Override
         public double evaluate(NDArray x) {
-            return fit(g.evaluate(new NDList(x)), x).getFloat();
+            return fit(generator.forward(gNet.bind(x.getManager(), false), new NDList(x), false), x).getFloat();
         }
 
         @Override
         public List<String> names() {
-            return gNet.names;
+            return gNet.names();
         }
 
         @Override
         public List<long[]> shapes() {
-            return gNet.shapes;
+            return gNet.shapes();
         }
 
         @Override
@@ -216,12 +231,21 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
             return gNet.snapshot();
         }
 
+        /** The generator's weights, then the discriminator's. */
+        @Override
+        public void load(float[] weights) {
+            gNet.load(java.util.Arrays.copyOf(weights, gNet.size()));
+            dNet.load(java.util.Arrays.copyOfRange(weights, gNet.size(), weights.length));
+        }
+
+        /** The discriminator's current weights (for the parity test; the model keeps only the generator). */
+        List<float[]> discriminator() {
+            return dNet.snapshot();
+        }
+
         @Override
         public void close() {
-            g.close();
-            dTrainer.close();
-            gModel.close();
-            dModel.close();
+            manager.close();
         }
     }
 
@@ -266,11 +290,14 @@ public final class Ganomaly extends DeepDetector<Ganomaly, Ganomaly.GanomalyMode
         static double[] scores(DenseStack ge, DenseStack gd, DenseStack e2, Standardizer st, boolean latent,
                                double[][] x) {
             double[] s = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                double[] row = st.apply(x[i]);
-                double[] z = ge.forward(row);
-                double[] xh = gd.forward(z);
-                s[i] = latent ? meanAbsDiff(z, e2.forward(xh)) : meanAbsDiff(row, xh);
+            for (int from = 0; from < x.length; from += DenseStack.BLOCK) {
+                double[][] rows = st.apply(x, from, Math.min(DenseStack.BLOCK, x.length - from));
+                double[][] z = ge.forward(rows);
+                double[][] xh = gd.forward(z);
+                double[][] zh = latent ? e2.forward(xh) : null;
+                for (int i = 0; i < rows.length; i++) {
+                    s[from + i] = latent ? meanAbsDiff(z[i], zh[i]) : meanAbsDiff(rows[i], xh[i]);
+                }
             }
             return s;
         }

@@ -261,7 +261,7 @@ public final class LstmAutoencoder extends DeepDetector<LstmAutoencoder, LstmAut
                         for (int i = 0; i < b; i++) {
                             System.arraycopy(windows[from + i], 0, buf, i * window * d, window * d);
                         }
-                        NDArray xb = sub.create(buf, Training.batchShape(b, new long[] {window, d}));
+                        NDArray xb = DjlEngine.owned(sub, buf, Training.batchShape(b, new long[] {window, d}));
                         NDArray out = block.forward(ps, new NDList(xb), false).singletonOrThrow();
                         float[] rec = out.toFloatArray();
                         int len = window * d;

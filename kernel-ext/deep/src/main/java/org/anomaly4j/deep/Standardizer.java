@@ -48,6 +48,15 @@ record Standardizer(double[] mean, double[] scale) {
         return z;
     }
 
+    /** Rows {@code from .. from + count − 1} standardised. */
+    double[][] apply(double[][] x, int from, int count) {
+        double[][] z = new double[count][];
+        for (int i = 0; i < count; i++) {
+            z[i] = apply(x[from + i]);
+        }
+        return z;
+    }
+
     /** The rows standardised, as float32 (what the network trains on). */
     float[][] floats(double[][] x) {
         float[][] out = new float[x.length][];

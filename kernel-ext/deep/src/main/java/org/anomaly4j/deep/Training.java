@@ -7,20 +7,13 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 
 import org.anomaly4j.progress.Progress;
 
@@ -96,8 +89,8 @@ final class Training {
      * owns the data, the order, the learning rate and the stopping; the learner owns the networks.
      */
     interface Learner extends AutoCloseable {
-        /** A sub-manager for one batch's arrays. */
-        NDManager newBatchManager();
+        /** The manager the loop's arrays live under (batches use sub-managers of it, closed per batch). */
+        NDManager manager();
 
         /** One optimisation step on a batch; returns the batch's training loss. */
         double step(NDArray batch);
@@ -112,6 +105,12 @@ final class Training {
 
         List<float[]> snapshot();
 
+        /**
+         * Replaces the initial weights of every network (in order, each network's parameters concatenated)
+         * before the first step: the parity tests start from the weights of a PyTorch run.
+         */
+        void load(float[] weights);
+
         @Override
         void close();
     }
@@ -122,51 +121,63 @@ final class Training {
         Learner open(Tracker lr, Config c, Shape inputShape, SplittableRandom rnd);
     }
 
-    /** Adam with the configured weight decay and a learning rate read from {@code lr}. */
-    static DefaultTrainingConfig adam(Tracker lr, Config c) {
-        Adam adam = Adam.builder().optLearningRateTracker(lr).optWeightDecays((float) c.weightDecay()).build();
-        return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+    /**
+     * Adam with the configured L2 weight decay (added to the gradient, as {@code torch.optim.Adam(weight_decay)})
+     * and a learning rate read from {@code lr}.
+     */
+    static TorchAdam adam(Tracker lr, Config c) {
+        return new TorchAdam(lr, (float) c.weightDecay());
     }
 
-    /** One network {@code block} minimising {@code lossFn} with Adam. */
-    static LearnerFactory single(String what, Block block, LossFn lossFn, Init init) {
+    /**
+     * One network {@code block} minimising {@code lossFn} with Adam: a hand-written step (forward, loss,
+     * backward, one Adam update of all weights, see {@link FlatParameters}) instead of DJL's {@code Trainer},
+     * whose per-parameter update and bookkeeping cost more than the arithmetic on small networks.
+     */
+    static LearnerFactory single(Block block, LossFn lossFn, Init init) {
         return (lr, c, inputShape, rnd) -> {
-            Model model = Model.newInstance(what, Device.cpu(), DjlEngine.ENGINE);
-            model.setBlock(block);
-            Trainer tr = model.newTrainer(adam(lr, c));
-            tr.initialize(inputShape);
-            Net net = new Net(block, init, rnd);
+            NDManager manager = DjlEngine.get().newBaseManager(Device.cpu());
+            FlatParameters net;
+            try {
+                net = new FlatParameters(block, manager, inputShape, init, rnd);
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+            TorchAdam adam = adam(lr, c);
             return new Learner() {
                 @Override
-                public NDManager newBatchManager() {
-                    return tr.getManager().newSubManager();
+                public NDManager manager() {
+                    return manager;
                 }
 
                 @Override
                 public double step(NDArray xb) {
                     double loss;
-                    try (GradientCollector gc = tr.newGradientCollector()) {
-                        NDArray l = lossFn.loss(tr.forward(new NDList(xb)), xb);
+                    try (GradientCollector gc = DjlEngine.get().newGradientCollector()) {
+                        NDList out = block.forward(net.bind(xb.getManager(), false), new NDList(xb), true);
+                        NDArray l = lossFn.loss(out, xb);
                         gc.backward(l);
                         loss = l.getFloat();
                     }
-                    tr.step();
+                    net.update(adam);
                     return loss;
                 }
 
                 @Override
                 public double evaluate(NDArray xb) {
-                    return lossFn.loss(tr.evaluate(new NDList(xb)), xb).getFloat();
+                    NDList out = block.forward(net.bind(xb.getManager(), false), new NDList(xb), false);
+                    return lossFn.loss(out, xb).getFloat();
                 }
 
                 @Override
                 public List<String> names() {
-                    return net.names;
+                    return net.names();
                 }
 
                 @Override
                 public List<long[]> shapes() {
-                    return net.shapes;
+                    return net.shapes();
                 }
 
                 @Override
@@ -175,47 +186,22 @@ final class Training {
                 }
 
                 @Override
+                public void load(float[] weights) {
+                    net.load(weights);
+                }
+
+                @Override
                 public void close() {
-                    tr.close();
-                    model.close();
+                    manager.close();
                 }
             };
         };
     }
 
-    /** The parameters of an initialised block, in its order, given their initial values. */
-    static final class Net {
-        final List<Parameter> params = new ArrayList<>();
-        final List<String> names = new ArrayList<>();
-        final List<long[]> shapes = new ArrayList<>();
-
-        Net(Block block, Init init, SplittableRandom rnd) {
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                params.add(p.getValue());
-                names.add(p.getKey());
-                shapes.add(p.getValue().getArray().getShape().getShape());
-            }
-            initialise(params, names, init, rnd);
-        }
-
-        List<float[]> snapshot() {
-            return Training.snapshot(params);
-        }
-
-        /** Sets every gradient to zero (before a backward pass whose gradients must not mix with an earlier one's). */
-        void zeroGradients() {
-            for (Parameter p : params) {
-                try (NDArray g = p.getArray().getGradient()) {
-                    g.subi(g);
-                }
-            }
-        }
-    }
-
     /** Trains {@code block} on the rows of {@code data} (each of the sample shape's size) to minimise {@code lossFn}. */
     static Result fit(String what, Block block, float[][] data, long[] sampleShape, LossFn lossFn, Init init,
                       Config c) {
-        return fit(what, data, sampleShape, c, single(what, block, lossFn, init));
+        return fit(what, data, sampleShape, c, single(block, lossFn, init));
     }
 
     /** The loop: split, epochs of shuffled mini-batches, validation, plateau and early stopping, progress. */
@@ -247,11 +233,17 @@ final class Training {
             for (int epoch = 1; epoch <= c.epochs(); epoch++) {
                 shuffle(train, rnd);
                 double sum = 0;
-                for (int from = 0; from < train.length; from += c.batchSize()) {
-                    int b = Math.min(c.batchSize(), train.length - from);
-                    try (NDManager sub = learner.newBatchManager()) {
-                        NDArray xb = sub.create(gather(data, train, from, b, rowLen), batchShape(b, sampleShape));
-                        sum += learner.step(xb) * b;
+                // the epoch's rows in their shuffled order as one array, cut into batch views by one native split
+                try (NDManager ep = learner.manager().newSubManager()) {
+                    NDArray rows = DjlEngine.owned(ep, gather(data, train, 0, train.length, rowLen),
+                            batchShape(train.length, sampleShape));
+                    NDList batches = rows.split(batchStarts(train.length, c.batchSize()), 0);
+                    for (int k = 0; k < batches.size(); k++) {
+                        try (NDManager sub = ep.newSubManager()) {
+                            NDArray xb = batches.get(k);
+                            xb.attach(sub);
+                            sum += learner.step(xb) * xb.getShape().get(0);
+                        }
                     }
                 }
                 double loss = sum / train.length;
@@ -293,32 +285,12 @@ final class Training {
         double sum = 0;
         for (int from = 0; from < rows.length; from += EVAL_CHUNK) {
             int b = Math.min(EVAL_CHUNK, rows.length - from);
-            try (NDManager sub = learner.newBatchManager()) {
-                NDArray xb = sub.create(gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
+            try (NDManager sub = learner.manager().newSubManager()) {
+                NDArray xb = DjlEngine.owned(sub, gather(data, rows, from, b, rowLen), batchShape(b, sampleShape));
                 sum += learner.evaluate(xb) * b;
             }
         }
         return sum / rows.length;
-    }
-
-    static void initialise(List<Parameter> params, List<String> names, Init init, SplittableRandom rnd) {
-        for (int k = 0; k < params.size(); k++) {
-            NDArray a = params.get(k).getArray();
-            double bound = init.bound(names.get(k), a.getShape());
-            float[] v = new float[(int) a.getShape().size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
-            }
-            a.set(v);
-        }
-    }
-
-    static List<float[]> snapshot(List<Parameter> params) {
-        List<float[]> out = new ArrayList<>(params.size());
-        for (Parameter p : params) {
-            out.add(p.getArray().toFloatArray());
-        }
-        return out;
     }
 
     static Shape batchShape(long b, long[] sampleShape) {
@@ -326,6 +298,15 @@ final class Training {
         s[0] = b;
         System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
         return new Shape(s);
+    }
+
+    /** Where batches of {@code size} rows start after the first, as {@link NDArray#split(long[], int)} wants them. */
+    static long[] batchStarts(int n, int size) {
+        long[] starts = new long[(n - 1) / size];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = (long) (k + 1) * size;
+        }
+        return starts;
     }
 
     private static float[] gather(float[][] data, int[] rows, int from, int b, int rowLen) {

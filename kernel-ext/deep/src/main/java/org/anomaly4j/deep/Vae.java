@@ -137,23 +137,27 @@ public final class Vae extends DeepDetector<Vae, Vae.VaeModel> {
         static double[] scores(DenseStack encoder, DenseStack decoder, Standardizer st, int latent, double beta,
                                double[][] x) {
             double[] s = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                double[] z = st.apply(x[i]);
-                double[] h = encoder.forward(z);
-                double kl = 0;
-                double[] mu = new double[latent];
-                for (int k = 0; k < latent; k++) {
-                    mu[k] = h[k];
-                    double lv = h[latent + k];
-                    kl += 1 + lv - mu[k] * mu[k] - Math.exp(lv);
+            for (int from = 0; from < x.length; from += DenseStack.BLOCK) {
+                double[][] z = st.apply(x, from, Math.min(DenseStack.BLOCK, x.length - from));
+                double[][] h = encoder.forward(z);
+                double[][] mu = new double[z.length][];
+                for (int i = 0; i < z.length; i++) {
+                    mu[i] = java.util.Arrays.copyOf(h[i], latent);
                 }
-                double[] r = decoder.forward(mu);
-                double rec = 0;
-                for (int j = 0; j < z.length; j++) {
-                    double u = z[j] - r[j];
-                    rec += u * u;
+                double[][] r = decoder.forward(mu);
+                for (int i = 0; i < z.length; i++) {
+                    double kl = 0;
+                    for (int k = 0; k < latent; k++) {
+                        double lv = h[i][latent + k];
+                        kl += 1 + lv - mu[i][k] * mu[i][k] - Math.exp(lv);
+                    }
+                    double rec = 0;
+                    for (int j = 0; j < z[i].length; j++) {
+                        double u = z[i][j] - r[i][j];
+                        rec += u * u;
+                    }
+                    s[from + i] = 0.5 * rec - 0.5 * beta * kl;
                 }
-                s[i] = 0.5 * rec - 0.5 * beta * kl;
             }
             return s;
         }
