@@ -213,7 +213,10 @@ AUTOENCODER = ("import numpy as np, torch\n"
                "    with torch.no_grad():\n"
                "        return ((net(z) - z) ** 2).mean(1).numpy()\n")
 PEERS["autoencoder_epoch_1e5"] = AUTOENCODER
-DEEP_TASKS = {"autoencoder_epoch_1e5"}
+# the same, PyTorch with its default intra-op threads (both cores), as a PyTorch user would run it; anomaly4j keeps
+# its one thread (reproducible scores; two DJL threads cost far more CPU than they save on this machine)
+PEERS["autoencoder_epoch_1e5_torch_threads"] = AUTOENCODER.replace("torch.set_num_threads(1)\n", "")
+DEEP_TASKS = {"autoencoder_epoch_1e5", "autoencoder_epoch_1e5_torch_threads"}
 
 
 def deep_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
@@ -228,8 +231,13 @@ def deep_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
     except ImportError:
         print("autoencoder_epoch_1e5: pip torch is not installed in this Python, skipped")
         return []
-    return [("autoencoder_epoch_1e5", f"autoencoder one epoch + scoring, {AE_ROWS:,} x {AE_D}, batch 32 (1 thread)",
-             "PyTorch same network, 1 thread", [str(gaussian_matrix(AE_ROWS, AE_D)), str(AE_ROWS), str(AE_D)])]
+    args = [str(gaussian_matrix(AE_ROWS, AE_D)), str(AE_ROWS), str(AE_D)]
+    tasks = [("autoencoder_epoch_1e5", f"autoencoder one epoch + scoring, {AE_ROWS:,} x {AE_D}, batch 32 (1 thread)",
+              "PyTorch same network, 1 thread", args),
+             ("autoencoder_epoch_1e5_torch_threads",
+              f"autoencoder one epoch + scoring, {AE_ROWS:,} x {AE_D}, batch 32 (anomaly4j 1 thread)",
+              "PyTorch same network, default threads (2 cores)", args)]
+    return [t for t in tasks if not only or t[0] in only]
 
 
 CHILD = r"""

@@ -25,7 +25,8 @@ public final class DeepBench {
     public static void main(String[] args) {
         String task = args[0];
         int repeats = Integer.parseInt(args[1]);
-        if (!task.equals("autoencoder_epoch_1e5")) {
+        // the same work for both tasks: they differ only in the PyTorch peer's threads
+        if (!task.equals("autoencoder_epoch_1e5") && !task.equals("autoencoder_epoch_1e5_torch_threads")) {
             throw new IllegalArgumentException("unknown bench task " + task);
         }
         double[][] x = matrix(Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
