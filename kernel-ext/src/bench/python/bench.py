@@ -364,6 +364,7 @@ def main() -> int:
                       "", ["10000000", "10"]))
     tasks += ocsvm_tasks(a.only)
     tasks += density_tasks(a.only)
+    tasks += deep_tasks(a.only)
     rows = []
     for key, what, peer, args in tasks:
         if a.only and key not in a.only:
