@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -34,6 +35,10 @@ import tech.tablesaw.columns.Column;
  * beyond the double range ({@code 1e400}) is not a number (pandas keeps it as text). A column of integer
  * literals is an {@link IntColumn} in int range, else a {@link LongColumn}; an integer literal of more than 15
  * digits anywhere sends the file to the general reader (an exact long, or pandas' rule for overflow).
+ * <p>Memory: the columns are the only large allocation. A column whose first {@link #GUESS_LINES} data lines hold
+ * only int literals (and gaps) is parsed straight into an {@code int[]}, not into a {@code double[]} copied out
+ * afterwards (a third of the bytes; a later decimal makes that column's parse start over as doubles); columns wrap
+ * the parsed arrays without copying them; a file is read in {@link #READ_CHUNK} pieces, never whole.
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
  * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
@@ -79,8 +84,17 @@ final class FastCsv {
      */
     static Table tryReadFile(Path file, int blockSize, String tableName, char separator, char quote, boolean header,
                              Set<String> missingTokens) throws IOException {
-        return read(sink -> fileBlocks(file, blockSize, sink), tableName, separator, quote, header, missingTokens);
+        // one buffer for both passes, no larger than the file needs (a small file does not get a whole block)
+        byte[][] buffer = {new byte[(int) Math.max(1, Math.min(blockSize, Files.size(file) + 1))]};
+        return read(sink -> fileBlocks(file, buffer, sink), tableName, separator, quote, header, missingTokens);
     }
+
+    /**
+     * Bytes asked of the file per read call. A read into a heap array goes through a temporary direct buffer of the
+     * requested size, which the JDK caches per thread for good (sun.nio.ch.Util): asking for a whole 8 MiB block
+     * left 8 MiB of native memory resident in the calling thread (a notebook's execution thread) after the read.
+     */
+    static final int READ_CHUNK = 1 << 18;
 
     /** A source of text as runs of whole lines, which can be read more than once. */
     private interface Blocks {
@@ -93,24 +107,28 @@ final class FastCsv {
         boolean accept(byte[] b, int from, int to);
     }
 
-    private static boolean fileBlocks(Path file, int blockSize, BlockSink sink) throws IOException {
+    /**
+     * Calls {@code sink} with runs of whole lines of {@code file}, read into {@code buffer[0]} (grown, and kept
+     * grown for the next pass, when one line is longer than it).
+     */
+    private static boolean fileBlocks(Path file, byte[][] buffer, BlockSink sink) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[blockSize];
+            byte[] buf = buffer[0];
             int carry = 0;
             while (true) {
-                int end = carry + in.readNBytes(buf, carry, buf.length - carry);
-                boolean eof = end < buf.length; // readNBytes reads less only at the end of the stream
+                int end = carry + readChunked(in, buf, carry, buf.length - carry);
+                boolean eof = end < buf.length; // less than asked only at the end of the stream
                 if (end == 0) {
                     return true;
                 }
                 int cut = end;
                 if (!eof) {
-                    cut = end;
                     while (cut > 0 && buf[cut - 1] != '\n') {
                         cut--;
                     }
                     if (cut == 0) { // one line longer than the block: grow it
                         buf = Arrays.copyOf(buf, buf.length * 2);
+                        buffer[0] = buf;
                         carry = end;
                         continue;
                     }
@@ -127,12 +145,30 @@ final class FastCsv {
         }
     }
 
+    /**
+     * As {@link InputStream#readNBytes(byte[], int, int)} (fewer than {@code len} bytes only at the end of the
+     * stream), asking the stream for at most {@link #READ_CHUNK} bytes at a time.
+     */
+    static int readChunked(InputStream in, byte[] b, int off, int len) throws IOException {
+        int done = 0;
+        while (done < len) {
+            int n = in.read(b, off + done, Math.min(READ_CHUNK, len - done));
+            if (n < 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
     /** What the first pass learns: the header, the data rows, and the bytes the header takes. */
     private static final class Layout {
         List<String> names;
         int headerBytes;
         int rows;
         boolean declined;
+        /** Per column: its first {@link #GUESS_LINES} data lines hold only int literals and missing cells. */
+        boolean[] intGuess;
     }
 
     private static Table read(Blocks blocks, String tableName, char separator, char quote, boolean header,
@@ -152,6 +188,7 @@ final class FastCsv {
                     layout.declined = true; // a text file: decline before reading the rest of it
                     return false;
                 }
+                layout.intGuess = guessInts(b, pos, to, sep, missing, layout.names.size());
             }
             if (!plain(b, from, pos, (byte) quote)) {
                 layout.declined = true;
@@ -182,15 +219,91 @@ final class FastCsv {
         }
         int nCols = layout.names.size();
         int rows = layout.rows;
-        double[][] cols = new double[nCols][rows];
+        // columns that look integer get an int[] straight away: no double[] parsed first and copied (three
+        // times the column's size while both exist); a guess the rest of the file belies costs one more pass
+        boolean[] intGuess = layout.intGuess;
+        double[][] cols = new double[nCols][];
+        int[][] ints = new int[nCols][];
         int threadsMax = ForkJoinPool.getCommonPoolParallelism() + 1;
-        byte[][] kindPart = new byte[threadsMax][nCols];
-        boolean[][] missingPart = new boolean[threadsMax][nCols];
+        byte[][] kindPart;
+        boolean[][] missingPart;
+        boolean[][] wrongPart;
+        int attempt = 0;
+        while (true) {
+            for (int c = 0; c < nCols; c++) {
+                if (intGuess[c] && ints[c] == null) {
+                    ints[c] = new int[rows];
+                } else if (!intGuess[c] && cols[c] == null) {
+                    ints[c] = null;
+                    cols[c] = new double[rows];
+                }
+            }
+            kindPart = new byte[threadsMax][nCols];
+            missingPart = new boolean[threadsMax][nCols];
+            wrongPart = new boolean[threadsMax][nCols];
+            if (!parsePass(blocks, layout.headerBytes, rows, sep, cols, ints, kindPart, missingPart, wrongPart,
+                    missing)) {
+                return null;
+            }
+            boolean wrong = false;
+            for (int c = 0; c < nCols; c++) {
+                for (boolean[] w : wrongPart) {
+                    if (w[c]) {
+                        intGuess[c] = false; // a decimal (or a long) further down: parse it as doubles
+                        wrong = true;
+                    }
+                }
+            }
+            if (!wrong) {
+                break;
+            }
+            if (++attempt > 1) {
+                return null; // the second pass found other cells than the first: the file changed
+            }
+        }
+        byte[] kind = new byte[nCols];
+        boolean[] anyMissing = new boolean[nCols];
+        for (int t = 0; t < threadsMax; t++) {
+            for (int c = 0; c < nCols; c++) {
+                kind[c] = (byte) Math.max(kind[c], kindPart[t][c]);
+                anyMissing[c] |= missingPart[t][c];
+            }
+        }
+        List<Column<?>> out = new ArrayList<>(nCols);
+        for (int c = 0; c < nCols; c++) {
+            String name = layout.names.get(c);
+            if (ints[c] != null) {
+                out.add(anyMissing[c] ? new ParsedDoubles(name, intsWithGaps(ints[c])) : new ParsedInts(name, ints[c]));
+                ints[c] = null;
+                continue;
+            }
+            if (anyMissing[c] && kind[c] != DOUBLE) {
+                // integers with gaps: pandas goes int64 → float64, so "-0" is +0.0 there, not the -0.0 parsed
+                double[] v = cols[c];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = v[i] + 0.0;
+                }
+                kind[c] = DOUBLE;
+            }
+            out.add(kind[c] == INT ? new ParsedInts(name, toInt(cols[c])) : kind[c] == LONG ? toLong(name, cols[c])
+                    : new ParsedDoubles(name, cols[c]));
+            cols[c] = null; // the int and long copies let the doubles go column by column
+        }
+        return ColumnNames.table(tableName, out);
+    }
+
+    /**
+     * The second pass: parses every data line into {@code cols} (or {@code ints} where that column's entry is not
+     * null) at its row. False when the general reader must decide (see the class comment) or the file changed.
+     */
+    private static boolean parsePass(Blocks blocks, int headerBytes, int rows, byte sep, double[][] cols,
+                                     int[][] ints, byte[][] kindPart, boolean[][] missingPart, boolean[][] wrongPart,
+                                     byte[][] missing) throws IOException {
         AtomicBoolean failed = new AtomicBoolean();
         int[] rowBase = {0};
         boolean[] first = {true};
-        complete = blocks.each((b, from, to) -> {
-            int pos = first[0] ? from + layout.headerBytes : from;
+        boolean complete = blocks.each((b, from, to) -> {
+            int pos = first[0] ? from + headerBytes : from;
             first[0] = false;
             int threads = threadsFor(pos, to);
             int[] starts = segments(b, pos, to, threads);
@@ -205,41 +318,61 @@ final class FastCsv {
                 return false; // the file grew between the passes
             }
             IntStream.range(0, threads).parallel().forEach(t -> {
-                if (!parse(b, starts[t], starts[t + 1], sep, cols, offset[t], kindPart[t], missingPart[t], missing,
-                        failed)) {
+                if (!parse(b, starts[t], starts[t + 1], sep, cols, ints, offset[t], kindPart[t], missingPart[t],
+                        wrongPart[t], missing, failed)) {
                     failed.set(true);
                 }
             });
             rowBase[0] = offset[threads];
             return !failed.get();
         });
-        if (!complete || failed.get() || rowBase[0] != rows) {
-            return null;
-        }
-        byte[] kind = new byte[nCols];
-        boolean[] anyMissing = new boolean[nCols];
-        for (int t = 0; t < threadsMax; t++) {
-            for (int c = 0; c < nCols; c++) {
-                kind[c] = (byte) Math.max(kind[c], kindPart[t][c]);
-                anyMissing[c] |= missingPart[t][c];
-            }
-        }
-        List<Column<?>> out = new ArrayList<>(nCols);
-        for (int c = 0; c < nCols; c++) {
-            String name = layout.names.get(c);
-            if (anyMissing[c] && kind[c] != DOUBLE) {
-                // integers with gaps: pandas goes int64 → float64, so "-0" is +0.0 there, not the -0.0 parsed
-                double[] v = cols[c];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = v[i] + 0.0;
+        return complete && !failed.get() && rowBase[0] == rows;
+    }
+
+    /** How many data lines of the first block decide which columns are parsed as ints. */
+    static final int GUESS_LINES = 1000;
+
+    /**
+     * Per column, whether its cells in the first {@link #GUESS_LINES} data lines of {@code [from, to)} are all int
+     * literals or missing, with at least one int (a column missing there is more likely decimal).
+     */
+    private static boolean[] guessInts(byte[] b, int from, int to, byte sep, byte[][] missing, int nCols) {
+        boolean[] ints = new boolean[nCols];
+        boolean[] other = new boolean[nCols];
+        int i = from;
+        for (int line = 0; line < GUESS_LINES && i < to; line++) {
+            int end = lineEnd(b, i, to);
+            int lineEnd = trimCr(b, i, end);
+            int c = 0;
+            int s = i;
+            for (int k = i; k <= lineEnd && lineEnd > i && c < nCols; k++) {
+                if (k == lineEnd || b[k] == sep) {
+                    if (!isMissing(b, s, k, missing)) {
+                        if (intKind(b, s, k) == INT) {
+                            ints[c] = true;
+                        } else {
+                            other[c] = true;
+                        }
+                    }
+                    c++;
+                    s = k + 1;
                 }
-                kind[c] = DOUBLE;
             }
-            out.add(kind[c] == INT ? toInt(name, cols[c]) : kind[c] == LONG ? toLong(name, cols[c])
-                    : new ParsedDoubles(name, cols[c]));
-            cols[c] = null; // the int and long copies let the doubles go column by column
+            i = end + 1;
         }
-        return ColumnNames.table(tableName, out);
+        for (int c = 0; c < nCols; c++) {
+            ints[c] &= !other[c];
+        }
+        return ints;
+    }
+
+    /** An int column with gaps as pandas' float64: NaN where the parse left {@link Integer#MIN_VALUE}. */
+    private static double[] intsWithGaps(int[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i] == Integer.MIN_VALUE ? Double.NaN : v[i];
+        }
+        return d;
     }
 
     /** Whether every cell of the first data line in {@code [from, to)} is a number or a missing token. */
@@ -347,6 +480,13 @@ final class FastCsv {
         }
     }
 
+    /** An int column over the parsed array itself ({@code IntColumn.create} copies it, as for doubles). */
+    private static final class ParsedInts extends IntColumn {
+        ParsedInts(String name, int[] values) {
+            super(name, IntArrayList.wrap(values));
+        }
+    }
+
     /** Cell kinds, ordered so that a column's kind is the maximum over its cells. */
     private static final byte INT = 0;
     /** An integer literal beyond the int range with at most 15 significant digits: exact in a double. */
@@ -356,12 +496,12 @@ final class FastCsv {
     /** Anything else: a decimal, an exponent, infinity (missing cells are tracked on their own). */
     private static final byte DOUBLE = 3;
 
-    private static Column<?> toInt(String name, double[] v) {
+    private static int[] toInt(double[] v) {
         int[] a = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             a[i] = (int) v[i];
         }
-        return IntColumn.create(name, a);
+        return a;
     }
 
     private static Column<?> toLong(String name, double[] v) {
@@ -402,9 +542,12 @@ final class FastCsv {
         return n;
     }
 
-    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int row0, byte[] kinds,
-                                 boolean[] missingSeen, byte[][] missing, AtomicBoolean failed) {
+    private static boolean parse(byte[] b, int from, int to, byte sep, double[][] cols, int[][] ints, int row0,
+                                 byte[] kinds, boolean[] missingSeen, boolean[] wrongGuess, byte[][] missing,
+                                 AtomicBoolean failed) {
         int nCols = cols.length;
+        byte[][] intTokens = Arrays.stream(missing).filter(m -> intCell(m, 0, m.length) != NOT_INT)
+                .toArray(byte[][]::new);
         int row = row0;
         int i = from;
         while (i < to) {
@@ -423,6 +566,38 @@ final class FastCsv {
                     if (k == lineEnd || b[k] == sep) {
                         if (c >= nCols) {
                             return false;
+                        }
+                        int[] intCol = ints[c];
+                        if (intCol != null) {
+                            // (a missing token that is an int literal, such as -999, is a gap, not a number)
+                            long iv = intTokens.length > 0 && isMissing(b, s, k, intTokens) ? NOT_INT
+                                    : intCell(b, s, k);
+                            if (iv != NOT_INT) {
+                                intCol[row] = (int) iv;
+                                c++;
+                                s = k + 1;
+                                continue;
+                            }
+                            // missing, or not an int literal: decide as for any cell
+                            double v = field(b, s, k, missing);
+                            if (Double.doubleToRawLongBits(v) == NOT_A_NUMBER_BITS) {
+                                return false;
+                            }
+                            byte kind = Double.isNaN(v) ? INT : intKind(b, s, k);
+                            if (kind == WIDE_INT) {
+                                return false;
+                            }
+                            if (Double.isNaN(v)) {
+                                missingSeen[c] = true;
+                                intCol[row] = Integer.MIN_VALUE;
+                            } else if (kind == INT) {
+                                intCol[row] = (int) v; // an int literal the fast scan leaves alone (spaces)
+                            } else {
+                                wrongGuess[c] = true; // the column needs doubles: the caller parses it again
+                            }
+                            c++;
+                            s = k + 1;
+                            continue;
                         }
                         double v = field(b, s, k, missing);
                         if (Double.doubleToRawLongBits(v) == NOT_A_NUMBER_BITS) {
@@ -497,15 +672,57 @@ final class FastCsv {
         return significant > 15 ? WIDE_INT : v <= Integer.MAX_VALUE ? INT : LONG;
     }
 
-    /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */
-    private static double field(byte[] b, int s, int e, byte[][] missing) {
+    /** What {@link #intCell} returns for anything but a plain int literal. */
+    private static final long NOT_INT = Long.MIN_VALUE;
+
+    /**
+     * The value of a plain int literal {@code [+-]?digits} in the int range (not {@link Integer#MIN_VALUE}, the
+     * mark for a gap), else {@link #NOT_INT}: the caller then treats the cell as any other (missing tokens, spaces,
+     * decimals, longs). Agrees with {@link #intKind} and {@link #field} on every literal it accepts.
+     */
+    private static long intCell(byte[] b, int s, int e) {
+        int i = s;
+        boolean neg = false;
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            neg = b[i] == '-';
+            i++;
+        }
+        if (i == e) {
+            return NOT_INT;
+        }
+        while (i < e - 1 && b[i] == '0') {
+            i++; // leading zeros do not count towards the ten digits
+        }
+        if (e - i > 10) {
+            return NOT_INT;
+        }
+        long v = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return NOT_INT;
+            }
+            v = v * 10 + d;
+        }
+        return v > Integer.MAX_VALUE ? NOT_INT : neg ? -v : v;
+    }
+
+    private static boolean isMissing(byte[] b, int s, int e, byte[][] missing) {
         if (s == e) {
-            return Double.NaN;
+            return true;
         }
         for (byte[] m : missing) {
             if (m.length == e - s && Arrays.equals(b, s, e, m, 0, m.length)) {
-                return Double.NaN;
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** The cell's value: NaN for empty/missing tokens, {@link #NOT_A_NUMBER_MARK} when not a number. */
+    private static double field(byte[] b, int s, int e, byte[][] missing) {
+        if (isMissing(b, s, e, missing)) {
+            return Double.NaN;
         }
         int i = s;
         boolean neg = false;
