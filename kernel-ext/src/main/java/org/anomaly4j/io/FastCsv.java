@@ -36,8 +36,8 @@ import tech.tablesaw.columns.Column;
  * literals is an {@link IntColumn} in int range, else a {@link LongColumn}; an integer literal of more than 15
  * digits anywhere sends the file to the general reader (an exact long, or pandas' rule for overflow).
  * <p>Memory: the columns are the only large allocation. A column whose first {@link #GUESS_LINES} data lines hold
- * only int literals (and gaps) is parsed straight into an {@code int[]}, not into a {@code double[]} copied out
- * afterwards (a third of the bytes; a later decimal makes that column's parse start over as doubles); columns wrap
+ * only int literals (and gaps) is parsed straight into an {@code int[]} (half the bytes), not into a {@code double[]} copied out
+ * afterwards (a later decimal makes that column's parse start over as doubles); columns wrap
  * the parsed arrays without copying them; a file is read in {@link #READ_CHUNK} pieces, never whole.
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
@@ -84,8 +84,11 @@ final class FastCsv {
      */
     static Table tryReadFile(Path file, int blockSize, String tableName, char separator, char quote, boolean header,
                              Set<String> missingTokens) throws IOException {
-        // one buffer for both passes, no larger than the file needs (a small file does not get a whole block)
-        byte[][] buffer = {new byte[(int) Math.max(1, Math.min(blockSize, Files.size(file) + 1))]};
+        // one buffer for both passes, no larger than the file needs (a small file does not get a whole block) or
+        // than the threads can share: one THREAD_SHARE each (2 MiB on 2 cores, an ordinary young object for G1
+        // with the kernel's 8 MiB regions, where 8 MiB was a "humongous" one of two whole regions)
+        long size = Math.min(Math.min(blockSize, Files.size(file) + 1), (long) THREAD_SHARE * threadsMax());
+        byte[][] buffer = {new byte[(int) Math.max(1, size)]};
         return read(sink -> fileBlocks(file, buffer, sink), tableName, separator, quote, header, missingTokens);
     }
 
@@ -224,7 +227,7 @@ final class FastCsv {
         boolean[] intGuess = layout.intGuess;
         double[][] cols = new double[nCols][];
         int[][] ints = new int[nCols][];
-        int threadsMax = ForkJoinPool.getCommonPoolParallelism() + 1;
+        int threadsMax = threadsMax();
         byte[][] kindPart;
         boolean[][] missingPart;
         boolean[][] wrongPart;
@@ -392,7 +395,15 @@ final class FastCsv {
 
     /** Threads for a run of text: one per MiB, at most the common pool's parallelism plus this thread. */
     private static int threadsFor(int from, int to) {
-        return Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (to - from) / (1 << 20) + 1));
+        return Math.max(1, Math.min(threadsMax(), (to - from) / THREAD_SHARE + 1));
+    }
+
+    /** Bytes of text worth a thread of its own. */
+    private static final int THREAD_SHARE = 1 << 20;
+
+    /** The most threads a run of text is split over: the common pool's and this one. */
+    private static int threadsMax() {
+        return ForkJoinPool.getCommonPoolParallelism() + 1;
     }
 
     /** {@code threads + 1} boundaries splitting {@code [from, to)} at line starts, about evenly. */
