@@ -30,8 +30,9 @@ import tech.tablesaw.columns.Column;
  * missing values: NaN in double columns.
  * <p>Two readers: all-numeric files with default quoting, decimal point, encoding and no {@code dtype} or
  * {@code skipRows} go through a parallel numeric parser; everything else through a general tokenizer. Both give
- * the same columns and values. Cost O(file size) time. Memory: the fast reader streams a plain file in 8 MiB
- * blocks (read twice: count rows, then parse into the final arrays), so it holds the table and one block; other
+ * the same columns and values. Cost O(file size) time. Memory: the fast reader streams a plain file in blocks of
+ * 1 MiB per core, at most 8 MiB (read twice: count rows, then parse into the final arrays), so it holds the table
+ * and one block; other
  * input is held as text once (twice while a compressed input is joined), plus the table, plus the cells as
  * strings for the general reader. The input is read up to
  * {@link CsvOptions#maxBytes()} (after decompression); more is an {@link IllegalArgumentException} stating the

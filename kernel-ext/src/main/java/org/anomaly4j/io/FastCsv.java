@@ -170,7 +170,7 @@ final class FastCsv {
         int headerBytes;
         int rows;
         boolean declined;
-        /** Per column: its first {@link #GUESS_LINES} data lines hold only int literals and missing cells. */
+        /** Per column: its first {@link #GUESS_LINES} data lines hold only int literals. */
         boolean[] intGuess;
     }
 
@@ -337,7 +337,7 @@ final class FastCsv {
 
     /**
      * Per column, whether its cells in the first {@link #GUESS_LINES} data lines of {@code [from, to)} are all int
-     * literals or missing, with at least one int (a column missing there is more likely decimal).
+     * literals (a gap there makes it a float64 column, parsed as doubles from the start).
      */
     private static boolean[] guessInts(byte[] b, int from, int to, byte sep, byte[][] missing, int nCols) {
         boolean[] ints = new boolean[nCols];
@@ -350,12 +350,10 @@ final class FastCsv {
             int s = i;
             for (int k = i; k <= lineEnd && lineEnd > i && c < nCols; k++) {
                 if (k == lineEnd || b[k] == sep) {
-                    if (!isMissing(b, s, k, missing)) {
-                        if (intKind(b, s, k) == INT) {
-                            ints[c] = true;
-                        } else {
-                            other[c] = true;
-                        }
+                    if (!isMissing(b, s, k, missing) && intKind(b, s, k) == INT) {
+                        ints[c] = true;
+                    } else {
+                        other[c] = true; // a gap makes the column float64 in the end: parse it as doubles now
                     }
                     c++;
                     s = k + 1;

@@ -38,7 +38,7 @@ class FastCsvTest {
 
     /** One file whose columns look integer for the guess window and then show what pandas decides on. */
     private static String lateSurprises() {
-        StringBuilder sb = new StringBuilder("id,gap,negzero,late_decimal,late_long,spaced,sentinel\n");
+        StringBuilder sb = new StringBuilder("id,gap,negzero,late_decimal,late_long,spaced,sentinel,early_gap\n");
         for (int i = 0; i < ROWS; i++) {
             boolean late = i == LATE;
             sb.append(i - 700).append(',')
@@ -47,7 +47,8 @@ class FastCsvTest {
                     .append(late ? "2.5" : Integer.toString(i)).append(',')
                     .append(late ? "3000000000" : Integer.toString(-i - 1000)).append(',') // never the -999 gap
                     .append(late ? " 42 " : "0042").append(',')
-                    .append(late ? "-999" : "5").append('\n');
+                    .append(late ? "-999" : "5").append(',')
+                    .append(i == 10 ? "" : i % 2 == 0 ? "-0" : "4").append('\n');
         }
         return sb.toString();
     }
@@ -89,6 +90,11 @@ class FastCsvTest {
         DoubleColumn sentinel = (DoubleColumn) t.column("sentinel");
         assertTrue(Double.isNaN(sentinel.getDouble(LATE)));
         assertEquals(5.0, sentinel.getDouble(0), 0.0);
+        // a gap inside the guess window: parsed as doubles from the start, with pandas' +0.0 for "-0"
+        DoubleColumn earlyGap = (DoubleColumn) t.column("early_gap");
+        assertTrue(Double.isNaN(earlyGap.getDouble(10)));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(earlyGap.getDouble(ROWS - 2)));
+        assertEquals(4.0, earlyGap.getDouble(ROWS - 1), 0.0);
         // and the general reader (pandas' rules, golden-tested) agrees cell for cell and type for type
         TableFixtures.assertSameTable(Csv.readGeneral(bytes, "late.csv", "late", options).table(), t);
     }
