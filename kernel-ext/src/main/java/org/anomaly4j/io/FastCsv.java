@@ -578,32 +578,12 @@ final class FastCsv {
                         }
                         int[] intCol = ints[c];
                         if (intCol != null) {
-                            // (a missing token that is an int literal, such as -999, is a gap, not a number)
-                            long iv = intTokens.length > 0 && isMissing(b, s, k, intTokens) ? NOT_INT
-                                    : intCell(b, s, k);
-                            if (iv != NOT_INT) {
-                                intCol[row] = (int) iv;
-                                c++;
-                                s = k + 1;
-                                continue;
-                            }
-                            // missing, or not an int literal: decide as for any cell
-                            double v = field(b, s, k, missing);
-                            if (Double.doubleToRawLongBits(v) == NOT_A_NUMBER_BITS) {
+                            byte got = intInto(b, s, k, intCol, row, intTokens, missing);
+                            if (got == DECLINE) {
                                 return false;
                             }
-                            byte kind = Double.isNaN(v) ? INT : intKind(b, s, k);
-                            if (kind == WIDE_INT) {
-                                return false;
-                            }
-                            if (Double.isNaN(v)) {
-                                missingSeen[c] = true;
-                                intCol[row] = Integer.MIN_VALUE;
-                            } else if (kind == INT) {
-                                intCol[row] = (int) v; // an int literal the fast scan leaves alone (spaces)
-                            } else {
-                                wrongGuess[c] = true; // the column needs doubles: the caller parses it again
-                            }
+                            missingSeen[c] |= got == GAP;
+                            wrongGuess[c] |= got == NOT_AN_INT;
                             c++;
                             s = k + 1;
                             continue;
@@ -639,6 +619,45 @@ final class FastCsv {
             i = end + 1;
         }
         return true;
+    }
+
+    /** What {@link #intInto} did with a cell. */
+    private static final byte STORED = 0;
+    private static final byte GAP = 1;
+    /** A number but not an int: the column needs doubles (the caller parses it again). */
+    private static final byte NOT_AN_INT = 2;
+    /** Not a number, or an integer of more than 15 digits: the general reader decides the file. */
+    private static final byte DECLINE = 3;
+
+    /**
+     * Parses the cell {@code [s, e)} of an int column into {@code col[row]}: a plain int literal on the fast path,
+     * anything else as {@link #parse} would ({@link Integer#MIN_VALUE} marks a gap). Kept out of the parse loop so
+     * that loop stays small enough for the JIT to inline its double path.
+     */
+    private static byte intInto(byte[] b, int s, int e, int[] col, int row, byte[][] intTokens, byte[][] missing) {
+        // (a missing token that is an int literal, such as -999, is a gap, not a number)
+        long iv = intTokens.length > 0 && isMissing(b, s, e, intTokens) ? NOT_INT : intCell(b, s, e);
+        if (iv != NOT_INT) {
+            col[row] = (int) iv;
+            return STORED;
+        }
+        double v = field(b, s, e, missing);
+        if (Double.doubleToRawLongBits(v) == NOT_A_NUMBER_BITS) {
+            return DECLINE;
+        }
+        if (Double.isNaN(v)) {
+            col[row] = Integer.MIN_VALUE;
+            return GAP;
+        }
+        byte kind = intKind(b, s, e);
+        if (kind == WIDE_INT) {
+            return DECLINE;
+        }
+        if (kind != INT) {
+            return NOT_AN_INT;
+        }
+        col[row] = (int) v; // an int literal the fast scan leaves alone (spaces around it)
+        return STORED;
     }
 
     /** A NaN payload no parse produces, marking "this cell is not a number" (compared by bits). */
