@@ -35,10 +35,11 @@ import tech.tablesaw.columns.Column;
  * beyond the double range ({@code 1e400}) is not a number (pandas keeps it as text). A column of integer
  * literals is an {@link IntColumn} in int range, else a {@link LongColumn}; an integer literal of more than 15
  * digits anywhere sends the file to the general reader (an exact long, or pandas' rule for overflow).
- * <p>Memory: the columns are the only large allocation. A column whose first {@link #GUESS_LINES} data lines hold
- * only int literals (and gaps) is parsed straight into an {@code int[]} (half the bytes), not into a {@code double[]} copied out
- * afterwards (a later decimal makes that column's parse start over as doubles); columns wrap
- * the parsed arrays without copying them; a file is read in {@link #READ_CHUNK} pieces, never whole.
+ * <p>Memory: the columns are the only large allocation (plus one block of text, 1 MiB per thread). A column whose
+ * first {@link #GUESS_LINES} data lines hold only int literals is parsed straight into an {@code int[]}, not into a
+ * {@code double[]} copied out afterwards (with {@code IntColumn.create}'s own copy, four times the int column's
+ * bytes at once; a later decimal makes that column's parse start over as doubles); columns wrap the parsed arrays
+ * without copying them; the file is read in {@link #READ_CHUNK} pieces, never whole.
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
  * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
