@@ -223,8 +223,8 @@ final class FastCsv {
         }
         int nCols = layout.names.size();
         int rows = layout.rows;
-        // columns that look integer get an int[] straight away: no double[] parsed first and copied (three
-        // times the column's size while both exist); a guess the rest of the file belies costs one more pass
+        // columns that look integer get an int[] straight away, not a double[] parsed first and copied out (see
+        // the class comment); a guess the rest of the file belies costs one more pass, for all columns
         boolean[] intGuess = layout.intGuess;
         double[][] cols = new double[nCols][];
         int[][] ints = new int[nCols][];
