@@ -51,7 +51,8 @@ MEMORY_OPTIONS = [
     # "humongous": placed in whole old regions (3 MB for 2.3 MB), for which G1 grows the heap instead of collecting
     "-XX:G1HeapRegionSize=8m",
     # a young generation of at most 64 MB: dead columns and scratch arrays are found every 64 MB of allocation,
-    # not after G1 has let the young generation grow towards 60 % of the heap
+    # not after G1 has let the young generation grow towards 60 % of the heap (32 MB: read_csv's median peak no lower,
+    # with runs at 390-410 MB where dead tables piled up in the old generation; 16 MB: about 500 MB every run)
     "-XX:MaxNewSize=64m",
     # a concurrent collection after 1 s without any, and the heap shrunk to at most 30 % free after collections:
     # an idle notebook gives memory back (JEP 346)
