@@ -83,6 +83,10 @@ public final class Csv {
         if (streamed != null) {
             return streamed;
         }
+        ReadResult columnar = ColumnarCsv.readFile(file, name, options);
+        if (columnar != null) {
+            return columnar;
+        }
         Input input = readInput(file, options.maxBytes());
         return read(input, name, options);
     }
@@ -158,7 +162,8 @@ public final class Csv {
 
     private static ReadResult read(Input input, String name, CsvOptions options) {
         ReadResult fast = readFast(input.bytes(), input.name(), name, options);
-        return fast != null ? fast : readGeneral(input, name, options);
+        ReadResult columnar = fast != null ? fast : ColumnarCsv.read(input.bytes(), input.name(), name, options);
+        return columnar != null ? columnar : readGeneral(input, name, options);
     }
 
     /** The fast numeric reader's result, or {@code null} where the general reader must decide. */

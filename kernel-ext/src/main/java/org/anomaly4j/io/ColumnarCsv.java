@@ -1,0 +1,716 @@
+package org.anomaly4j.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The general reader of {@link Csv} for its common case, column by column into primitive arrays: files with
+ * text columns next to numbers (the beehive tables, transactions with a category) are read from their bytes
+ * without a {@code String} per cell. The result is the general reader's ({@link CsvText} then
+ * {@link CsvColumns}) to the bit: the same names, renames, types, values, notes and report.
+ * <p>How: one pass checks the bytes and counts the rows; a second splits each line at the separator and hands
+ * every cell to its column, which keeps the state of pandas' type inference in row order: all missing so far,
+ * integers (a {@code long[]}), numbers (a {@code double[]}, parsed by {@link NumberText#parse(byte[], int, int)},
+ * correctly rounded), or text. A column whose first present cell is not a number collects its cells as ids into
+ * a dictionary of the distinct byte sequences, each decoded once (strictly, as UTF-8); a column that turns out
+ * not to be numeric after some numbers (a rare case) collects its cells the same way in a third pass. A text
+ * column is then typed by {@link CsvColumns#build} over cells that share one {@code String} per distinct value
+ * (so booleans, date-times and the notes follow the same rules), numeric columns by the same rules here.
+ * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
+ * row, and per text column an {@code int} per row plus its distinct values.
+ * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
+ * that reader must decide: options other than the defaults of {@link Csv}'s fast path (decimal comma, skipped
+ * rows, {@code dtype}, an encoding other than UTF-8), a quote character anywhere in the text, a lone carriage
+ * return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, no data rows, a missing
+ * token that does not survive UTF-8. O(file size) time.
+ */
+final class ColumnarCsv {
+
+    /** Bytes per block when a plain file is streamed (grown for a longer line). */
+    static final int BLOCK = 1 << 23;
+
+    private ColumnarCsv() {
+    }
+
+    /**
+     * Reads a plain (uncompressed) file in blocks, the text never whole in memory; {@code null} for a compressed
+     * file, a file over {@link CsvOptions#maxBytes()} (the general reader then says so) and where the class
+     * comment says it declines.
+     */
+    static ReadResult readFile(Path file, String tableName, CsvOptions options) {
+        if (!applies(options)) {
+            return null;
+        }
+        try {
+            if (Files.size(file) > options.maxBytes()) {
+                return null;
+            }
+            byte[] magic;
+            try (InputStream in = Files.newInputStream(file)) {
+                magic = in.readNBytes(4);
+            }
+            boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            if (gzip || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K')) {
+                return null;
+            }
+            return read(sink -> fileBlocks(file, BLOCK, sink), file.toString(), tableName, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read CSV file " + file, e);
+        }
+    }
+
+    /** Reads text already in memory (decompressed); {@code null} where the class comment says it declines. */
+    static ReadResult read(byte[] bytes, String shownName, String tableName, CsvOptions options) {
+        if (!applies(options)) {
+            return null;
+        }
+        try {
+            return read(sink -> sink.accept(bytes, 0, bytes.length), shownName, tableName, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never: the bytes are in memory
+        }
+    }
+
+    private static boolean applies(CsvOptions o) {
+        if (o.decimal() != '.' || o.skipRows() != 0 || !o.dtypes().isEmpty()
+                || !o.encoding().equals(StandardCharsets.UTF_8) || o.separatorChar() > 127 || o.quoteChar() > 127) {
+            return false;
+        }
+        for (String token : o.missingTokens()) {
+            if (!new String(token.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(token)) {
+                return false; // a lone surrogate: no UTF-8 bytes spell it
+            }
+        }
+        return true;
+    }
+
+    /** A source of text as runs of whole lines, which can be read more than once. */
+    private interface Blocks {
+        /** Calls {@code sink} for each run in order; false when the sink stopped early. */
+        boolean each(Sink sink) throws IOException;
+    }
+
+    private interface Sink {
+        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
+        boolean accept(byte[] b, int from, int to);
+    }
+
+    private static boolean fileBlocks(Path file, int blockSize, Sink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[blockSize];
+            int carry = 0;
+            while (true) {
+                int end = carry + in.readNBytes(buf, carry, buf.length - carry);
+                boolean eof = end < buf.length;
+                if (end == 0) {
+                    return true;
+                }
+                int cut = end;
+                if (!eof) {
+                    while (cut > 0 && buf[cut - 1] != '\n') {
+                        cut--;
+                    }
+                    if (cut == 0) { // one line longer than the block: grow it
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                        carry = end;
+                        continue;
+                    }
+                }
+                if (!sink.accept(buf, 0, cut)) {
+                    return false;
+                }
+                if (eof) {
+                    return true;
+                }
+                System.arraycopy(buf, cut, buf, 0, end - cut);
+                carry = end - cut;
+            }
+        }
+    }
+
+    private static ReadResult read(Blocks blocks, String shownName, String tableName, CsvOptions o)
+            throws IOException {
+        byte quote = (byte) o.quoteChar();
+        // pass 1: plain text (no quote, NUL or lone carriage return) and the number of records
+        long[] records = {0};
+        boolean plain = blocks.each((b, from, to) -> {
+            int lineStart = from;
+            for (int i = from; i < to; i++) {
+                byte x = b[i];
+                if (x > '\r' && x != quote) {
+                    continue;
+                }
+                if (x == '\n') {
+                    if (contentEnd(b, lineStart, i) > lineStart) {
+                        records[0]++;
+                    }
+                    lineStart = i + 1;
+                } else if (x == quote || x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                    return false;
+                }
+            }
+            if (lineStart < to) {
+                records[0]++; // the last line, without a line feed (a lone \r there was refused above)
+            }
+            return true;
+        });
+        int rows = (int) Math.min(Integer.MAX_VALUE, records[0] - (o.header() ? 1 : 0));
+        if (!plain || rows <= 0 || records[0] > Integer.MAX_VALUE - 16) {
+            return null;
+        }
+        Parse p = new Parse(o, rows);
+        if (!blocks.each(p::block) || p.declined || p.row != rows) {
+            return null;
+        }
+        List<Integer> deferred = new ArrayList<>();
+        for (int j = 0; j < p.cols.length; j++) {
+            if (p.cols[j].state == DEFERRED) {
+                p.cols[j].startText(rows, 0, null);
+                deferred.add(j);
+            }
+        }
+        if (!deferred.isEmpty()) {
+            p.texts = deferred.stream().mapToInt(Integer::intValue).toArray();
+            p.row = 0;
+            p.line = 1;
+            p.width = -1;
+            if (!blocks.each(p::block) || p.declined || p.row != rows) {
+                return null;
+            }
+        }
+        return p.result(shownName, tableName);
+    }
+
+    /** End of a line's content: before a {@code \r} that precedes its line feed. */
+    private static int contentEnd(byte[] b, int lineStart, int lineFeed) {
+        return lineFeed > lineStart && b[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
+    }
+
+    /** Column states, in the order pandas' inference moves through them. */
+    private static final byte ALL_MISSING = 0;
+    private static final byte INTEGERS = 1;
+    private static final byte NUMBERS = 2;
+    private static final byte TEXT = 3;
+    /** Not numeric after all, with numbers before: its text is collected in another pass. */
+    private static final byte DEFERRED = 4;
+
+    /** The second (and third) pass: lines split into cells, each cell to its column. */
+    private static final class Parse {
+        private final CsvOptions options;
+        private final int rows;
+        private final byte sep;
+        /** Missing tokens as UTF-8 bytes by length (a cell longer than every token is never missing). */
+        private final byte[][][] missingByLength;
+        private final int[] lines;
+        String[] header;
+        Col[] cols;
+        /** The columns read in this pass: null for all (the second pass), else the deferred ones. */
+        int[] texts;
+        int width = -1;
+        int row;
+        int line = 1;
+        boolean declined;
+
+        Parse(CsvOptions o, int rows) {
+            this.options = o;
+            this.rows = rows;
+            this.sep = (byte) o.separatorChar();
+            this.lines = new int[rows];
+            int longest = 0;
+            List<byte[]> tokens = new ArrayList<>();
+            for (String t : o.missingTokens()) {
+                tokens.add(t.getBytes(StandardCharsets.UTF_8));
+                longest = Math.max(longest, tokens.get(tokens.size() - 1).length);
+            }
+            missingByLength = new byte[longest + 1][][];
+            for (int len = 0; len <= longest; len++) {
+                final int l = len;
+                missingByLength[len] = tokens.stream().filter(t -> t.length == l).toArray(byte[][]::new);
+            }
+        }
+
+        boolean block(byte[] b, int from, int to) {
+            int i = from;
+            if (line == 1 && to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB
+                    && b[from + 2] == (byte) 0xBF) {
+                i += 3; // UTF-8 byte-order mark
+            }
+            while (i < to) {
+                int lf = i;
+                while (lf < to && b[lf] != '\n') {
+                    lf++;
+                }
+                int end = contentEnd(b, i, lf);
+                if (end > i && !line(b, i, end)) {
+                    declined = true;
+                    return false;
+                }
+                line++;
+                i = lf + 1;
+            }
+            return true;
+        }
+
+        /** One non-blank line {@code b[from, end)}; false to decline. */
+        private boolean line(byte[] b, int from, int end) {
+            if (width < 0) {
+                return first(b, from, end);
+            }
+            if (row >= rows) {
+                return false; // the file grew between the passes
+            }
+            if (texts != null) {
+                return textCells(b, from, end);
+            }
+            int j = 0;
+            int s = from;
+            for (int k = from; k <= end; k++) {
+                if (k == end || b[k] == sep) {
+                    if (j == cols.length) {
+                        return false;
+                    }
+                    cell(cols[j++], b, s, k);
+                    s = k + 1;
+                }
+            }
+            if (j != cols.length) {
+                return false;
+            }
+            lines[row++] = line;
+            return true;
+        }
+
+        /** The header (or, without one, the names C0, C1, ... and the first row). */
+        private boolean first(byte[] b, int from, int end) {
+            List<String> fields = new ArrayList<>();
+            int s = from;
+            for (int k = from; k <= end; k++) {
+                if (k == end || b[k] == sep) {
+                    String f = decode(b, s, k);
+                    if (f == null) {
+                        return false;
+                    }
+                    fields.add(f);
+                    s = k + 1;
+                }
+            }
+            width = fields.size();
+            if (cols == null) {
+                header = fields.toArray(String[]::new);
+                cols = new Col[width];
+                for (int j = 0; j < width; j++) {
+                    cols[j] = new Col();
+                }
+            }
+            return options.header() || line(b, from, end);
+        }
+
+        /** The third pass: the deferred columns' cells into their dictionaries. */
+        private boolean textCells(byte[] b, int from, int end) {
+            int j = 0;
+            int s = from;
+            int next = 0;
+            for (int k = from; k <= end; k++) {
+                if (k == end || b[k] == sep) {
+                    if (next < texts.length && texts[next] == j) {
+                        cols[j].ids[row] = cols[j].dict.add(b, s, k);
+                        next++;
+                    }
+                    j++;
+                    s = k + 1;
+                }
+            }
+            row++;
+            return j == cols.length;
+        }
+
+        private boolean isMissing(byte[] b, int s, int e) {
+            int len = e - s;
+            if (len >= missingByLength.length) {
+                return false;
+            }
+            for (byte[] m : missingByLength[len]) {
+                if (Arrays.equals(b, s, e, m, 0, len)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Cell {@code b[s, e)} of the current row into column {@code c}, moving its state on as pandas would. */
+        private void cell(Col c, byte[] b, int s, int e) {
+            int i = row;
+            switch (c.state) {
+                case NUMBERS -> {
+                    if (isMissing(b, s, e)) {
+                        c.doubles[i] = Double.NaN;
+                        return;
+                    }
+                    double v = NumberText.parse(b, s, e);
+                    if (Double.isNaN(v)) {
+                        c.defer();
+                    } else {
+                        c.doubles[i] = v;
+                    }
+                }
+                case INTEGERS -> {
+                    if (isMissing(b, s, e)) {
+                        c.markMissing(i);
+                        return;
+                    }
+                    int kind = integer(b, s, e, c);
+                    double v = kind == NOT_INTEGER ? NumberText.parse(b, s, e) : Double.NaN;
+                    if (kind == INTEGER) {
+                        c.longs[i] = c.scratch;
+                    } else if (!Double.isNaN(v)) {
+                        c.toNumbers();
+                        if (c.state == NUMBERS) {
+                            c.doubles[i] = v;
+                        }
+                    } else {
+                        c.defer(); // not a number, or an integer beyond 64 bits before any other number
+                    }
+                }
+                case ALL_MISSING -> {
+                    if (isMissing(b, s, e)) {
+                        c.missingBefore++;
+                        return;
+                    }
+                    int kind = integer(b, s, e, c);
+                    if (kind == INTEGER) {
+                        c.startIntegers(rows, i);
+                        c.longs[i] = c.scratch;
+                        return;
+                    }
+                    double v = kind == NOT_INTEGER ? NumberText.parse(b, s, e) : Double.NaN;
+                    if (Double.isNaN(v)) {
+                        c.startText(rows, i, i == 0 ? null
+                                : options.missingTokens().get(0).getBytes(StandardCharsets.UTF_8));
+                        c.ids[i] = c.dict.add(b, s, e);
+                    } else {
+                        c.startNumbers(rows, i);
+                        c.doubles[i] = v;
+                    }
+                }
+                case TEXT -> c.ids[i] = c.dict.add(b, s, e);
+                default -> {
+                    // DEFERRED: read again in the third pass
+                }
+            }
+        }
+
+        ReadResult result(String shownName, String tableName) {
+            ColumnNames.Header h = options.header() ? ColumnNames.clean(header) : null;
+            CsvColumns typer = new CsvColumns(options, shownName);
+            List<Column<?>> columns = new ArrayList<>();
+            List<ReadReport.ColumnReport> report = new ArrayList<>();
+            for (int j = 0; j < cols.length; j++) {
+                String name = h != null ? h.names()[j] : "C" + j;
+                CsvColumns.Typed t = cols[j].typed(name, typer, lines);
+                if (t == null) {
+                    return null; // bytes that are not UTF-8: the general reader names the line
+                }
+                cols[j] = null; // let the column's parse state go as soon as the column is built
+                String note = t.note();
+                if (h != null && h.renamed()[j] != null) {
+                    String rename = "renamed from \"" + header[j].strip() + "\" (" + h.renamed()[j] + ")";
+                    note = note.isEmpty() ? rename : rename + "; " + note;
+                }
+                String hint = header.length == 1 ? CsvText.separatorHint(name, options.separatorChar()) : null;
+                if (hint != null) {
+                    note = note.isEmpty() ? hint : note + "; " + hint;
+                }
+                columns.add(t.column());
+                report.add(new ReadReport.ColumnReport(name, t.column().type(), t.column().countMissing(), note));
+            }
+            return new ReadResult(ColumnNames.table(tableName, columns),
+                    new ReadReport(shownName, "general", rows, report, List.of(), options));
+        }
+    }
+
+    private static final int NOT_INTEGER = 0;
+    private static final int INTEGER = 1;
+    private static final int BEYOND_LONG = 2;
+
+    /**
+     * Whether {@code b[s, e)} is an integer literal {@code ws* [+-]? digits ws*} ({@link CsvColumns}' rule): its
+     * value goes to {@code c.scratch} (and {@code -0} is noted, a double column keeps its sign); an integer beyond
+     * the long range is {@link #BEYOND_LONG}.
+     */
+    private static int integer(byte[] b, int s, int e, Col c) {
+        while (s < e && NumberText.isSpace(b[s])) {
+            s++;
+        }
+        while (e > s && NumberText.isSpace(b[e - 1])) {
+            e--;
+        }
+        int i = s;
+        boolean negative = i < e && b[i] == '-';
+        if (i < e && (b[i] == '-' || b[i] == '+')) {
+            i++;
+        }
+        if (i == e) {
+            return NOT_INTEGER;
+        }
+        long v = 0;
+        int significant = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return NOT_INTEGER;
+            }
+            if (significant > 0 || d != 0) {
+                significant++;
+            }
+            v = v * 10 + d; // exact while significant <= 18
+        }
+        if (significant > 18) {
+            try {
+                v = Long.parseLong(new String(b, s, e - s, StandardCharsets.ISO_8859_1)); // ASCII digits only
+            } catch (NumberFormatException overflow) {
+                return BEYOND_LONG;
+            }
+        } else if (negative) {
+            if (v == 0) {
+                c.negativeZero = true;
+            }
+            v = -v;
+        }
+        c.scratch = v;
+        return INTEGER;
+    }
+
+    /** One column's parse state. */
+    private static final class Col {
+        byte state = ALL_MISSING;
+        /** Leading missing cells while {@link #ALL_MISSING}. */
+        int missingBefore;
+        long[] longs;
+        /** Missing rows of an {@link #INTEGERS} column, one bit per row, or null while there are none. */
+        long[] missingBits;
+        int missingCount;
+        /** Whether an {@link #INTEGERS} column holds a {@code -0}, which becomes -0.0 if the column turns double. */
+        boolean negativeZero;
+        long scratch;
+        double[] doubles;
+        int[] ids;
+        ByteDictionary dict;
+
+        void startIntegers(int rows, int row) {
+            state = INTEGERS;
+            longs = new long[rows];
+            for (int i = 0; i < row; i++) {
+                markMissing(i);
+            }
+        }
+
+        void startNumbers(int rows, int row) {
+            state = NUMBERS;
+            doubles = new double[rows];
+            Arrays.fill(doubles, 0, row, Double.NaN);
+        }
+
+        /** Text from {@code row} on; the rows before are missing, spelled {@code missingToken}. */
+        void startText(int rows, int row, byte[] missingToken) {
+            state = TEXT;
+            ids = new int[rows];
+            dict = new ByteDictionary();
+            if (row > 0) {
+                int id = dict.add(missingToken, 0, missingToken.length);
+                Arrays.fill(ids, 0, row, id);
+            }
+        }
+
+        void markMissing(int i) {
+            if (missingBits == null) {
+                missingBits = new long[(longs.length >> 6) + 1];
+            }
+            missingBits[i >> 6] |= 1L << i;
+            missingCount++;
+        }
+
+        boolean missing(int i) {
+            return missingBits != null && (missingBits[i >> 6] & (1L << i)) != 0;
+        }
+
+        /**
+         * The integers so far as doubles, and numbers from now on. Every long is converted correctly rounded, as
+         * {@link Double#parseDouble} of its digits would be; {@code -0} cells are found again in the text.
+         */
+        void toNumbers() {
+            if (negativeZero) {
+                defer(); // rare: where the -0 cells were is not kept, so read the column's text again
+                return;
+            }
+            state = NUMBERS;
+            doubles = new double[longs.length];
+            for (int i = 0; i < longs.length; i++) {
+                doubles[i] = missing(i) ? Double.NaN : longs[i];
+            }
+            longs = null;
+            missingBits = null;
+        }
+
+        void defer() {
+            state = DEFERRED;
+            longs = null;
+            missingBits = null;
+            doubles = null;
+        }
+
+        /** The typed column, or null when a text cell is not valid UTF-8. */
+        CsvColumns.Typed typed(String name, CsvColumns typer, int[] lines) {
+            int rows = lines.length;
+            switch (state) {
+                case ALL_MISSING:
+                    return CsvColumns.allMissing(name, rows);
+                case INTEGERS:
+                    return CsvColumns.integerColumn(name, longs, this::missing, missingCount);
+                case NUMBERS:
+                    return new CsvColumns.Typed(new Doubles(name, doubles), "");
+                default:
+                    String[] values = dict.decoded();
+                    if (values == null) {
+                        return null;
+                    }
+                    String[] cells = new String[rows];
+                    for (int i = 0; i < rows; i++) {
+                        cells[i] = values[ids[i]];
+                    }
+                    ids = null;
+                    dict = null;
+                    return typer.build(name, cells, lines);
+            }
+        }
+    }
+
+    /**
+     * A double column over the parsed array itself ({@code DoubleColumn.create} would copy it); behaves as a
+     * {@link DoubleColumn} in every way.
+     */
+    private static final class Doubles extends DoubleColumn {
+        Doubles(String name, double[] values) {
+            super(name, DoubleArrayList.wrap(values));
+        }
+    }
+
+    /** The distinct byte sequences of a text column, each with an id, in an open-addressing hash table. */
+    static final class ByteDictionary {
+        private byte[] bytes = new byte[256];
+        private int used;
+        /** Value {@code id} is {@code bytes[starts[id], starts[id + 1])}. */
+        private int[] starts = new int[17];
+        private int[] hashes = new int[16];
+        private int size;
+        /** id + 1 per slot, 0 for an empty slot; the length is a power of two, at most half full. */
+        private int[] slots = new int[32];
+
+        int size() {
+            return size;
+        }
+
+        /** The id of {@code b[s, e)}, added if new. */
+        int add(byte[] b, int s, int e) {
+            int h = 1;
+            for (int k = s; k < e; k++) {
+                h = 31 * h + b[k];
+            }
+            h ^= h >>> 16;
+            int mask = slots.length - 1;
+            for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+                int id = slots[slot] - 1;
+                if (id < 0) {
+                    return insert(slot, h, b, s, e);
+                }
+                if (hashes[id] == h && Arrays.equals(bytes, starts[id], starts[id + 1], b, s, e)) {
+                    return id;
+                }
+            }
+        }
+
+        private int insert(int slot, int h, byte[] b, int s, int e) {
+            int len = e - s;
+            if (used + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(used + len, bytes.length * 2));
+            }
+            System.arraycopy(b, s, bytes, used, len);
+            if (size + 1 == hashes.length) {
+                hashes = Arrays.copyOf(hashes, hashes.length * 2);
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            int id = size++;
+            starts[id] = used;
+            used += len;
+            starts[id + 1] = used;
+            hashes[id] = h;
+            slots[slot] = id + 1;
+            if (size * 2 > slots.length) {
+                rehash();
+            }
+            return id;
+        }
+
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int id = 0; id < size; id++) {
+                int slot = hashes[id] & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = id + 1;
+            }
+        }
+
+        /** Each value decoded strictly as UTF-8, by id; null if one is not valid UTF-8. */
+        String[] decoded() {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            String[] out = new String[size];
+            for (int id = 0; id < size; id++) {
+                String v = decode(bytes, starts[id], starts[id + 1], utf8);
+                if (v == null) {
+                    return null;
+                }
+                out[id] = v;
+            }
+            return out;
+        }
+    }
+
+    private static String decode(byte[] b, int s, int e) {
+        return decode(b, s, e, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** {@code b[s, e)} as strict UTF-8, or null when it is not valid UTF-8. */
+    private static String decode(byte[] b, int s, int e, CharsetDecoder utf8) {
+        boolean ascii = true;
+        for (int k = s; k < e && ascii; k++) {
+            ascii = b[k] >= 0;
+        }
+        if (ascii) {
+            return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return utf8.reset().decode(ByteBuffer.wrap(b, s, e - s)).toString();
+        } catch (CharacterCodingException malformed) {
+            return null;
+        }
+    }
+}
