@@ -53,6 +53,11 @@ final class ColumnarCsv {
      * comment says it declines.
      */
     static ReadResult readFile(Path file, String tableName, CsvOptions options) {
+        return readFile(file, tableName, options, BLOCK);
+    }
+
+    /** As {@link #readFile(Path, String, CsvOptions)} in blocks of {@code blockSize} bytes (tests use tiny ones). */
+    static ReadResult readFile(Path file, String tableName, CsvOptions options, int blockSize) {
         if (!applies(options)) {
             return null;
         }
@@ -68,7 +73,7 @@ final class ColumnarCsv {
             if (gzip || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K')) {
                 return null;
             }
-            return read(sink -> fileBlocks(file, BLOCK, sink), file.toString(), tableName, options);
+            return read(sink -> fileBlocks(file, blockSize, sink), file.toString(), tableName, options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file, e);
         }
@@ -148,9 +153,11 @@ final class ColumnarCsv {
         byte quote = (byte) o.quoteChar();
         // pass 1: plain text (no quote, NUL or lone carriage return) and the number of records
         long[] records = {0};
+        boolean[] first = {true};
         boolean plain = blocks.each((b, from, to) -> {
-            int lineStart = from;
-            for (int i = from; i < to; i++) {
+            int lineStart = first[0] ? from + bom(b, from, to) : from;
+            first[0] = false;
+            for (int i = lineStart; i < to; i++) {
                 byte x = b[i];
                 if (x > '\r' && x != quote) {
                     continue;
@@ -189,11 +196,18 @@ final class ColumnarCsv {
             p.row = 0;
             p.line = 1;
             p.width = -1;
+            p.starting = true;
             if (!blocks.each(p::block) || p.declined || p.row != rows) {
                 return null;
             }
         }
         return p.result(shownName, tableName);
+    }
+
+    /** 3 for a UTF-8 byte-order mark at {@code from}, which is not part of the text, else 0. */
+    private static int bom(byte[] b, int from, int to) {
+        return to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF
+                ? 3 : 0;
     }
 
     /** End of a line's content: before a {@code \r} that precedes its line feed. */
@@ -222,6 +236,8 @@ final class ColumnarCsv {
         /** The columns read in this pass: null for all (the second pass), else the deferred ones. */
         int[] texts;
         int width = -1;
+        /** At the start of the text (a pass begins). */
+        boolean starting = true;
         int row;
         int line = 1;
         boolean declined;
@@ -245,11 +261,8 @@ final class ColumnarCsv {
         }
 
         boolean block(byte[] b, int from, int to) {
-            int i = from;
-            if (line == 1 && to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB
-                    && b[from + 2] == (byte) 0xBF) {
-                i += 3; // UTF-8 byte-order mark
-            }
+            int i = starting ? from + bom(b, from, to) : from;
+            starting = false;
             while (i < to) {
                 int lf = i;
                 while (lf < to && b[lf] != '\n') {

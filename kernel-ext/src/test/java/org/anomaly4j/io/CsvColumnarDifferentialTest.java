@@ -1,0 +1,347 @@
+package org.anomaly4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import org.anomaly4j.TableFixtures;
+import org.anomaly4j.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The column-wise reader ({@link ColumnarCsv}) against the general reader it replaces for the common case
+ * ({@link Csv#readGeneral}, a {@code String} per cell): on generated mixed files (numbers, integers with gaps
+ * and beyond 15 digits, {@code -9223372036854775808}, {@code 1e400}, {@code 0x1p3}, text that looks numeric in
+ * some rows, booleans, dates, missing tokens, quotes with separators and line breaks inside, ragged rows, bytes
+ * that are not UTF-8, blank lines, byte-order marks, renamed headers, empty and header-only files) it either
+ * declines ({@code null}) or gives the same table (names, types, every cell; doubles compared by their bits)
+ * and the same report, and it declines only where the file holds something the general reader must decide —
+ * so the test also proves which path ran.
+ */
+class CsvColumnarDifferentialTest {
+
+    private static final String[] SEPARATORS = {",", ";", "\t", "|"};
+    private static final String[] CATEGORIES = {"red", "green", "blue", "caf\u00e9", "x y", "12", "True", "nan",
+        "-", "NA", "1,5", "\u00a07", "0x1p3", "1e400", "\u0131nf"};
+    private static final String[] EDGE_NUMBERS = {"0x1p3", "1e400", "-1e400", "1e-400", "4.9e-324", "-0", "-0.0",
+        "+5", "007", " 7", "8 ", "1.", ".5", "inf", "-Infinity", "\u0131nf", "9007199254740993",
+        "12345678901234567", "123456789012345678901", "-9223372036854775808", "9223372036854775807",
+        "9223372036854775808", "0.1000000000000000055511151231257827", "1e5", "2.5E+3", "1d", "--5", "."};
+
+    @Property(tries = 300, seed = "20261202", shrinking = ShrinkingMode.OFF)
+    void columnarReaderDeclinesOrGivesTheGeneralReadersTableAndReport(@ForAll("mixedFiles") MixedFile file) {
+        byte[] bytes = file.bytes();
+        CsvOptions o = file.options();
+        ReadResult general;
+        String error = null;
+        try {
+            general = Csv.readGeneral(bytes, "mixed.csv", "mixed", o);
+        } catch (IllegalArgumentException e) {
+            general = null;
+            error = e.getMessage();
+        }
+        ReadResult columnar = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o);
+        Statistics.collect(columnar != null ? "columnar reads" : "columnar declines",
+                general != null ? "general reads" : "general refuses");
+        Statistics.coverage(c -> {
+            c.check("columnar reads", "general reads").percentage(p -> p >= 50);
+            c.check("columnar declines", "general reads").percentage(p -> p >= 5);
+            c.check("columnar declines", "general refuses").percentage(p -> p >= 5);
+        });
+        if (file.plain()) {
+            assertNotNull(columnar, "a plain file must take the column-wise path:\n" + file);
+        }
+        if (columnar == null) {
+            return;
+        }
+        if (general == null) {
+            fail("the columnar reader accepts what the general one refuses (" + error + "):\n" + file);
+        }
+        assertSame(general, columnar, file.toString());
+        // streamed from a file in 16-byte blocks (grown for longer lines): the same again
+        assertSame(general, streamed(bytes, o, 16), file.toString());
+    }
+
+    /**
+     * Every pandas edge case of {@code csv_edge.json} (which {@link CsvEdgeGoldenTest} holds the general reader
+     * to): the columnar reader reads each one without a quote itself and gives the general reader's result.
+     */
+    @Test
+    void pandasEdgeCasesReadAsTheGeneralReaderReadsThem() {
+        JsonNode golden = TableFixtures.golden("csv_edge", "csv_edge.json");
+        int read = 0;
+        for (JsonNode c : golden.get("cases")) {
+            String name = c.get("name").asText();
+            StringBuilder sb = new StringBuilder("id,").append(name).append('\n');
+            boolean quoted = false;
+            for (int i = 0; i < c.get("cells").size(); i++) {
+                String cell = c.get("cells").get(i).asText();
+                quoted |= cell.contains("\"");
+                sb.append(i).append(',').append(cell).append('\n');
+            }
+            byte[] csv = sb.toString().getBytes(StandardCharsets.UTF_8);
+            ReadResult columnar = ColumnarCsv.read(csv, name, name, CsvOptions.defaults());
+            if (quoted) {
+                assertNull(columnar, name);
+                continue;
+            }
+            assertSame(Csv.readGeneral(csv, name, name, CsvOptions.defaults()), columnar, name + ":\n" + sb);
+            read++;
+        }
+        assertTrue(read >= 10, read + " cases read");
+    }
+
+    @Test
+    void beehiveFilesTakeTheColumnarPathAndReadAsBefore() throws IOException {
+        CsvOptions o = CsvOptions.separator(';').dateTimeFormat("d.MM.yyyy HH:mm");
+        for (String hive : List.of("Hive17", "Hive36", "Hive85")) {
+            Path p = TestData.file("beehives/" + hive);
+            ReadResult columnar = ColumnarCsv.readFile(p, hive, o);
+            assertNotNull(columnar, hive + " takes the column-wise path");
+            ReadResult general = Csv.readGeneral(Files.readAllBytes(p), p.toString(), hive, o);
+            assertSame(general, columnar, hive);
+            assertSame(general, Csv.readWithReport(p, o), hive + " through Csv.readWithReport");
+            assertEquals(ColumnType.LOCAL_DATE_TIME, columnar.table().column("DateTime").type());
+        }
+    }
+
+    @Test
+    void aMixedFileOfNumbersAndRepeatedTextIsReadColumnWise(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("Time,V1,Amount,Class,merchant,country\n");
+        Random r = new Random(5);
+        for (int i = 0; i < 5000; i++) {
+            sb.append(i).append(',').append(r.nextGaussian()).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", r.nextDouble() * 100)).append(',')
+                    .append(r.nextInt(50) == 0 ? 1 : 0).append(",merchant_").append(r.nextInt(20)).append(',')
+                    .append(r.nextBoolean() ? "DE" : "FR").append('\n');
+        }
+        Path p = dir.resolve("mixed.csv");
+        Files.writeString(p, sb);
+        ReadResult columnar = ColumnarCsv.readFile(p, "mixed", CsvOptions.defaults(), 1024);
+        assertNotNull(columnar);
+        assertSame(Csv.readGeneral(Files.readAllBytes(p), p.toString(), "mixed", CsvOptions.defaults()), columnar,
+                "mixed");
+        Table t = columnar.table();
+        assertEquals(List.of(ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER,
+                ColumnType.STRING, ColumnType.STRING), t.columns().stream().map(Column::type).toList());
+        assertEquals(20, t.stringColumn("merchant").countUnique());
+        assertTrue(t.column("V1") instanceof DoubleColumn);
+    }
+
+    @Test
+    void aColumnThatTurnsToTextAfterNumbersIsReadAgainAsText() {
+        // "b" is numeric until row 3, "c" holds -0 among integers before a decimal: both take the third pass
+        String text = "a,b,c\n1,2,-0\n2,3.5,4\n3,x,1.5\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", CsvOptions.defaults());
+        assertNotNull(columnar);
+        assertSame(Csv.readGeneral(bytes, "t.csv", "t", CsvOptions.defaults()), columnar, text);
+        assertEquals(ColumnType.STRING, columnar.table().column("b").type());
+        assertEquals(Double.doubleToRawLongBits(-0.0),
+                Double.doubleToRawLongBits(columnar.table().doubleColumn("c").getDouble(0)), "-0 stays -0.0");
+    }
+
+    @Test
+    void declinesWhereTheGeneralReaderMustDecide() {
+        CsvOptions o = CsvOptions.defaults();
+        for (String text : List.of("", "a,b\n", "a,b\n\n", "a,b\n\"1,5\",x\n", "a,b\n1,2\r3,4\n", "a,b\n1\n",
+                "a,b\n1,\0\n")) {
+            assertNull(ColumnarCsv.read(text.getBytes(StandardCharsets.UTF_8), "t.csv", "t", o), text);
+        }
+        byte[] latin1 = "a,b\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertNull(ColumnarCsv.read(latin1, "t.csv", "t", o), "not UTF-8");
+        byte[] plain = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", CsvOptions.separator(';').decimal(',')), "decimal comma");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.skipRows(1)), "skipRows");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("a", ColumnType.DOUBLE)), "dtype");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "encoding");
+        assertNotNull(ColumnarCsv.read(plain, "t.csv", "t", o), "and reads the same file with the defaults");
+    }
+
+    private static void assertSame(ReadResult expected, ReadResult actual, String what) {
+        assertNotNull(actual, what);
+        try {
+            TableFixtures.assertSameTable(expected.table(), actual.table());
+        } catch (AssertionError e) {
+            fail("readers disagree on:\n" + what + "\n" + e.getMessage(), e);
+        }
+        assertEquals(expected.table().name(), actual.table().name(), what);
+        for (int j = 0; j < expected.table().columnCount(); j++) {
+            Column<?> e = expected.table().column(j);
+            if (e instanceof DoubleColumn de) {
+                DoubleColumn da = (DoubleColumn) actual.table().column(j);
+                for (int i = 0; i < de.size(); i++) {
+                    assertEquals(Double.doubleToRawLongBits(de.getDouble(i)), Double.doubleToRawLongBits(
+                            da.getDouble(i)), "bits of " + e.name() + " row " + i + " in\n" + what);
+                }
+            }
+        }
+        assertEquals(expected.report(), actual.report(), "report of\n" + what);
+    }
+
+    private static ReadResult streamed(byte[] bytes, CsvOptions o, int blockSize) {
+        try {
+            Path tmp = Files.createTempFile("columnar", ".csv");
+            try {
+                Files.write(tmp, bytes);
+                ReadResult r = ColumnarCsv.readFile(tmp, "mixed", o, blockSize);
+                if (r == null) {
+                    return null;
+                }
+                // the file's own name is in the report: compare under the in-memory name
+                ReadReport rep = r.report();
+                return new ReadResult(r.table(), new ReadReport("mixed.csv", rep.reader(), rep.rows(), rep.columns(),
+                        rep.skipped(), rep.options()));
+            } finally {
+                Files.delete(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A generated file, its options, and whether it is plain (nothing the general reader must decide). */
+    record MixedFile(byte[] bytes, CsvOptions options, boolean plain) {
+        @Override
+        public String toString() {
+            return options + (plain ? " (plain)" : "") + ":\n" + new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Provide
+    Arbitrary<MixedFile> mixedFiles() {
+        return Arbitraries.randomValue(CsvColumnarDifferentialTest::mixed);
+    }
+
+    private static MixedFile mixed(Random r) {
+        String sep = SEPARATORS[r.nextInt(SEPARATORS.length)];
+        String eol = r.nextInt(5) > 0 ? "\n" : "\r\n";
+        boolean header = r.nextInt(8) > 0;
+        int cols = 1 + r.nextInt(6);
+        int rows = r.nextInt(12) == 0 ? 0 : 1 + r.nextInt(10);
+        CsvOptions o = CsvOptions.separator(sep.charAt(0)).header(header);
+        if (r.nextInt(6) == 0) {
+            o = o.missing("-", "NA", "");
+        } else if (r.nextInt(10) == 0) {
+            o = o.missing();
+        }
+        boolean plain = rows > 0 || !header;
+        boolean noFile = false;
+        StringBuilder sb = new StringBuilder();
+        if (r.nextInt(10) == 0) {
+            sb.append('\uFEFF');
+        }
+        if (r.nextInt(10) == 0) {
+            sb.append(eol); // a blank line before the header
+        }
+        if (header) {
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < cols; j++) {
+                int k = r.nextInt(14);
+                names.add(k == 0 && cols > 1 ? "" : k == 1 ? "c0" : k == 2 ? "C" + Math.max(0, j - 1) : k == 3 ? " c" + j : "c" + j);
+            }
+            sb.append(String.join(sep, names)).append(eol);
+        }
+        int[] kinds = new int[cols];
+        for (int j = 0; j < cols; j++) {
+            kinds[j] = r.nextInt(9);
+        }
+        for (int i = 0; i < rows; i++) {
+            int n = cols;
+            if (r.nextInt(40) == 0) {
+                n = cols + (r.nextBoolean() ? 1 : -1); // ragged
+                plain = false;
+            }
+            for (int j = 0; j < n; j++) {
+                if (j > 0) {
+                    sb.append(sep);
+                }
+                String cell = cell(r, kinds[Math.min(j, cols - 1)], i);
+                if (cols == 1 && cell.isBlank()) {
+                    cell = "NA"; // an empty line would be a blank line, not a row
+                }
+                plain &= !cell.contains(sep); // "1,5" in a ','-separated file: a ragged row
+                if (r.nextInt(60) == 0) {
+                    String inner = r.nextBoolean() ? sep : r.nextBoolean() ? "\n" : "\"\"";
+                    cell = "\"" + cell + inner + "\"";
+                    plain = false;
+                }
+                sb.append(cell);
+            }
+            if (i < rows - 1 || r.nextBoolean()) {
+                sb.append(r.nextInt(20) == 0 ? eol + eol : eol);
+            }
+        }
+        if (rows == 0 && !header) {
+            noFile = sb.isEmpty() || sb.toString().strip().isEmpty();
+            plain = false;
+        }
+        String text = sb.toString();
+        if (text.indexOf('"') >= 0 || text.indexOf('\r') >= 0 && text.replace("\r\n", "").indexOf('\r') >= 0) {
+            plain = false;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(utf8);
+        if (!noFile && r.nextInt(30) == 0) {
+            // a stray byte that is not UTF-8, or a NUL, at the end of the last cell
+            out.writeBytes(new byte[] {r.nextBoolean() ? (byte) 0xFF : 0});
+            plain = false;
+        }
+        if (r.nextInt(40) == 0) {
+            out.writeBytes("\r".getBytes(StandardCharsets.UTF_8)); // a lone carriage return at the end
+            plain = false;
+        }
+        return new MixedFile(out.toByteArray(), o, plain && rows > 0);
+    }
+
+    /** A cell of a column of the given kind (row {@code i}). */
+    private static String cell(Random r, int kind, int i) {
+        if (r.nextInt(8) == 0) {
+            return r.nextBoolean() ? "" : r.nextBoolean() ? "NA" : "-";
+        }
+        if (r.nextInt(25) == 0) {
+            return EDGE_NUMBERS[r.nextInt(EDGE_NUMBERS.length)];
+        }
+        return switch (kind) {
+            case 0 -> Integer.toString(r.nextInt(2000) - 1000);
+            case 1 -> Long.toString(r.nextInt(4) == 0 ? r.nextLong() : r.nextLong() % 1_000_000_000_000_000L);
+            case 2 -> Double.toString(r.nextGaussian() * Math.pow(10, r.nextInt(30) - 15));
+            case 3 -> String.format(Locale.ROOT, r.nextBoolean() ? "%.3f" : "%.6e", r.nextGaussian() * 1e4);
+            case 4 -> CATEGORIES[r.nextInt(CATEGORIES.length)];
+            case 5 -> List.of("True", "False", "true", "FALSE").get(r.nextInt(4));
+            case 6 -> String.format(Locale.ROOT, "2021-%02d-%02d%s", 1 + r.nextInt(12), 1 + r.nextInt(28),
+                    r.nextBoolean() ? "" : " 12:30:00");
+            // numeric in the first rows, then sometimes text: the column is read again in a third pass
+            case 7 -> i < 3 || r.nextInt(3) > 0 ? Integer.toString(r.nextInt(100)) : "x" + r.nextInt(3);
+            default -> i % 2 == 0 ? "-0" : Double.toString(r.nextGaussian());
+        };
+    }
+}
