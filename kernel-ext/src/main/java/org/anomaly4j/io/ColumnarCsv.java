@@ -35,8 +35,8 @@ import tech.tablesaw.columns.Column;
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
  * that reader must decide: options other than the defaults of {@link Csv}'s fast path (decimal comma, skipped
- * rows, {@code dtype}, an encoding other than UTF-8), a quote character anywhere in the text, a lone carriage
- * return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, no data rows, a missing
+ * rows, {@code dtype}, an encoding other than UTF-8), a quoted field holding a line break (or never closed), a
+ * lone carriage return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, no data rows, a missing
  * token that does not survive UTF-8. O(file size) time.
  */
 final class ColumnarCsv {
@@ -150,8 +150,8 @@ final class ColumnarCsv {
 
     private static ReadResult read(Blocks blocks, String shownName, String tableName, CsvOptions o)
             throws IOException {
-        byte quote = (byte) o.quoteChar();
-        // pass 1: plain text (no quote, NUL or lone carriage return) and the number of records
+        // pass 1: no NUL or lone carriage return, and the number of lines that are not blank (the records, unless a
+        // quoted field spans lines: the second pass declines then)
         long[] records = {0};
         boolean[] first = {true};
         boolean plain = blocks.each((b, from, to) -> {
@@ -159,7 +159,7 @@ final class ColumnarCsv {
             first[0] = false;
             for (int i = lineStart; i < to; i++) {
                 byte x = b[i];
-                if (x > '\r' && x != quote) {
+                if (x > '\r') {
                     continue;
                 }
                 if (x == '\n') {
@@ -167,7 +167,7 @@ final class ColumnarCsv {
                         records[0]++;
                     }
                     lineStart = i + 1;
-                } else if (x == quote || x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                } else if (x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
                     return false;
                 }
             }
@@ -184,15 +184,17 @@ final class ColumnarCsv {
         if (!blocks.each(p::block) || p.declined || p.row != rows) {
             return null;
         }
-        List<Integer> deferred = new ArrayList<>();
+        boolean[] rereading = new boolean[p.cols.length];
+        boolean any = false;
         for (int j = 0; j < p.cols.length; j++) {
             if (p.cols[j].state == DEFERRED) {
                 p.cols[j].startText(rows, 0, null);
-                deferred.add(j);
+                rereading[j] = true;
+                any = true;
             }
         }
-        if (!deferred.isEmpty()) {
-            p.texts = deferred.stream().mapToInt(Integer::intValue).toArray();
+        if (any) {
+            p.rereading = rereading;
             p.row = 0;
             p.line = 1;
             p.width = -1;
@@ -228,13 +230,19 @@ final class ColumnarCsv {
         private final CsvOptions options;
         private final int rows;
         private final byte sep;
+        private final byte quote;
         /** Missing tokens as UTF-8 bytes by length (a cell longer than every token is never missing). */
         private final byte[][][] missingByLength;
         private final int[] lines;
         String[] header;
         Col[] cols;
-        /** The columns read in this pass: null for all (the second pass), else the deferred ones. */
-        int[] texts;
+        /** Null in the second pass (every column); in the third, the deferred columns, whose text is read. */
+        boolean[] rereading;
+        /** The current cell: {@code cellBytes[cellStart, cellEnd)}, in the text or, unquoted, in {@link #scratch}. */
+        byte[] cellBytes;
+        int cellStart;
+        int cellEnd;
+        byte[] scratch = new byte[256];
         int width = -1;
         /** At the start of the text (a pass begins). */
         boolean starting = true;
@@ -246,6 +254,7 @@ final class ColumnarCsv {
             this.options = o;
             this.rows = rows;
             this.sep = (byte) o.separatorChar();
+            this.quote = (byte) o.quoteChar();
             this.lines = new int[rows];
             int longest = 0;
             List<byte[]> tokens = new ArrayList<>();
@@ -287,18 +296,20 @@ final class ColumnarCsv {
             if (row >= rows) {
                 return false; // the file grew between the passes
             }
-            if (texts != null) {
-                return textCells(b, from, end);
-            }
             int j = 0;
-            int s = from;
-            for (int k = from; k <= end; k++) {
-                if (k == end || b[k] == sep) {
-                    if (j == cols.length) {
-                        return false;
-                    }
-                    cell(cols[j++], b, s, k);
-                    s = k + 1;
+            for (int k = from; ; k++) {
+                k = field(b, k, end);
+                if (k < 0 || j == cols.length) {
+                    return false;
+                }
+                if (rereading == null) {
+                    cell(cols[j], cellBytes, cellStart, cellEnd);
+                } else if (rereading[j]) {
+                    cols[j].ids[row] = cols[j].dict.add(cellBytes, cellStart, cellEnd);
+                }
+                j++;
+                if (k == end) {
+                    break;
                 }
             }
             if (j != cols.length) {
@@ -308,18 +319,82 @@ final class ColumnarCsv {
             return true;
         }
 
+        /**
+         * The field that starts at {@code k} in the line ending at {@code end}, as {@link CsvText} reads it: up to
+         * the separator, or, when it starts with the quote character, to the closing quote (a doubled quote is one
+         * quote, text after the closing quote up to the separator is appended). Sets {@link #cellBytes},
+         * {@link #cellStart}, {@link #cellEnd}; returns where it stops (the separator or {@code end}), or -1 for a
+         * quote not closed on this line (a line break inside quotes: the general reader's case).
+         */
+        private int field(byte[] b, int k, int end) {
+            if (k == end || b[k] != quote) {
+                int e = k;
+                while (e < end && b[e] != sep) {
+                    e++;
+                }
+                cellBytes = b;
+                cellStart = k;
+                cellEnd = e;
+                return e;
+            }
+            int q = k + 1;
+            boolean doubled = false;
+            while (true) {
+                if (q == end) {
+                    return -1;
+                }
+                if (b[q] == quote) {
+                    if (q + 1 < end && b[q + 1] == quote) {
+                        doubled = true;
+                        q += 2;
+                        continue;
+                    }
+                    break;
+                }
+                q++;
+            }
+            int after = q + 1;
+            int e = after;
+            while (e < end && b[e] != sep) {
+                e++;
+            }
+            if (!doubled && e == after) {
+                cellBytes = b;
+                cellStart = k + 1;
+                cellEnd = q;
+                return e;
+            }
+            if (scratch.length < e - k) {
+                scratch = new byte[Math.max(e - k, 2 * scratch.length)];
+            }
+            int n = 0;
+            for (int i = k + 1; i < q; i++) {
+                scratch[n++] = b[i];
+                if (b[i] == quote) {
+                    i++; // the second quote of a doubled one
+                }
+            }
+            for (int i = after; i < e; i++) {
+                scratch[n++] = b[i];
+            }
+            cellBytes = scratch;
+            cellStart = 0;
+            cellEnd = n;
+            return e;
+        }
+
         /** The header (or, without one, the names C0, C1, ... and the first row). */
         private boolean first(byte[] b, int from, int end) {
             List<String> fields = new ArrayList<>();
-            int s = from;
-            for (int k = from; k <= end; k++) {
-                if (k == end || b[k] == sep) {
-                    String f = decode(b, s, k);
-                    if (f == null) {
-                        return false;
-                    }
-                    fields.add(f);
-                    s = k + 1;
+            for (int k = from; ; k++) {
+                k = field(b, k, end);
+                String f = k < 0 ? null : decode(cellBytes, cellStart, cellEnd);
+                if (f == null) {
+                    return false;
+                }
+                fields.add(f);
+                if (k == end) {
+                    break;
                 }
             }
             width = fields.size();
@@ -331,25 +406,6 @@ final class ColumnarCsv {
                 }
             }
             return options.header() || line(b, from, end);
-        }
-
-        /** The third pass: the deferred columns' cells into their dictionaries. */
-        private boolean textCells(byte[] b, int from, int end) {
-            int j = 0;
-            int s = from;
-            int next = 0;
-            for (int k = from; k <= end; k++) {
-                if (k == end || b[k] == sep) {
-                    if (next < texts.length && texts[next] == j) {
-                        cols[j].ids[row] = cols[j].dict.add(b, s, k);
-                        next++;
-                    }
-                    j++;
-                    s = k + 1;
-                }
-            }
-            row++;
-            return j == cols.length;
         }
 
         private boolean isMissing(byte[] b, int s, int e) {
