@@ -32,17 +32,23 @@ def creditcard_like_csv() -> pathlib.Path:
     p = DATA / "creditcard_like_284807x31.csv"
     if p.exists():
         return p
-    rng = np.random.default_rng(0)
-    n = 284_807
-    cols = {"Time": np.sort(rng.uniform(0, 172_792, n)).round(0)}
-    for i in range(1, 29):
-        cols[f"V{i}"] = rng.normal(0, 1.5, n)
-    cols["Amount"] = rng.lognormal(3, 1.5, n).round(2)
-    cols["Class"] = (rng.random(n) < 0.00173).astype(int)
+    cols = creditcard_columns(np.random.default_rng(0), 284_807, 28)
     import pandas as pd
     DATA.mkdir(parents=True, exist_ok=True)
     pd.DataFrame(cols).to_csv(p, index=False)
     return p
+
+
+def creditcard_columns(rng, n: int, features: int) -> dict:
+    """Time, V1..V{features}, Amount, Class columns of n rows, drawn from rng in that order."""
+    import numpy as np
+    cols = {"Time": np.sort(rng.uniform(0, 172_792, n)).round(0)}
+    for i in range(1, features + 1):
+        cols[f"V{i}"] = rng.normal(0, 1.5, n)
+    cols["Amount"] = rng.lognormal(3, 1.5, n).round(2)
+    cols["Class"] = (rng.random(n) < 0.00173).astype(int)
+    return cols
+
 
 def mixed_csv() -> pathlib.Path:
     """284,807 x 31 mixed CSV: 29 numeric columns of the credit-card shape plus 2 text columns of 20 values."""
@@ -53,11 +59,7 @@ def mixed_csv() -> pathlib.Path:
         return p
     rng = np.random.default_rng(3)
     n = 284_807
-    cols = {"Time": np.sort(rng.uniform(0, 172_792, n)).round(0)}
-    for i in range(1, 27):
-        cols[f"V{i}"] = rng.normal(0, 1.5, n)
-    cols["Amount"] = rng.lognormal(3, 1.5, n).round(2)
-    cols["Class"] = (rng.random(n) < 0.00173).astype(int)
+    cols = creditcard_columns(rng, n, 26)
     cols["merchant"] = np.array([f"merchant_{k:02d}" for k in range(20)])[rng.integers(0, 20, n)]
     cols["country"] = np.array(["DE", "FR", "US", "GB", "IT", "ES", "NL", "BE", "CH", "AT", "PL", "SE", "NO",
                                 "DK", "FI", "IE", "PT", "CZ", "JP", "CA"])[rng.integers(0, 20, n)]

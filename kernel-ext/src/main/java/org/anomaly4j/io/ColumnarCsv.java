@@ -73,7 +73,7 @@ final class ColumnarCsv {
             if (gzip || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K')) {
                 return null;
             }
-            return read(sink -> fileBlocks(file, blockSize, sink), file.toString(), tableName, options);
+            return read(TextBlocks.file(file, blockSize), file.toString(), tableName, options);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file, e);
         }
@@ -85,7 +85,7 @@ final class ColumnarCsv {
             return null;
         }
         try {
-            return read(sink -> sink.accept(bytes, 0, bytes.length), shownName, tableName, options);
+            return read(TextBlocks.of(bytes), shownName, tableName, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // never: the bytes are in memory
         }
@@ -104,51 +104,7 @@ final class ColumnarCsv {
         return true;
     }
 
-    /** A source of text as runs of whole lines, which can be read more than once. */
-    private interface Blocks {
-        /** Calls {@code sink} for each run in order; false when the sink stopped early. */
-        boolean each(Sink sink) throws IOException;
-    }
-
-    private interface Sink {
-        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
-        boolean accept(byte[] b, int from, int to);
-    }
-
-    private static boolean fileBlocks(Path file, int blockSize, Sink sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[blockSize];
-            int carry = 0;
-            while (true) {
-                int end = carry + in.readNBytes(buf, carry, buf.length - carry);
-                boolean eof = end < buf.length;
-                if (end == 0) {
-                    return true;
-                }
-                int cut = end;
-                if (!eof) {
-                    while (cut > 0 && buf[cut - 1] != '\n') {
-                        cut--;
-                    }
-                    if (cut == 0) { // one line longer than the block: grow it
-                        buf = Arrays.copyOf(buf, buf.length * 2);
-                        carry = end;
-                        continue;
-                    }
-                }
-                if (!sink.accept(buf, 0, cut)) {
-                    return false;
-                }
-                if (eof) {
-                    return true;
-                }
-                System.arraycopy(buf, cut, buf, 0, end - cut);
-                carry = end - cut;
-            }
-        }
-    }
-
-    private static ReadResult read(Blocks blocks, String shownName, String tableName, CsvOptions o)
+    private static ReadResult read(TextBlocks blocks, String shownName, String tableName, CsvOptions o)
             throws IOException {
         // pass 1: no NUL or lone carriage return, and the number of lines that are not blank (the records, unless a
         // quoted field spans lines: the second pass declines then)

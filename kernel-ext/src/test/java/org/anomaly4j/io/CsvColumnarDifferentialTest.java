@@ -151,12 +151,8 @@ class CsvColumnarDifferentialTest {
 
     @Test
     void quotedFieldsOnOneLineAreReadColumnWise() {
-        String text = "\"id\",\"name\",\"v\"\n1,\"Smith, John\",\"1.5\"\n2,\"say \"\"hi\"\"\",2\n3,\"a\"b,\"\"\n";
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", CsvOptions.defaults());
-        assertNotNull(columnar);
-        assertSame(Csv.readGeneral(bytes, "t.csv", "t", CsvOptions.defaults()), columnar, text);
-        Table t = columnar.table();
+        Table t = columnarAsGeneral("\"id\",\"name\",\"v\"\n1,\"Smith, John\",\"1.5\"\n2,\"say \"\"hi\"\"\",2\n"
+                + "3,\"a\"b,\"\"\n").table();
         assertEquals(List.of("Smith, John", "say \"hi\"", "ab"), t.stringColumn("name").asList());
         assertEquals(ColumnType.DOUBLE, t.column("v").type());
         assertTrue(t.doubleColumn("v").isMissing(2), "\"\" is the empty cell, missing");
@@ -165,11 +161,7 @@ class CsvColumnarDifferentialTest {
     @Test
     void aColumnThatTurnsToTextAfterNumbersIsReadAgainAsText() {
         // "b" is numeric until row 3, "c" holds -0 among integers before a decimal: both take the third pass
-        String text = "a,b,c\n1,2,-0\n2,3.5,4\n3,x,1.5\n";
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", CsvOptions.defaults());
-        assertNotNull(columnar);
-        assertSame(Csv.readGeneral(bytes, "t.csv", "t", CsvOptions.defaults()), columnar, text);
+        ReadResult columnar = columnarAsGeneral("a,b,c\n1,2,-0\n2,3.5,4\n3,x,1.5\n");
         assertEquals(ColumnType.STRING, columnar.table().column("b").type());
         assertEquals(Double.doubleToRawLongBits(-0.0),
                 Double.doubleToRawLongBits(columnar.table().doubleColumn("c").getDouble(0)), "-0 stays -0.0");
@@ -190,6 +182,14 @@ class CsvColumnarDifferentialTest {
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("a", ColumnType.DOUBLE)), "dtype");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "encoding");
         assertNotNull(ColumnarCsv.read(plain, "t.csv", "t", o), "and reads the same file with the defaults");
+    }
+
+    /** The columnar reader's result for {@code text} with the defaults, asserted equal to the general reader's. */
+    private static ReadResult columnarAsGeneral(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", CsvOptions.defaults());
+        assertSame(Csv.readGeneral(bytes, "t.csv", "t", CsvOptions.defaults()), columnar, text);
+        return columnar;
     }
 
     private static void assertSame(ReadResult expected, ReadResult actual, String what) {

@@ -1,0 +1,63 @@
+package org.anomaly4j.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Delimited text as runs of whole lines, which can be read more than once: the readers that make several
+ * passes over a plain file stream it in blocks instead of holding the text (the peak is one block, grown only
+ * for a line longer than a block). {@link FastCsv} keeps its own copy of {@link #file} for now.
+ */
+interface TextBlocks {
+
+    /** Calls {@code sink} for each run in order; false when the sink stopped early. */
+    boolean each(Sink sink) throws IOException;
+
+    /** Takes the runs of a pass. */
+    interface Sink {
+        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
+        boolean accept(byte[] b, int from, int to);
+    }
+
+    /** Text already in memory, as one run. */
+    static TextBlocks of(byte[] bytes) {
+        return sink -> sink.accept(bytes, 0, bytes.length);
+    }
+
+    /** A plain file read in blocks of {@code blockSize} bytes, cut after the last line feed of each block. */
+    static TextBlocks file(Path file, int blockSize) {
+        return sink -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[blockSize];
+                int carry = 0;
+                while (true) {
+                    int end = carry + in.readNBytes(buf, carry, buf.length - carry);
+                    boolean eof = end < buf.length; // readNBytes reads less only at the end of the stream
+                    if (end == 0) {
+                        return true;
+                    }
+                    int cut = end;
+                    while (!eof && cut > 0 && buf[cut - 1] != '\n') {
+                        cut--;
+                    }
+                    if (cut == 0) { // one line longer than the block: grow it
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                        carry = end;
+                        continue;
+                    }
+                    if (!sink.accept(buf, 0, cut)) {
+                        return false;
+                    }
+                    if (eof) {
+                        return true;
+                    }
+                    System.arraycopy(buf, cut, buf, 0, end - cut);
+                    carry = end - cut;
+                }
+            }
+        };
+    }
+}
