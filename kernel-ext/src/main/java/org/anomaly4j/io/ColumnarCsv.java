@@ -34,10 +34,10 @@ import tech.tablesaw.columns.Column;
  * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
- * that reader must decide: options other than the defaults of {@link Csv}'s fast path (decimal comma, skipped
- * rows, {@code dtype}, an encoding other than UTF-8), a quoted field holding a line break (or never closed), a
- * lone carriage return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, no data rows, a missing
- * token that does not survive UTF-8. O(file size) time.
+ * that reader must decide: the options {@code skipRows} or {@code dtype}, an encoding other than UTF-8, a quoted
+ * field holding a line break (or never closed), a lone carriage return, a NUL byte, a row with the wrong number
+ * of fields, bytes that are not UTF-8, no data rows, a missing token that does not survive UTF-8. O(file size)
+ * time.
  */
 final class ColumnarCsv {
 
@@ -92,7 +92,7 @@ final class ColumnarCsv {
     }
 
     private static boolean applies(CsvOptions o) {
-        if (o.decimal() != '.' || o.skipRows() != 0 || !o.dtypes().isEmpty()
+        if (o.skipRows() != 0 || !o.dtypes().isEmpty()
                 || !o.encoding().equals(StandardCharsets.UTF_8) || o.separatorChar() > 127 || o.quoteChar() > 127) {
             return false;
         }
@@ -199,6 +199,8 @@ final class ColumnarCsv {
         int cellStart;
         int cellEnd;
         byte[] scratch = new byte[256];
+        /** A cell with its decimal commas made points. */
+        byte[] commas = new byte[64];
         int width = -1;
         /** At the start of the text (a pass begins). */
         boolean starting = true;
@@ -364,6 +366,26 @@ final class ColumnarCsv {
             return options.header() || line(b, from, end);
         }
 
+        /**
+         * The cell as a number, NaN when it is not one ({@link CsvColumns#number}): with a decimal comma a cell
+         * holding {@code '.'} is text, and commas are read as decimal points.
+         */
+        private double number(byte[] b, int s, int e) {
+            if (options.decimal() == '.') {
+                return NumberText.parse(b, s, e);
+            }
+            if (commas.length < e - s) {
+                commas = new byte[Math.max(e - s, 2 * commas.length)];
+            }
+            for (int k = s; k < e; k++) {
+                if (b[k] == '.') {
+                    return Double.NaN;
+                }
+                commas[k - s] = b[k] == ',' ? (byte) '.' : b[k];
+            }
+            return NumberText.parse(commas, 0, e - s);
+        }
+
         private boolean isMissing(byte[] b, int s, int e) {
             int len = e - s;
             if (len >= missingByLength.length) {
@@ -386,7 +408,7 @@ final class ColumnarCsv {
                         c.doubles[i] = Double.NaN;
                         return;
                     }
-                    double v = NumberText.parse(b, s, e);
+                    double v = number(b, s, e);
                     if (Double.isNaN(v)) {
                         c.defer();
                     } else {
@@ -399,7 +421,7 @@ final class ColumnarCsv {
                         return;
                     }
                     int kind = integer(b, s, e, c);
-                    double v = kind == NOT_INTEGER ? NumberText.parse(b, s, e) : Double.NaN;
+                    double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
                     if (kind == INTEGER) {
                         c.longs[i] = c.scratch;
                     } else if (!Double.isNaN(v)) {
@@ -422,7 +444,7 @@ final class ColumnarCsv {
                         c.longs[i] = c.scratch;
                         return;
                     }
-                    double v = kind == NOT_INTEGER ? NumberText.parse(b, s, e) : Double.NaN;
+                    double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
                     if (Double.isNaN(v)) {
                         c.startText(rows, i, i == 0 ? null
                                 : options.missingTokens().get(0).getBytes(StandardCharsets.UTF_8));
@@ -446,7 +468,7 @@ final class ColumnarCsv {
             List<ReadReport.ColumnReport> report = new ArrayList<>();
             for (int j = 0; j < cols.length; j++) {
                 String name = h != null ? h.names()[j] : "C" + j;
-                CsvColumns.Typed t = cols[j].typed(name, typer, lines);
+                CsvColumns.Typed t = cols[j].typed(name, typer, lines, options.decimal() == ',');
                 if (t == null) {
                     return null; // bytes that are not UTF-8: the general reader names the line
                 }
@@ -599,7 +621,7 @@ final class ColumnarCsv {
         }
 
         /** The typed column, or null when a text cell is not valid UTF-8. */
-        CsvColumns.Typed typed(String name, CsvColumns typer, int[] lines) {
+        CsvColumns.Typed typed(String name, CsvColumns typer, int[] lines, boolean decimalComma) {
             int rows = lines.length;
             switch (state) {
                 case ALL_MISSING:
@@ -607,7 +629,7 @@ final class ColumnarCsv {
                 case INTEGERS:
                     return CsvColumns.integerColumn(name, longs, this::missing, missingCount);
                 case NUMBERS:
-                    return new CsvColumns.Typed(new Doubles(name, doubles), "");
+                    return new CsvColumns.Typed(new Doubles(name, doubles), decimalComma ? "decimal comma" : "");
                 default:
                     String[] values = dict.decoded();
                     if (values == null) {

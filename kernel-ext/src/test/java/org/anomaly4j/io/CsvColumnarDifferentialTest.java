@@ -127,6 +127,18 @@ class CsvColumnarDifferentialTest {
     }
 
     @Test
+    void decimalCommaFilesTakeTheColumnarPath() throws IOException {
+        // the file CsvGoldenTest holds to pandas bit for bit through Csv.readWithReport, which now runs this path
+        Path p = CsvGoldenTest.fixture("hive17_head50_decimal_comma.csv");
+        for (CsvOptions o : List.of(CsvOptions.separator(';').decimal(','), CsvOptions.separator(';'),
+                CsvOptions.separator(';').decimal(',').dateTimeFormat("d.MM.yyyy HH:mm"))) {
+            ReadResult columnar = ColumnarCsv.readFile(p, "hive17", o, 64);
+            assertNotNull(columnar, o.toString());
+            assertSame(Csv.readGeneral(Files.readAllBytes(p), p.toString(), "hive17", o), columnar, o.toString());
+        }
+    }
+
+    @Test
     void aMixedFileOfNumbersAndRepeatedTextIsReadColumnWise(@TempDir Path dir) throws IOException {
         StringBuilder sb = new StringBuilder("Time,V1,Amount,Class,merchant,country\n");
         Random r = new Random(5);
@@ -177,7 +189,6 @@ class CsvColumnarDifferentialTest {
         byte[] latin1 = "a,b\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertNull(ColumnarCsv.read(latin1, "t.csv", "t", o), "not UTF-8");
         byte[] plain = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
-        assertNull(ColumnarCsv.read(plain, "t.csv", "t", CsvOptions.separator(';').decimal(',')), "decimal comma");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.skipRows(1)), "skipRows");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("a", ColumnType.DOUBLE)), "dtype");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "encoding");
@@ -254,6 +265,9 @@ class CsvColumnarDifferentialTest {
         int cols = 1 + r.nextInt(6);
         int rows = r.nextInt(12) == 0 ? 0 : 1 + r.nextInt(10);
         CsvOptions o = CsvOptions.separator(sep.charAt(0)).header(header);
+        if (!sep.equals(",") && r.nextInt(4) == 0) {
+            o = o.decimal(',');
+        }
         if (r.nextInt(6) == 0) {
             o = o.missing("-", "NA", "");
         } else if (r.nextInt(10) == 0) {
@@ -348,7 +362,8 @@ class CsvColumnarDifferentialTest {
             case 0 -> Integer.toString(r.nextInt(2000) - 1000);
             case 1 -> Long.toString(r.nextInt(4) == 0 ? r.nextLong() : r.nextLong() % 1_000_000_000_000_000L);
             case 2 -> Double.toString(r.nextGaussian() * Math.pow(10, r.nextInt(30) - 15));
-            case 3 -> String.format(Locale.ROOT, r.nextBoolean() ? "%.3f" : "%.6e", r.nextGaussian() * 1e4);
+            case 3 -> String.format(Locale.ROOT, r.nextBoolean() ? "%.3f" : "%.6e", r.nextGaussian() * 1e4)
+                    .replace('.', r.nextInt(3) == 0 ? ',' : '.'); // decimal commas, read with decimal(',') or not
             case 4 -> CATEGORIES[r.nextInt(CATEGORIES.length)];
             case 5 -> List.of("True", "False", "true", "FALSE").get(r.nextInt(4));
             case 6 -> String.format(Locale.ROOT, "2021-%02d-%02d%s", 1 + r.nextInt(12), 1 + r.nextInt(28),
