@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.Column;
 
@@ -34,7 +35,7 @@ import tech.tablesaw.columns.Column;
  * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
- * that reader must decide: the options {@code skipRows} or {@code dtype}, an encoding other than UTF-8, a quoted
+ * that reader must decide: an encoding other than UTF-8, a quoted
  * field holding a line break (or never closed), a lone carriage return, a NUL byte, a row with the wrong number
  * of fields, bytes that are not UTF-8, no data rows, a missing token that does not survive UTF-8. O(file size)
  * time.
@@ -92,8 +93,7 @@ final class ColumnarCsv {
     }
 
     private static boolean applies(CsvOptions o) {
-        if (o.skipRows() != 0 || !o.dtypes().isEmpty()
-                || !o.encoding().equals(StandardCharsets.UTF_8) || o.separatorChar() > 127 || o.quoteChar() > 127) {
+        if (!o.encoding().equals(StandardCharsets.UTF_8) || o.separatorChar() > 127 || o.quoteChar() > 127) {
             return false;
         }
         for (String token : o.missingTokens()) {
@@ -109,27 +109,28 @@ final class ColumnarCsv {
         // pass 1: no NUL or lone carriage return, and the number of lines that are not blank (the records, unless a
         // quoted field spans lines: the second pass declines then)
         long[] records = {0};
-        boolean[] first = {true};
+        long[] lines = {0}; // physical lines before the current one: the first skipRows are not records
         boolean plain = blocks.each((b, from, to) -> {
-            int lineStart = first[0] ? from + bom(b, from, to) : from;
-            first[0] = false;
+            int lineStart = lines[0] == 0 ? from + bom(b, from, to) : from;
             for (int i = lineStart; i < to; i++) {
                 byte x = b[i];
                 if (x > '\r') {
                     continue;
                 }
                 if (x == '\n') {
-                    if (contentEnd(b, lineStart, i) > lineStart) {
+                    if (contentEnd(b, lineStart, i) > lineStart && lines[0] >= o.skipRows()) {
                         records[0]++;
                     }
+                    lines[0]++;
                     lineStart = i + 1;
                 } else if (x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
                     return false;
                 }
             }
-            if (lineStart < to) {
+            if (lineStart < to && lines[0] >= o.skipRows()) {
                 records[0]++; // the last line, without a line feed (a lone \r there was refused above)
             }
+            lines[0] += lineStart < to ? 1 : 0;
             return true;
         });
         int rows = (int) Math.min(Integer.MAX_VALUE, records[0] - (o.header() ? 1 : 0));
@@ -180,6 +181,8 @@ final class ColumnarCsv {
     private static final byte TEXT = 3;
     /** Not numeric after all, with numbers before: its text is collected in another pass. */
     private static final byte DEFERRED = 4;
+    /** Left out ({@code dtype SKIP}): its cells are not read. */
+    private static final byte SKIPPED = 5;
 
     /** The second (and third) pass: lines split into cells, each cell to its column. */
     private static final class Parse {
@@ -191,6 +194,9 @@ final class ColumnarCsv {
         private final byte[][][] missingByLength;
         private final int[] lines;
         String[] header;
+        /** The column names, and the header's clean-up (null without a header). */
+        String[] names;
+        ColumnNames.Header cleaned;
         Col[] cols;
         /** Null in the second pass (every column); in the third, the deferred columns, whose text is read. */
         boolean[] rereading;
@@ -236,7 +242,12 @@ final class ColumnarCsv {
                     lf++;
                 }
                 int end = contentEnd(b, i, lf);
-                if (end > i && !line(b, i, end)) {
+                if (line <= options.skipRows()) {
+                    if (decode(b, i, end) == null) { // skipped, but the general reader decodes it too
+                        declined = true;
+                        return false;
+                    }
+                } else if (end > i && !line(b, i, end)) {
                     declined = true;
                     return false;
                 }
@@ -358,9 +369,26 @@ final class ColumnarCsv {
             width = fields.size();
             if (cols == null) {
                 header = fields.toArray(String[]::new);
+                names = new String[width];
+                for (int j = 0; j < width; j++) {
+                    names[j] = "C" + j;
+                }
+                cleaned = options.header() ? ColumnNames.clean(header) : null;
+                if (cleaned != null) {
+                    names = cleaned.names();
+                }
+                if (!List.of(names).containsAll(options.dtypes().keySet())) {
+                    return false; // the general reader names the column that is not in the file
+                }
                 cols = new Col[width];
                 for (int j = 0; j < width; j++) {
                     cols[j] = new Col();
+                    ColumnType forced = options.dtypes().get(names[j]);
+                    if (forced != null && forced.equals(ColumnType.SKIP)) {
+                        cols[j].state = SKIPPED;
+                    } else if (forced != null) {
+                        cols[j].startText(rows, 0, null); // CsvColumns reads the text as the dtype says
+                    }
                 }
             }
             return options.header() || line(b, from, end);
@@ -455,6 +483,11 @@ final class ColumnarCsv {
                     }
                 }
                 case TEXT -> c.ids[i] = c.dict.add(b, s, e);
+                case SKIPPED -> {
+                    if (!ascii(b, s, e) && decode(b, s, e) == null) {
+                        declined = true; // not read, but the general reader decodes it too
+                    }
+                }
                 default -> {
                     // DEFERRED: read again in the third pass
                 }
@@ -462,17 +495,24 @@ final class ColumnarCsv {
         }
 
         ReadResult result(String shownName, String tableName) {
-            ColumnNames.Header h = options.header() ? ColumnNames.clean(header) : null;
+            for (Col c : cols) {
+                if (c.dict != null && !c.decode()) {
+                    return null; // bytes that are not UTF-8: the general reader names the line (before any dtype error)
+                }
+            }
+            ColumnNames.Header h = cleaned;
             CsvColumns typer = new CsvColumns(options, shownName);
             List<Column<?>> columns = new ArrayList<>();
             List<ReadReport.ColumnReport> report = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             for (int j = 0; j < cols.length; j++) {
-                String name = h != null ? h.names()[j] : "C" + j;
+                String name = names[j];
                 CsvColumns.Typed t = cols[j].typed(name, typer, lines, options.decimal() == ',');
-                if (t == null) {
-                    return null; // bytes that are not UTF-8: the general reader names the line
-                }
                 cols[j] = null; // let the column's parse state go as soon as the column is built
+                if (t.column() == null) {
+                    skipped.add(name);
+                    continue;
+                }
                 String note = t.note();
                 if (h != null && h.renamed()[j] != null) {
                     String rename = "renamed from \"" + header[j].strip() + "\" (" + h.renamed()[j] + ")";
@@ -486,7 +526,7 @@ final class ColumnarCsv {
                 report.add(new ReadReport.ColumnReport(name, t.column().type(), t.column().countMissing(), note));
             }
             return new ReadResult(ColumnNames.table(tableName, columns),
-                    new ReadReport(shownName, "general", rows, report, List.of(), options));
+                    new ReadReport(shownName, "general", rows, report, skipped, options));
         }
     }
 
@@ -557,6 +597,15 @@ final class ColumnarCsv {
         double[] doubles;
         int[] ids;
         ByteDictionary dict;
+        /** The dictionary's values, decoded. */
+        String[] values;
+
+        /** Decodes the dictionary; false when a value is not valid UTF-8. */
+        boolean decode() {
+            values = dict.decoded();
+            dict = null;
+            return values != null;
+        }
 
         void startIntegers(int rows, int row) {
             state = INTEGERS;
@@ -620,7 +669,7 @@ final class ColumnarCsv {
             doubles = null;
         }
 
-        /** The typed column, or null when a text cell is not valid UTF-8. */
+        /** The typed column (a null column for a skipped one); text columns are {@link #decode decoded} first. */
         CsvColumns.Typed typed(String name, CsvColumns typer, int[] lines, boolean decimalComma) {
             int rows = lines.length;
             switch (state) {
@@ -630,17 +679,15 @@ final class ColumnarCsv {
                     return CsvColumns.integerColumn(name, longs, this::missing, missingCount);
                 case NUMBERS:
                     return new CsvColumns.Typed(new Doubles(name, doubles), decimalComma ? "decimal comma" : "");
+                case SKIPPED:
+                    return new CsvColumns.Typed(null, "skipped (dtype SKIP)");
                 default:
-                    String[] values = dict.decoded();
-                    if (values == null) {
-                        return null;
-                    }
                     String[] cells = new String[rows];
                     for (int i = 0; i < rows; i++) {
                         cells[i] = values[ids[i]];
                     }
                     ids = null;
-                    dict = null;
+                    values = null;
                     return typer.build(name, cells, lines);
             }
         }
@@ -740,22 +787,29 @@ final class ColumnarCsv {
         }
     }
 
+    /** {@code b[s, e)} as strict UTF-8, or null when it is not valid UTF-8. */
     private static String decode(byte[] b, int s, int e) {
-        return decode(b, s, e, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return decode(b, s, e, null);
     }
 
-    /** {@code b[s, e)} as strict UTF-8, or null when it is not valid UTF-8. */
-    private static String decode(byte[] b, int s, int e, CharsetDecoder utf8) {
-        boolean ascii = true;
-        for (int k = s; k < e && ascii; k++) {
-            ascii = b[k] >= 0;
+    private static boolean ascii(byte[] b, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (b[k] < 0) {
+                return false;
+            }
         }
-        if (ascii) {
+        return true;
+    }
+
+    /** As {@link #decode(byte[], int, int)} with a decoder to reuse (null: a new one where needed). */
+    private static String decode(byte[] b, int s, int e, CharsetDecoder utf8) {
+        if (ascii(b, s, e)) {
             return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
         }
+        CharsetDecoder d = utf8 != null ? utf8.reset() : StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return utf8.reset().decode(ByteBuffer.wrap(b, s, e - s)).toString();
+            return d.decode(ByteBuffer.wrap(b, s, e - s)).toString();
         } catch (CharacterCodingException malformed) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.anomaly4j.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -68,11 +69,19 @@ class CsvColumnarDifferentialTest {
             general = null;
             error = e.getMessage();
         }
-        ReadResult columnar = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o);
+        ReadResult columnar;
+        try {
+            columnar = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o);
+        } catch (IllegalArgumentException e) {
+            // only a dtype's conversion error, which the general reader gives too for the same cell
+            assertEquals(error, e.getMessage(), file.toString());
+            Statistics.collect("columnar declines", "general refuses");
+            return;
+        }
         Statistics.collect(columnar != null ? "columnar reads" : "columnar declines",
                 general != null ? "general reads" : "general refuses");
         Statistics.coverage(c -> {
-            c.check("columnar reads", "general reads").percentage(p -> p >= 50);
+            c.check("columnar reads", "general reads").percentage(p -> p >= 40);
             c.check("columnar declines", "general reads").percentage(p -> p >= 5);
             c.check("columnar declines", "general refuses").percentage(p -> p >= 5);
         });
@@ -171,6 +180,28 @@ class CsvColumnarDifferentialTest {
     }
 
     @Test
+    void dtypesAndSkippedLinesAreReadColumnWise() {
+        String text = "# exported 2021\n\nid;v;flag;note;when\n1;2,5;true;x;2021-01-02\n2;;false;y;2021-01-03\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CsvOptions o = CsvOptions.separator(';').decimal(',').skipRows(2).dtype("id", ColumnType.LONG)
+                .dtype("v", ColumnType.FLOAT).dtype("note", ColumnType.SKIP).dtype("when", ColumnType.STRING);
+        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", o);
+        assertSame(Csv.readGeneral(bytes, "t.csv", "t", o), columnar, text);
+        assertEquals(List.of("id", "v", "flag", "when"), columnar.table().columnNames());
+        assertEquals(List.of("note"), columnar.report().skipped());
+        assertEquals(List.of(ColumnType.LONG, ColumnType.FLOAT, ColumnType.BOOLEAN, ColumnType.STRING),
+                columnar.table().columns().stream().map(Column::type).toList());
+        // a cell the dtype cannot read: the same error as the general reader's, naming the file line
+        CsvOptions bad = CsvOptions.separator(';').skipRows(2).dtype("flag", ColumnType.INTEGER);
+        String general = assertThrows(IllegalArgumentException.class,
+                () -> Csv.readGeneral(bytes, "t.csv", "t", bad)).getMessage();
+        String columnarError = assertThrows(IllegalArgumentException.class,
+                () -> ColumnarCsv.read(bytes, "t.csv", "t", bad)).getMessage();
+        assertEquals(general, columnarError);
+        assertTrue(general.contains("line 4"), general);
+    }
+
+    @Test
     void aColumnThatTurnsToTextAfterNumbersIsReadAgainAsText() {
         // "b" is numeric until row 3, "c" holds -0 among integers before a decimal: both take the third pass
         ReadResult columnar = columnarAsGeneral("a,b,c\n1,2,-0\n2,3.5,4\n3,x,1.5\n");
@@ -189,8 +220,8 @@ class CsvColumnarDifferentialTest {
         byte[] latin1 = "a,b\n1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertNull(ColumnarCsv.read(latin1, "t.csv", "t", o), "not UTF-8");
         byte[] plain = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
-        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.skipRows(1)), "skipRows");
-        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("a", ColumnType.DOUBLE)), "dtype");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.skipRows(1)), "skipRows(1): a header and no rows");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("x", ColumnType.DOUBLE)), "dtype of no column");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "encoding");
         assertNotNull(ColumnarCsv.read(plain, "t.csv", "t", o), "and reads the same file with the defaults");
     }
@@ -279,6 +310,13 @@ class CsvColumnarDifferentialTest {
         if (r.nextInt(10) == 0) {
             sb.append('\uFEFF');
         }
+        if (r.nextInt(6) == 0) {
+            int skip = 1 + r.nextInt(3);
+            o = o.skipRows(skip);
+            for (int k = 0; k < skip; k++) {
+                sb.append(List.of("# comment", "", "x" + sep + "\"unclosed", "caf\u00e9").get(r.nextInt(4))).append(eol);
+            }
+        }
         if (r.nextInt(10) == 0) {
             sb.append(eol); // a blank line before the header
         }
@@ -289,6 +327,14 @@ class CsvColumnarDifferentialTest {
                 names.add(k == 0 && cols > 1 ? "" : k == 1 ? "c0" : k == 2 ? "C" + Math.max(0, j - 1) : k == 3 ? " c" + j : "c" + j);
             }
             sb.append(String.join(sep, names)).append(eol);
+        }
+        if (header && r.nextInt(5) == 0) {
+            List<ColumnType> types = List.of(ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.LONG, ColumnType.STRING,
+                    ColumnType.SKIP, ColumnType.BOOLEAN, ColumnType.LOCAL_DATE, ColumnType.FLOAT, ColumnType.SHORT);
+            for (int k = r.nextInt(3); k >= 0; k--) {
+                o = o.dtype("c" + r.nextInt(cols + 1), types.get(r.nextInt(types.size())));
+            }
+            plain = false; // a dtype may name a renamed column, or not read a cell: the general reader says so
         }
         int[] kinds = new int[cols];
         for (int j = 0; j < cols; j++) {
