@@ -42,8 +42,11 @@ import tech.tablesaw.columns.Column;
  */
 final class ColumnarCsv {
 
-    /** Bytes per block when a plain file is streamed (grown for a longer line). */
-    static final int BLOCK = 1 << 23;
+    /**
+     * Bytes per block when a plain file is streamed (grown for a longer line): 8 MiB less a little, so that with
+     * the kernel's 8 MiB G1 regions the buffer takes one region, not two.
+     */
+    static final int BLOCK = (1 << 23) - 1024;
 
     private ColumnarCsv() {
     }

@@ -27,11 +27,18 @@ interface TextBlocks {
         return sink -> sink.accept(bytes, 0, bytes.length);
     }
 
-    /** A plain file read in blocks of {@code blockSize} bytes, cut after the last line feed of each block. */
+    /**
+     * A plain file read in blocks of {@code blockSize} bytes, cut after the last line feed of each block; one
+     * buffer serves every pass.
+     */
     static TextBlocks file(Path file, int blockSize) {
+        byte[][] buffer = {null};
         return sink -> {
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[blockSize];
+                if (buffer[0] == null) {
+                    buffer[0] = new byte[blockSize];
+                }
+                byte[] buf = buffer[0];
                 int carry = 0;
                 while (true) {
                     int end = carry + in.readNBytes(buf, carry, buf.length - carry);
@@ -45,6 +52,7 @@ interface TextBlocks {
                     }
                     if (cut == 0) { // one line longer than the block: grow it
                         buf = Arrays.copyOf(buf, buf.length * 2);
+                        buffer[0] = buf;
                         carry = end;
                         continue;
                     }
