@@ -37,7 +37,7 @@ import tech.tablesaw.columns.Column;
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
  * that reader must decide: an encoding other than UTF-8, a quoted
  * field holding a line break (or never closed), a lone carriage return, a NUL byte, a row with the wrong number
- * of fields, bytes that are not UTF-8, no data rows, a missing token that does not survive UTF-8. O(file size)
+ * of fields, bytes that are not UTF-8, an empty file, a missing token that does not survive UTF-8. O(file size)
  * time.
  */
 final class ColumnarCsv {
@@ -137,7 +137,7 @@ final class ColumnarCsv {
             return true;
         });
         int rows = (int) Math.min(Integer.MAX_VALUE, records[0] - (o.header() ? 1 : 0));
-        if (!plain || rows <= 0 || records[0] > Integer.MAX_VALUE - 16) {
+        if (!plain || records[0] == 0 || rows < 0 || records[0] > Integer.MAX_VALUE - 16) {
             return null;
         }
         Parse p = new Parse(o, rows);
@@ -675,6 +675,9 @@ final class ColumnarCsv {
         /** The typed column (a null column for a skipped one); text columns are {@link #decode decoded} first. */
         CsvColumns.Typed typed(String name, CsvColumns typer, int[] lines, boolean decimalComma) {
             int rows = lines.length;
+            if (rows == 0 && state != SKIPPED) {
+                return typer.build(name, new String[0], lines); // a header and no rows: its rules for that
+            }
             switch (state) {
                 case ALL_MISSING:
                     return CsvColumns.allMissing(name, rows);
