@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import tech.tablesaw.api.ColumnType;
@@ -77,7 +79,7 @@ final class ColumnarCsv {
             if (gzip || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K')) {
                 return null;
             }
-            return read(TextBlocks.file(file, blockSize), file.toString(), tableName, options);
+            return read(TextBlocks.file(file, blockSize), file.toString(), tableName, options, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + file, e);
         }
@@ -85,11 +87,16 @@ final class ColumnarCsv {
 
     /** Reads text already in memory (decompressed); {@code null} where the class comment says it declines. */
     static ReadResult read(byte[] bytes, String shownName, String tableName, CsvOptions options) {
+        return read(bytes, shownName, tableName, options, 0);
+    }
+
+    /** As {@link #read(byte[], String, String, CsvOptions)} on {@code threads} threads (0: by the text's size). */
+    static ReadResult read(byte[] bytes, String shownName, String tableName, CsvOptions options, int threads) {
         if (!applies(options)) {
             return null;
         }
         try {
-            return read(TextBlocks.of(bytes), shownName, tableName, options);
+            return read(TextBlocks.of(bytes), shownName, tableName, options, threads);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // never: the bytes are in memory
         }
@@ -107,7 +114,7 @@ final class ColumnarCsv {
         return true;
     }
 
-    private static ReadResult read(TextBlocks blocks, String shownName, String tableName, CsvOptions o)
+    private static ReadResult read(TextBlocks blocks, String shownName, String tableName, CsvOptions o, int threads)
             throws IOException {
         // pass 1: no NUL or lone carriage return, and the number of lines that are not blank (the records, unless a
         // quoted field spans lines: the second pass declines then)
@@ -140,8 +147,8 @@ final class ColumnarCsv {
         if (!plain || records[0] == 0 || rows < 0 || records[0] > Integer.MAX_VALUE - 16) {
             return null;
         }
-        Parse p = new Parse(o, rows);
-        if (!blocks.each(p::block) || p.declined || p.row != rows) {
+        Parse p = new Parse(o, rows, threads);
+        if (!blocks.each(p::block) || p.declined || p.main.row != rows) {
             return null;
         }
         boolean[] rereading = new boolean[p.cols.length];
@@ -155,11 +162,8 @@ final class ColumnarCsv {
         }
         if (any) {
             p.rereading = rereading;
-            p.row = 0;
-            p.line = 1;
-            p.width = -1;
-            p.starting = true;
-            if (!blocks.each(p::block) || p.declined || p.row != rows) {
+            p.restart();
+            if (!blocks.each(p::block) || p.declined || p.main.row != rows) {
                 return null;
             }
         }
@@ -196,6 +200,8 @@ final class ColumnarCsv {
         /** Missing tokens as UTF-8 bytes by length (a cell longer than every token is never missing). */
         private final byte[][][] missingByLength;
         private final int[] lines;
+        /** Threads for the rows after the header (0: by the size of the text). */
+        private final int threads;
         String[] header;
         /** The column names, and the header's clean-up (null without a header). */
         String[] names;
@@ -203,23 +209,19 @@ final class ColumnarCsv {
         Col[] cols;
         /** Null in the second pass (every column); in the third, the deferred columns, whose text is read. */
         boolean[] rereading;
-        /** The current cell: {@code cellBytes[cellStart, cellEnd)}, in the text or, unquoted, in {@link #scratch}. */
-        byte[] cellBytes;
-        int cellStart;
-        int cellEnd;
-        byte[] scratch = new byte[256];
-        /** A cell with its decimal commas made points. */
-        byte[] commas = new byte[64];
         int width = -1;
         /** At the start of the text (a pass begins). */
         boolean starting = true;
-        int row;
-        int line = 1;
         boolean declined;
+        /** Reads the lines up to the header, and every column where one thread reads the rows. */
+        final Cursor main = new Cursor(0, Integer.MAX_VALUE);
+        /** The threads' cursors, each over its own columns, once the header is known. */
+        Cursor[] split;
 
-        Parse(CsvOptions o, int rows) {
+        Parse(CsvOptions o, int rows, int threads) {
             this.options = o;
             this.rows = rows;
+            this.threads = threads;
             this.sep = (byte) o.separatorChar();
             this.quote = (byte) o.quoteChar();
             this.lines = new int[rows];
@@ -236,131 +238,70 @@ final class ColumnarCsv {
             }
         }
 
+        /** A new pass over the text. */
+        void restart() {
+            main.row = 0;
+            main.line = 1;
+            width = -1;
+            starting = true;
+        }
+
+        /**
+         * One run of whole lines: the lines up to the header one by one, then the rows, split by columns over the
+         * threads when there are several (each thread tokenizes every line but reads only its columns, so each
+         * column's state still moves in row order and nothing is merged).
+         */
         boolean block(byte[] b, int from, int to) {
             int i = starting ? from + bom(b, from, to) : from;
             starting = false;
-            while (i < to) {
+            while (i < to && width < 0) {
                 int lf = i;
                 while (lf < to && b[lf] != '\n') {
                     lf++;
                 }
-                int end = contentEnd(b, i, lf);
-                if (line <= options.skipRows()) {
-                    if (decode(b, i, end) == null) { // skipped, but the general reader decodes it too
-                        declined = true;
-                        return false;
-                    }
-                } else if (end > i && !line(b, i, end)) {
+                if (!main.line(b, i, lf) || main.declined) {
                     declined = true;
                     return false;
                 }
-                line++;
                 i = lf + 1;
             }
-            return true;
+            if (i >= to) {
+                return true;
+            }
+            if (split == null) {
+                int t = threads > 0 ? threads
+                        : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (to - i) / (1 << 20) + 1);
+                t = Math.max(1, Math.min(t, width));
+                split = new Cursor[t];
+                for (int k = 0; k < t; k++) {
+                    split[k] = t == 1 ? main : new Cursor((int) ((long) width * k / t), (int) ((long) width * (k + 1) / t));
+                }
+            }
+            final int start = i;
+            if (split.length == 1) {
+                declined = !main.lines(b, start, to) || main.declined;
+                return !declined;
+            }
+            boolean[] ok = new boolean[split.length];
+            for (Cursor c : split) {
+                c.row = main.row;
+                c.line = main.line;
+            }
+            IntStream.range(0, split.length).parallel().forEach(k -> ok[k] = split[k].lines(b, start, to));
+            main.row = split[0].row;
+            main.line = split[0].line;
+            for (int k = 0; k < split.length; k++) {
+                declined |= !ok[k] || split[k].declined;
+            }
+            return !declined;
         }
 
-        /** One non-blank line {@code b[from, end)}; false to decline. */
-        private boolean line(byte[] b, int from, int end) {
-            if (width < 0) {
-                return first(b, from, end);
-            }
-            if (row >= rows) {
-                return false; // the file grew between the passes
-            }
-            int j = 0;
-            for (int k = from; ; k++) {
-                k = field(b, k, end);
-                if (k < 0 || j == cols.length) {
-                    return false;
-                }
-                if (rereading == null) {
-                    cell(cols[j], cellBytes, cellStart, cellEnd);
-                } else if (rereading[j]) {
-                    cols[j].ids[row] = cols[j].dict.add(cellBytes, cellStart, cellEnd);
-                }
-                j++;
-                if (k == end) {
-                    break;
-                }
-            }
-            if (j != cols.length) {
-                return false;
-            }
-            lines[row++] = line;
-            return true;
-        }
-
-        /**
-         * The field that starts at {@code k} in the line ending at {@code end}, as {@link CsvText} reads it: up to
-         * the separator, or, when it starts with the quote character, to the closing quote (a doubled quote is one
-         * quote, text after the closing quote up to the separator is appended). Sets {@link #cellBytes},
-         * {@link #cellStart}, {@link #cellEnd}; returns where it stops (the separator or {@code end}), or -1 for a
-         * quote not closed on this line (a line break inside quotes: the general reader's case).
-         */
-        private int field(byte[] b, int k, int end) {
-            if (k == end || b[k] != quote) {
-                int e = k;
-                while (e < end && b[e] != sep) {
-                    e++;
-                }
-                cellBytes = b;
-                cellStart = k;
-                cellEnd = e;
-                return e;
-            }
-            int q = k + 1;
-            boolean doubled = false;
-            while (true) {
-                if (q == end) {
-                    return -1;
-                }
-                if (b[q] == quote) {
-                    if (q + 1 < end && b[q + 1] == quote) {
-                        doubled = true;
-                        q += 2;
-                        continue;
-                    }
-                    break;
-                }
-                q++;
-            }
-            int after = q + 1;
-            int e = after;
-            while (e < end && b[e] != sep) {
-                e++;
-            }
-            if (!doubled && e == after) {
-                cellBytes = b;
-                cellStart = k + 1;
-                cellEnd = q;
-                return e;
-            }
-            if (scratch.length < e - k) {
-                scratch = new byte[Math.max(e - k, 2 * scratch.length)];
-            }
-            int n = 0;
-            for (int i = k + 1; i < q; i++) {
-                scratch[n++] = b[i];
-                if (b[i] == quote) {
-                    i++; // the second quote of a doubled one
-                }
-            }
-            for (int i = after; i < e; i++) {
-                scratch[n++] = b[i];
-            }
-            cellBytes = scratch;
-            cellStart = 0;
-            cellEnd = n;
-            return e;
-        }
-
-        /** The header (or, without one, the names C0, C1, ... and the first row). */
+        /** The header (or, without one, the names C0, C1, ... and the first row, read by {@code main}). */
         private boolean first(byte[] b, int from, int end) {
             List<String> fields = new ArrayList<>();
             for (int k = from; ; k++) {
-                k = field(b, k, end);
-                String f = k < 0 ? null : decode(cellBytes, cellStart, cellEnd);
+                k = main.field(b, k, end);
+                String f = k < 0 ? null : decode(main.cellBytes, main.cellStart, main.cellEnd);
                 if (f == null) {
                     return false;
                 }
@@ -394,27 +335,7 @@ final class ColumnarCsv {
                     }
                 }
             }
-            return options.header() || line(b, from, end);
-        }
-
-        /**
-         * The cell as a number, NaN when it is not one ({@link CsvColumns#number}): with a decimal comma a cell
-         * holding {@code '.'} is text, and commas are read as decimal points.
-         */
-        private double number(byte[] b, int s, int e) {
-            if (options.decimal() == '.') {
-                return NumberText.parse(b, s, e);
-            }
-            if (commas.length < e - s) {
-                commas = new byte[Math.max(e - s, 2 * commas.length)];
-            }
-            for (int k = s; k < e; k++) {
-                if (b[k] == '.') {
-                    return Double.NaN;
-                }
-                commas[k - s] = b[k] == ',' ? (byte) '.' : b[k];
-            }
-            return NumberText.parse(commas, 0, e - s);
+            return options.header() || main.row(b, from, end);
         }
 
         private boolean isMissing(byte[] b, int s, int e) {
@@ -430,71 +351,244 @@ final class ColumnarCsv {
             return false;
         }
 
-        /** Cell {@code b[s, e)} of the current row into column {@code c}, moving its state on as pandas would. */
-        private void cell(Col c, byte[] b, int s, int e) {
-            int i = row;
-            switch (c.state) {
-                case NUMBERS -> {
-                    if (isMissing(b, s, e)) {
-                        c.doubles[i] = Double.NaN;
-                        return;
+        /** Where one thread is: its line and row, its current cell, and the columns {@code [c0, c1)} it reads. */
+        private final class Cursor {
+            final int c0;
+            final int c1;
+            int row;
+            int line = 1;
+            /** A skipped column's cell that is not UTF-8. */
+            boolean declined;
+            /** The current cell: {@code cellBytes[cellStart, cellEnd)}, in the text or, unquoted, in {@link #scratch}. */
+            byte[] cellBytes;
+            int cellStart;
+            int cellEnd;
+            byte[] scratch = new byte[256];
+            /** A cell with its decimal commas made points. */
+            byte[] commas = new byte[64];
+
+            Cursor(int c0, int c1) {
+                this.c0 = c0;
+                this.c1 = c1;
+            }
+
+            /** The lines of {@code b[from, to)}; false to decline. */
+            boolean lines(byte[] b, int from, int to) {
+                int i = from;
+                while (i < to) {
+                    int lf = i;
+                    while (lf < to && b[lf] != '\n') {
+                        lf++;
                     }
-                    double v = number(b, s, e);
-                    if (Double.isNaN(v)) {
-                        c.defer();
-                    } else {
-                        c.doubles[i] = v;
+                    if (!line(b, i, lf)) {
+                        return false;
+                    }
+                    i = lf + 1;
+                }
+                return true;
+            }
+
+            /** The line {@code b[from, lineFeed)}: skipped, blank, the header or a row; false to decline. */
+            boolean line(byte[] b, int from, int lineFeed) {
+                int end = contentEnd(b, from, lineFeed);
+                boolean ok = true;
+                if (line <= options.skipRows()) {
+                    ok = decode(b, from, end) != null; // skipped, but the general reader decodes it too
+                } else if (end > from) {
+                    ok = width < 0 ? first(b, from, end) : row(b, from, end);
+                }
+                line++;
+                return ok;
+            }
+
+            /** One row {@code b[from, end)}, its cells in columns {@code [c0, c1)}; false to decline. */
+            boolean row(byte[] b, int from, int end) {
+                if (row >= rows) {
+                    return false; // the file grew between the passes
+                }
+                int last = Math.min(c1, width);
+                int j = 0;
+                for (int k = from; ; k++) {
+                    k = field(b, k, end);
+                    if (k < 0 || j == width) {
+                        return false;
+                    }
+                    if (j >= c0) {
+                        if (rereading == null) {
+                            cell(cols[j], cellBytes, cellStart, cellEnd);
+                        } else if (rereading[j]) {
+                            cols[j].ids[row] = cols[j].dict.add(cellBytes, cellStart, cellEnd);
+                        }
+                    }
+                    j++;
+                    if (k == end) {
+                        break;
+                    }
+                    if (j == last && last < width) {
+                        break; // the cursor of the last columns checks the rest of the line
                     }
                 }
-                case INTEGERS -> {
-                    if (isMissing(b, s, e)) {
-                        c.markMissing(i);
-                        return;
+                if (j != last) {
+                    return false;
+                }
+                if (c0 == 0) {
+                    lines[row] = line;
+                }
+                row++;
+                return true;
+            }
+
+            /**
+             * The field that starts at {@code k} in the line ending at {@code end}, as {@link CsvText} reads it: up to
+             * the separator, or, when it starts with the quote character, to the closing quote (a doubled quote is one
+             * quote, text after the closing quote up to the separator is appended). Sets {@link #cellBytes},
+             * {@link #cellStart}, {@link #cellEnd}; returns where it stops (the separator or {@code end}), or -1 for a
+             * quote not closed on this line (a line break inside quotes: the general reader's case).
+             */
+            private int field(byte[] b, int k, int end) {
+                if (k == end || b[k] != quote) {
+                    int e = k;
+                    while (e < end && b[e] != sep) {
+                        e++;
                     }
-                    int kind = integer(b, s, e, c);
-                    double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
-                    if (kind == INTEGER) {
-                        c.longs[i] = c.scratch;
-                    } else if (!Double.isNaN(v)) {
-                        c.toNumbers();
-                        if (c.state == NUMBERS) {
+                    cellBytes = b;
+                    cellStart = k;
+                    cellEnd = e;
+                    return e;
+                }
+                int q = k + 1;
+                boolean doubled = false;
+                while (true) {
+                    if (q == end) {
+                        return -1;
+                    }
+                    if (b[q] == quote) {
+                        if (q + 1 < end && b[q + 1] == quote) {
+                            doubled = true;
+                            q += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    q++;
+                }
+                int after = q + 1;
+                int e = after;
+                while (e < end && b[e] != sep) {
+                    e++;
+                }
+                if (!doubled && e == after) {
+                    cellBytes = b;
+                    cellStart = k + 1;
+                    cellEnd = q;
+                    return e;
+                }
+                if (scratch.length < e - k) {
+                    scratch = new byte[Math.max(e - k, 2 * scratch.length)];
+                }
+                int n = 0;
+                for (int i = k + 1; i < q; i++) {
+                    scratch[n++] = b[i];
+                    if (b[i] == quote) {
+                        i++; // the second quote of a doubled one
+                    }
+                }
+                for (int i = after; i < e; i++) {
+                    scratch[n++] = b[i];
+                }
+                cellBytes = scratch;
+                cellStart = 0;
+                cellEnd = n;
+                return e;
+            }
+
+            /**
+             * The cell as a number, NaN when it is not one ({@link CsvColumns#number}): with a decimal comma a cell
+             * holding {@code '.'} is text, and commas are read as decimal points.
+             */
+            private double number(byte[] b, int s, int e) {
+                if (options.decimal() == '.') {
+                    return NumberText.parse(b, s, e);
+                }
+                if (commas.length < e - s) {
+                    commas = new byte[Math.max(e - s, 2 * commas.length)];
+                }
+                for (int k = s; k < e; k++) {
+                    if (b[k] == '.') {
+                        return Double.NaN;
+                    }
+                    commas[k - s] = b[k] == ',' ? (byte) '.' : b[k];
+                }
+                return NumberText.parse(commas, 0, e - s);
+            }
+
+            /** Cell {@code b[s, e)} of the current row into column {@code c}, moving its state on as pandas would. */
+            private void cell(Col c, byte[] b, int s, int e) {
+                int i = row;
+                switch (c.state) {
+                    case NUMBERS -> {
+                        if (isMissing(b, s, e)) {
+                            c.doubles[i] = Double.NaN;
+                            return;
+                        }
+                        double v = number(b, s, e);
+                        if (Double.isNaN(v)) {
+                            c.defer();
+                        } else {
                             c.doubles[i] = v;
                         }
-                    } else {
-                        c.defer(); // not a number, or an integer beyond 64 bits before any other number
                     }
-                }
-                case ALL_MISSING -> {
-                    if (isMissing(b, s, e)) {
-                        c.missingBefore++;
-                        return;
+                    case INTEGERS -> {
+                        if (isMissing(b, s, e)) {
+                            c.markMissing(i);
+                            return;
+                        }
+                        int kind = integer(b, s, e, c);
+                        double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
+                        if (kind == INTEGER) {
+                            c.longs[i] = c.scratch;
+                        } else if (!Double.isNaN(v)) {
+                            c.toNumbers();
+                            if (c.state == NUMBERS) {
+                                c.doubles[i] = v;
+                            }
+                        } else {
+                            c.defer(); // not a number, or an integer beyond 64 bits before any other number
+                        }
                     }
-                    int kind = integer(b, s, e, c);
-                    if (kind == INTEGER) {
-                        c.startIntegers(rows, i);
-                        c.longs[i] = c.scratch;
-                        return;
+                    case ALL_MISSING -> {
+                        if (isMissing(b, s, e)) {
+                            c.missingBefore++;
+                            return;
+                        }
+                        int kind = integer(b, s, e, c);
+                        if (kind == INTEGER) {
+                            c.startIntegers(rows, i);
+                            c.longs[i] = c.scratch;
+                            return;
+                        }
+                        double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
+                        if (Double.isNaN(v)) {
+                            c.startText(rows, i, i == 0 ? null
+                                    : options.missingTokens().get(0).getBytes(StandardCharsets.UTF_8));
+                            c.ids[i] = c.dict.add(b, s, e);
+                        } else {
+                            c.startNumbers(rows, i);
+                            c.doubles[i] = v;
+                        }
                     }
-                    double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
-                    if (Double.isNaN(v)) {
-                        c.startText(rows, i, i == 0 ? null
-                                : options.missingTokens().get(0).getBytes(StandardCharsets.UTF_8));
-                        c.ids[i] = c.dict.add(b, s, e);
-                    } else {
-                        c.startNumbers(rows, i);
-                        c.doubles[i] = v;
+                    case TEXT -> c.ids[i] = c.dict.add(b, s, e);
+                    case SKIPPED -> {
+                        if (!ascii(b, s, e) && decode(b, s, e) == null) {
+                            declined = true; // not read, but the general reader decodes it too
+                        }
                     }
-                }
-                case TEXT -> c.ids[i] = c.dict.add(b, s, e);
-                case SKIPPED -> {
-                    if (!ascii(b, s, e) && decode(b, s, e) == null) {
-                        declined = true; // not read, but the general reader decodes it too
+                    default -> {
+                        // DEFERRED: read again in the third pass
                     }
-                }
-                default -> {
-                    // DEFERRED: read again in the third pass
                 }
             }
+
         }
 
         ReadResult result(String shownName, String tableName) {

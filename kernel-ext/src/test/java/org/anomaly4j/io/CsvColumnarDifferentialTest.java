@@ -71,12 +71,19 @@ class CsvColumnarDifferentialTest {
         }
         ReadResult columnar;
         try {
-            columnar = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o);
+            columnar = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o, 1);
         } catch (IllegalArgumentException e) {
             // only a dtype's conversion error, which the general reader gives too for the same cell
             assertEquals(error, e.getMessage(), file.toString());
             Statistics.collect("columnar declines", "general refuses");
             return;
+        }
+        // the columns split over three threads (each reads every line, parses its own columns): the same
+        ReadResult split = ColumnarCsv.read(bytes, "mixed.csv", "mixed", o, 3);
+        if (columnar == null || split == null) {
+            assertEquals(columnar == null, split == null, "one thread or three:\n" + file);
+        } else {
+            assertSame(columnar, split, "three threads:\n" + file);
         }
         Statistics.collect(columnar != null ? "columnar reads" : "columnar declines",
                 general != null ? "general reads" : "general refuses");
@@ -161,6 +168,11 @@ class CsvColumnarDifferentialTest {
         Files.writeString(p, sb);
         ReadResult columnar = ColumnarCsv.readFile(p, "mixed", CsvOptions.defaults(), 1024);
         assertNotNull(columnar);
+        byte[] bytes = Files.readAllBytes(p);
+        for (int threads = 1; threads <= 7; threads += 2) {
+            assertSame(columnar, ColumnarCsv.read(bytes, p.toString(), "mixed", CsvOptions.defaults(), threads),
+                    threads + " threads");
+        }
         assertSame(Csv.readGeneral(Files.readAllBytes(p), p.toString(), "mixed", CsvOptions.defaults()), columnar,
                 "mixed");
         Table t = columnar.table();
