@@ -25,22 +25,23 @@ import tech.tablesaw.columns.Column;
  * The general reader of {@link Csv} for its common case, column by column into primitive arrays: files with
  * text columns next to numbers (the beehive tables, transactions with a category) are read from their bytes
  * without a {@code String} per cell. The result is the general reader's ({@link CsvText} then
- * {@link CsvColumns}) to the bit: the same names, renames, types, values, notes and report.
- * <p>How: one pass checks the bytes and counts the rows; a second splits each line at the separator and hands
- * every cell to its column, which keeps the state of pandas' type inference in row order: all missing so far,
- * integers (a {@code long[]}), numbers (a {@code double[]}, parsed by {@link NumberText#parse(byte[], int, int)},
- * correctly rounded), or text. A column whose first present cell is not a number collects its cells as ids into
- * a dictionary of the distinct byte sequences, each decoded once (strictly, as UTF-8); a column that turns out
- * not to be numeric after some numbers (a rare case) collects its cells the same way in a third pass. A text
- * column is then typed by {@link CsvColumns#build} over cells that share one {@code String} per distinct value
- * (so booleans, date-times and the notes follow the same rules), numeric columns by the same rules here.
+ * {@link CsvColumns}) to the bit: the same names, renames, types, values, notes, report and errors.
+ * <p>How: one pass checks the bytes and counts the lines; a second splits each line into fields (quoted ones as
+ * {@link CsvText} reads them) and hands every cell to its column, which keeps the state of pandas' type inference
+ * in row order: all missing so far, integers (a {@code long[]}), numbers (a {@code double[]}, parsed by
+ * {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is
+ * not a number collects its cells as ids into a dictionary of the distinct byte sequences, each decoded once
+ * (strictly, as UTF-8); a column that turns out not to be numeric after some numbers (rare) collects its cells
+ * the same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed by
+ * {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
+ * date-times, conversions and notes follow the same rules); numeric columns by the same rules here. The columns
+ * are split over the cores: each thread tokenizes every line and parses its own columns, so no state is merged.
  * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
- * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where
- * that reader must decide: an encoding other than UTF-8, a quoted
- * field holding a line break (or never closed), a lone carriage return, a NUL byte, a row with the wrong number
- * of fields, bytes that are not UTF-8, an empty file, a missing token that does not survive UTF-8. O(file size)
- * time.
+ * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
+ * reader must decide: an encoding other than UTF-8, a quoted field holding a line break (or never closed), a
+ * lone carriage return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, an empty
+ * file, a {@code dtype} naming no column, a missing token that does not survive UTF-8. O(file size) time.
  */
 final class ColumnarCsv {
 
@@ -76,7 +77,8 @@ final class ColumnarCsv {
                 magic = in.readNBytes(4);
             }
             boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-            if (gzip || (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K')) {
+            boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 || magic[2] == 5);
+            if (gzip || zip) {
                 return null;
             }
             return read(TextBlocks.file(file, blockSize), file.toString(), tableName, options, 0);

@@ -166,6 +166,8 @@ class CsvColumnarDifferentialTest {
         }
         Path p = dir.resolve("mixed.csv");
         Files.writeString(p, sb);
+        Files.writeString(dir.resolve("pk.csv"), "PK,name\n1,x\n"); // starts like a zip's magic, but is not one
+        assertNotNull(ColumnarCsv.readFile(dir.resolve("pk.csv"), "pk", CsvOptions.defaults()));
         ReadResult columnar = ColumnarCsv.readFile(p, "mixed", CsvOptions.defaults(), 1024);
         assertNotNull(columnar);
         byte[] bytes = Files.readAllBytes(p);
@@ -175,6 +177,12 @@ class CsvColumnarDifferentialTest {
         }
         assertSame(Csv.readGeneral(Files.readAllBytes(p), p.toString(), "mixed", CsvOptions.defaults()), columnar,
                 "mixed");
+        // gzip: the text is read whole, then the same reader runs on it
+        Path gz = dir.resolve("mixed.csv.gz");
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(bytes);
+        }
+        TableFixtures.assertSameTable(columnar.table(), Csv.read(gz, CsvOptions.defaults()));
         Table t = columnar.table();
         assertEquals(List.of(ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER,
                 ColumnType.STRING, ColumnType.STRING), t.columns().stream().map(Column::type).toList());
