@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,17 +32,18 @@ import tech.tablesaw.columns.Column;
  * in row order: all missing so far, integers (a {@code long[]}), numbers (a {@code double[]}, parsed by
  * {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is
  * not a number collects its cells as ids into a dictionary of the distinct byte sequences, each decoded once
- * (strictly, as UTF-8); a column that turns out not to be numeric after some numbers (rare) collects its cells
- * the same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed by
- * {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
+ * (strictly, in the file's encoding); a column that turns out not to be numeric after some numbers (rare)
+ * collects its cells the same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed
+ * by {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
  * date-times, conversions and notes follow the same rules); numeric columns by the same rules here. The columns
  * are split over the cores: each thread tokenizes every line and parses its own columns, so no state is merged.
  * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
- * reader must decide: an encoding other than UTF-8, a quoted field holding a line break (or never closed), a
- * lone carriage return, a NUL byte, a row with the wrong number of fields, bytes that are not UTF-8, an empty
- * file, a {@code dtype} naming no column, a missing token that does not survive UTF-8. O(file size) time.
+ * reader must decide: an encoding other than UTF-8 or {@linkplain #singleByteAscii one byte per character over
+ * ASCII} (UTF-16, ...), a quoted field holding a line break (or never closed), a lone carriage return, a NUL
+ * byte, a row with the wrong number of fields, bytes not valid in the encoding, an empty file, a {@code dtype}
+ * naming no column, a missing token the encoding cannot spell. O(file size) time.
  */
 final class ColumnarCsv {
 
@@ -105,12 +107,40 @@ final class ColumnarCsv {
     }
 
     private static boolean applies(CsvOptions o) {
-        if (!o.encoding().equals(StandardCharsets.UTF_8) || o.separatorChar() > 127 || o.quoteChar() > 127) {
+        Charset cs = o.encoding();
+        if (!(cs.equals(StandardCharsets.UTF_8) || singleByteAscii(cs)) || o.separatorChar() > 127
+                || o.quoteChar() > 127) {
             return false;
         }
         for (String token : o.missingTokens()) {
-            if (!new String(token.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(token)) {
-                return false; // a lone surrogate: no UTF-8 bytes spell it
+            if (!new String(token.getBytes(cs), cs).equals(token)) {
+                return false; // not in the encoding (or a lone surrogate): no bytes spell it
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An encoding of one byte per character that reads bytes 0-127 as ASCII and no other byte as an ASCII
+     * character (ISO-8859-1, windows-1252, US-ASCII, ...): the separator, quote, line breaks and numbers are then
+     * the same bytes as in UTF-8, and every cell can be decoded on its own.
+     */
+    static boolean singleByteAscii(Charset cs) {
+        if (!cs.canEncode() || cs.newEncoder().maxBytesPerChar() != 1.0f || cs.newDecoder().maxCharsPerByte() != 1.0f) {
+            return false;
+        }
+        byte[] all = new byte[256];
+        for (int k = 0; k < 256; k++) {
+            all[k] = (byte) k;
+        }
+        String decoded = new String(all, cs);
+        if (decoded.length() != 256) {
+            return false;
+        }
+        for (int k = 0; k < 256; k++) {
+            char c = decoded.charAt(k);
+            if (k < 128 ? c != k : c < 128) {
+                return false;
             }
         }
         return true;
@@ -123,7 +153,7 @@ final class ColumnarCsv {
         long[] records = {0};
         long[] lines = {0}; // physical lines before the current one: the first skipRows are not records
         boolean plain = blocks.each((b, from, to) -> {
-            int lineStart = lines[0] == 0 ? from + bom(b, from, to) : from;
+            int lineStart = lines[0] == 0 ? from + bom(b, from, to, o.encoding()) : from;
             for (int i = lineStart; i < to; i++) {
                 byte x = b[i];
                 if (x > '\r') {
@@ -173,8 +203,9 @@ final class ColumnarCsv {
     }
 
     /** 3 for a UTF-8 byte-order mark at {@code from}, which is not part of the text, else 0. */
-    private static int bom(byte[] b, int from, int to) {
-        return to - from >= 3 && b[from] == (byte) 0xEF && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF
+    private static int bom(byte[] b, int from, int to, Charset cs) {
+        return cs.equals(StandardCharsets.UTF_8) && to - from >= 3 && b[from] == (byte) 0xEF
+                && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF
                 ? 3 : 0;
     }
 
@@ -202,6 +233,7 @@ final class ColumnarCsv {
         /** Missing tokens as UTF-8 bytes by length (a cell longer than every token is never missing). */
         private final byte[][][] missingByLength;
         private final int[] lines;
+        private final boolean utf8;
         /** Threads for the rows after the header (0: by the size of the text). */
         private final int threads;
         String[] header;
@@ -227,10 +259,11 @@ final class ColumnarCsv {
             this.sep = (byte) o.separatorChar();
             this.quote = (byte) o.quoteChar();
             this.lines = new int[rows];
+            this.utf8 = o.encoding().equals(StandardCharsets.UTF_8);
             int longest = 0;
             List<byte[]> tokens = new ArrayList<>();
             for (String t : o.missingTokens()) {
-                tokens.add(t.getBytes(StandardCharsets.UTF_8));
+                tokens.add(t.getBytes(o.encoding()));
                 longest = Math.max(longest, tokens.get(tokens.size() - 1).length);
             }
             missingByLength = new byte[longest + 1][][];
@@ -254,7 +287,7 @@ final class ColumnarCsv {
          * column's state still moves in row order and nothing is merged).
          */
         boolean block(byte[] b, int from, int to) {
-            int i = starting ? from + bom(b, from, to) : from;
+            int i = starting ? from + bom(b, from, to, options.encoding()) : from;
             starting = false;
             while (i < to && width < 0) {
                 int lf = i;
@@ -276,7 +309,8 @@ final class ColumnarCsv {
                 t = Math.max(1, Math.min(t, width));
                 split = new Cursor[t];
                 for (int k = 0; k < t; k++) {
-                    split[k] = t == 1 ? main : new Cursor((int) ((long) width * k / t), (int) ((long) width * (k + 1) / t));
+                    split[k] = t == 1 ? main
+                            : new Cursor((int) ((long) width * k / t), (int) ((long) width * (k + 1) / t));
                 }
             }
             final int start = i;
@@ -303,7 +337,7 @@ final class ColumnarCsv {
             List<String> fields = new ArrayList<>();
             for (int k = from; ; k++) {
                 k = main.field(b, k, end);
-                String f = k < 0 ? null : decode(main.cellBytes, main.cellStart, main.cellEnd);
+                String f = k < 0 ? null : decode(main.cellBytes, main.cellStart, main.cellEnd, options.encoding());
                 if (f == null) {
                     return false;
                 }
@@ -359,9 +393,9 @@ final class ColumnarCsv {
             final int c1;
             int row;
             int line = 1;
-            /** A skipped column's cell that is not UTF-8. */
+            /** A skipped column has a cell that is not valid in the encoding. */
             boolean declined;
-            /** The current cell: {@code cellBytes[cellStart, cellEnd)}, in the text or, unquoted, in {@link #scratch}. */
+            /** The current cell {@code cellBytes[cellStart, cellEnd)}: in the text, or unquoted in {@link #scratch}. */
             byte[] cellBytes;
             int cellStart;
             int cellEnd;
@@ -395,7 +429,7 @@ final class ColumnarCsv {
                 int end = contentEnd(b, from, lineFeed);
                 boolean ok = true;
                 if (line <= options.skipRows()) {
-                    ok = decode(b, from, end) != null; // skipped, but the general reader decodes it too
+                    ok = decode(b, from, end, options.encoding()) != null; // skipped, but the general reader decodes it
                 } else if (end > from) {
                     ok = width < 0 ? first(b, from, end) : row(b, from, end);
                 }
@@ -509,6 +543,9 @@ final class ColumnarCsv {
              * holding {@code '.'} is text, and commas are read as decimal points.
              */
             private double number(byte[] b, int s, int e) {
+                if (!utf8 && !ascii(b, s, e)) { // rare: NumberText.parse(byte[], ...) reads other bytes as UTF-8
+                    return CsvColumns.number(new String(b, s, e - s, options.encoding()), options.decimal());
+                }
                 if (options.decimal() == '.') {
                     return NumberText.parse(b, s, e);
                 }
@@ -572,7 +609,7 @@ final class ColumnarCsv {
                         double v = kind == NOT_INTEGER ? number(b, s, e) : Double.NaN;
                         if (Double.isNaN(v)) {
                             c.startText(rows, i, i == 0 ? null
-                                    : options.missingTokens().get(0).getBytes(StandardCharsets.UTF_8));
+                                    : options.missingTokens().get(0).getBytes(options.encoding()));
                             c.ids[i] = c.dict.add(b, s, e);
                         } else {
                             c.startNumbers(rows, i);
@@ -581,7 +618,7 @@ final class ColumnarCsv {
                     }
                     case TEXT -> c.ids[i] = c.dict.add(b, s, e);
                     case SKIPPED -> {
-                        if (!ascii(b, s, e) && decode(b, s, e) == null) {
+                        if (!ascii(b, s, e) && decode(b, s, e, options.encoding()) == null) {
                             declined = true; // not read, but the general reader decodes it too
                         }
                     }
@@ -595,7 +632,7 @@ final class ColumnarCsv {
 
         ReadResult result(String shownName, String tableName) {
             for (Col c : cols) {
-                if (c.dict != null && !c.decode()) {
+                if (c.dict != null && !c.decode(options.encoding())) {
                     return null; // bytes that are not UTF-8: the general reader names the line (before any dtype error)
                 }
             }
@@ -700,8 +737,8 @@ final class ColumnarCsv {
         String[] values;
 
         /** Decodes the dictionary; false when a value is not valid UTF-8. */
-        boolean decode() {
-            values = dict.decoded();
+        boolean decode(Charset cs) {
+            values = dict.decoded(cs);
             dict = null;
             return values != null;
         }
@@ -874,12 +911,11 @@ final class ColumnarCsv {
         }
 
         /** Each value decoded strictly as UTF-8, by id; null if one is not valid UTF-8. */
-        String[] decoded() {
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String[] decoded(Charset cs) {
+            CharsetDecoder strict = strict(cs);
             String[] out = new String[size];
             for (int id = 0; id < size; id++) {
-                String v = decode(bytes, starts[id], starts[id + 1], utf8);
+                String v = decode(bytes, starts[id], starts[id + 1], strict);
                 if (v == null) {
                     return null;
                 }
@@ -889,9 +925,14 @@ final class ColumnarCsv {
         }
     }
 
-    /** {@code b[s, e)} as strict UTF-8, or null when it is not valid UTF-8. */
-    private static String decode(byte[] b, int s, int e) {
-        return decode(b, s, e, null);
+    /** {@code b[s, e)} decoded strictly, or null when it is not valid in the encoding. */
+    private static String decode(byte[] b, int s, int e, Charset cs) {
+        return ascii(b, s, e) ? new String(b, s, e - s, StandardCharsets.ISO_8859_1) : decode(b, s, e, strict(cs));
+    }
+
+    private static CharsetDecoder strict(Charset cs) {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static boolean ascii(byte[] b, int s, int e) {
@@ -903,15 +944,13 @@ final class ColumnarCsv {
         return true;
     }
 
-    /** As {@link #decode(byte[], int, int)} with a decoder to reuse (null: a new one where needed). */
-    private static String decode(byte[] b, int s, int e, CharsetDecoder utf8) {
+    /** As {@link #decode(byte[], int, int, Charset)} with a strict decoder to reuse. */
+    private static String decode(byte[] b, int s, int e, CharsetDecoder strict) {
         if (ascii(b, s, e)) {
             return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
         }
-        CharsetDecoder d = utf8 != null ? utf8.reset() : StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return d.decode(ByteBuffer.wrap(b, s, e - s)).toString();
+            return strict.reset().decode(ByteBuffer.wrap(b, s, e - s)).toString();
         } catch (CharacterCodingException malformed) {
             return null;
         }

@@ -219,6 +219,20 @@ class CsvColumnarDifferentialTest {
     }
 
     @Test
+    void latin1FilesAreReadColumnWiseWithTheirOwnBytes() {
+        // "\u00c4\u00b1nf" in ISO-8859-1 is the UTF-8 spelling of "\u0131nf" (which Java's equalsIgnoreCase calls
+        // "inf"): read in its own encoding it is text, not infinity; a UTF-8 byte-order mark is text there too
+        byte[] bytes = "\u00ef\u00bb\u00bfv;w\n1,5;caf\u00e9\n\u00c4\u00b1nf;na\u00efve\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        CsvOptions o = CsvOptions.separator(';').decimal(',').encoding("ISO-8859-1");
+        ReadResult columnar = ColumnarCsv.read(bytes, "t.csv", "t", o);
+        assertSame(Csv.readGeneral(bytes, "t.csv", "t", o), columnar, "latin-1");
+        assertEquals("\u00ef\u00bb\u00bfv", columnar.table().columnNames().get(0));
+        assertEquals(ColumnType.STRING, columnar.table().column(0).type());
+        assertEquals("caf\u00e9", columnar.table().stringColumn("w").get(0));
+    }
+
+    @Test
     void dtypesAndSkippedLinesAreReadColumnWise() {
         String text = "# exported 2021\n\nid;v;flag;note;when\n1;2,5;true;x;2021-01-02\n2;;false;y;2021-01-03\n";
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -261,7 +275,8 @@ class CsvColumnarDifferentialTest {
         byte[] plain = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8);
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.skipRows(2)), "skipRows(2): nothing left");
         assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.dtype("x", ColumnType.DOUBLE)), "dtype of no column");
-        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "encoding");
+        assertNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("UTF-16")), "two bytes per character");
+        assertNotNull(ColumnarCsv.read(plain, "t.csv", "t", o.encoding("ISO-8859-1")), "one byte per character");
         assertNotNull(ColumnarCsv.read(plain, "t.csv", "t", o), "and reads the same file with the defaults");
     }
 
@@ -338,6 +353,10 @@ class CsvColumnarDifferentialTest {
         if (!sep.equals(",") && r.nextInt(4) == 0) {
             o = o.decimal(',');
         }
+        if (r.nextInt(5) == 0) {
+            o = o.encoding(List.of(StandardCharsets.ISO_8859_1, java.nio.charset.Charset.forName("windows-1252"),
+                    StandardCharsets.US_ASCII).get(r.nextInt(3)));
+        }
         if (r.nextInt(6) == 0) {
             o = o.missing("-", "NA", "");
         } else if (r.nextInt(10) == 0) {
@@ -346,14 +365,15 @@ class CsvColumnarDifferentialTest {
         boolean plain = true;
         boolean noFile = false;
         StringBuilder sb = new StringBuilder();
-        if (r.nextInt(10) == 0) {
+        if (r.nextInt(10) == 0 && o.encoding().equals(StandardCharsets.UTF_8)) {
             sb.append('\uFEFF');
         }
         if (r.nextInt(6) == 0) {
             int skip = 1 + r.nextInt(3);
             o = o.skipRows(skip);
             for (int k = 0; k < skip; k++) {
-                sb.append(List.of("# comment", "", "x" + sep + "\"unclosed", "caf\u00e9").get(r.nextInt(4))).append(eol);
+                List<String> junk = List.of("# comment", "", "x" + sep + "\"unclosed", "caf\u00e9");
+                sb.append(junk.get(r.nextInt(junk.size()))).append(eol);
             }
         }
         if (r.nextInt(10) == 0) {
@@ -363,7 +383,9 @@ class CsvColumnarDifferentialTest {
             List<String> names = new ArrayList<>();
             for (int j = 0; j < cols; j++) {
                 int k = r.nextInt(14);
-                names.add(k == 0 && cols > 1 ? "" : k == 1 ? "c0" : k == 2 ? "C" + Math.max(0, j - 1) : k == 3 ? " c" + j : "c" + j);
+                // blank, repeated, differing only in case, padded: renamed or stripped as the general reader does
+                names.add(k == 0 && cols > 1 ? "" : k == 1 ? "c0" : k == 2 ? "C" + Math.max(0, j - 1)
+                        : k == 3 ? " c" + j : "c" + j);
             }
             sb.append(String.join(sep, names)).append(eol);
         }
@@ -421,11 +443,15 @@ class CsvColumnarDifferentialTest {
             plain = false;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(utf8);
+        boolean utf8 = o.encoding().equals(StandardCharsets.UTF_8);
+        if (!utf8 && r.nextInt(8) == 0) {
+            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // UTF-8's mark: text in Latin-1
+            plain = false; // not ASCII at all, and before a blank line a one-field line of its own
+        }
+        out.writeBytes(text.getBytes(o.encoding())); // characters the encoding lacks become '?'
         if (!noFile && r.nextInt(30) == 0) {
-            // a stray byte that is not UTF-8, or a NUL, at the end of the last cell
-            out.writeBytes(new byte[] {r.nextBoolean() ? (byte) 0xFF : 0});
+            // a stray byte that is not UTF-8 (0x81: nor windows-1252, 0xFF: nor US-ASCII), or a NUL, at the end
+            out.writeBytes(new byte[] {new byte[] {(byte) 0xFF, (byte) 0x81, 0}[r.nextInt(3)]});
             plain = false;
         }
         if (r.nextInt(40) == 0) {
