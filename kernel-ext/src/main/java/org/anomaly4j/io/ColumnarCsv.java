@@ -214,6 +214,9 @@ final class ColumnarCsv {
         return lineFeed > lineStart && b[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
     }
 
+    /** The most threads a read splits its columns over. */
+    private static final int MAX_THREADS = 8;
+
     /** Column states, in the order pandas' inference moves through them. */
     private static final byte ALL_MISSING = 0;
     private static final byte INTEGERS = 1;
@@ -304,8 +307,10 @@ final class ColumnarCsv {
                 return true;
             }
             if (split == null) {
-                int t = threads > 0 ? threads
-                        : Math.min(ForkJoinPool.getCommonPoolParallelism() + 1, (to - i) / (1 << 20) + 1);
+                // one thread per MiB of the first run, at most one per core and MAX_THREADS (every thread
+                // tokenizes the lines up to its columns, so more threads repeat more of that work)
+                int t = threads > 0 ? threads : Math.min(Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
+                        MAX_THREADS), (to - i) / (1 << 20) + 1);
                 t = Math.max(1, Math.min(t, width));
                 split = new Cursor[t];
                 for (int k = 0; k < t; k++) {
