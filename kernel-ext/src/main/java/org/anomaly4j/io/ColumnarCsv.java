@@ -37,7 +37,7 @@ import tech.tablesaw.columns.Column;
  * by {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
  * date-times, conversions and notes follow the same rules); numeric columns by the same rules here. The columns
  * are split over the cores: each thread tokenizes every line and parses its own columns, so no state is merged.
- * Memory: the table, one 8 MiB block of a plain file (the whole text for other input), the file line of each
+ * Memory: the table, one 2 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
  * reader must decide: an encoding other than UTF-8 or {@linkplain #singleByteAscii one byte per character over
@@ -48,10 +48,10 @@ import tech.tablesaw.columns.Column;
 final class ColumnarCsv {
 
     /**
-     * Bytes per block when a plain file is streamed (grown for a longer line): 8 MiB less a little, so that with
-     * the kernel's 8 MiB G1 regions the buffer takes one region, not two.
+     * Bytes per block when a plain file is streamed (grown for a longer line): 2 MiB, an ordinary young object
+     * with the kernel's 8 MiB G1 regions (from 4 MiB on, an array takes whole regions of its own).
      */
-    static final int BLOCK = (1 << 23) - 1024;
+    static final int BLOCK = 1 << 21;
 
     private ColumnarCsv() {
     }

@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 interface TextBlocks {
 
+    /** The most bytes asked of the file at once. */
+    int PIECE = 1 << 18;
+
     /** Calls {@code sink} for each run in order; false when the sink stopped early. */
     boolean each(Sink sink) throws IOException;
 
@@ -41,8 +44,14 @@ interface TextBlocks {
                 byte[] buf = buffer[0];
                 int carry = 0;
                 while (true) {
-                    int end = carry + in.readNBytes(buf, carry, buf.length - carry);
-                    boolean eof = end < buf.length; // readNBytes reads less only at the end of the stream
+                    int end = carry;
+                    int got = 0;
+                    while (end < buf.length && got >= 0) {
+                        // in pieces: a read of n bytes from a file channel caches an n-byte native buffer per thread
+                        got = in.read(buf, end, Math.min(buf.length - end, PIECE));
+                        end += Math.max(got, 0);
+                    }
+                    boolean eof = got < 0;
                     if (end == 0) {
                         return true;
                     }
