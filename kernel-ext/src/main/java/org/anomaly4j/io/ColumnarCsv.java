@@ -148,32 +148,27 @@ final class ColumnarCsv {
 
     private static ReadResult read(TextBlocks blocks, String shownName, String tableName, CsvOptions o, int threads)
             throws IOException {
-        // pass 1: no NUL or lone carriage return, and the number of lines that are not blank (the records, unless a
-        // quoted field spans lines: the second pass declines then)
+        // pass 1: no NUL or lone carriage return, and the number of records (quoted line breaks included)
         long[] records = {0};
-        long[] lines = {0}; // physical lines before the current one: the first skipRows are not records
+        int[] skipped = {-1}; // lines skipped so far; -1 before the first block
+        byte sep = (byte) o.separatorChar();
+        byte quote = (byte) o.quoteChar();
         boolean plain = blocks.each((b, from, to) -> {
-            int lineStart = lines[0] == 0 ? from + bom(b, from, to, o.encoding()) : from;
-            for (int i = lineStart; i < to; i++) {
-                byte x = b[i];
-                if (x > '\r') {
-                    continue;
+            int i = skipped[0] < 0 ? from + bom(b, from, to, o.encoding()) : from;
+            skipped[0] = Math.max(skipped[0], 0);
+            for (; skipped[0] < o.skipRows() && i < to; skipped[0]++) { // raw lines, as the general reader skips them
+                int lf = i;
+                while (lf < to && b[lf] != '\n') {
+                    lf++;
                 }
-                if (x == '\n') {
-                    if (contentEnd(b, lineStart, i) > lineStart && lines[0] >= o.skipRows()) {
-                        records[0]++;
-                    }
-                    lines[0]++;
-                    lineStart = i + 1;
-                } else if (x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                if (!plainLine(b, i, lf, to)) {
                     return false;
                 }
+                i = lf + 1;
             }
-            if (lineStart < to && lines[0] >= o.skipRows()) {
-                records[0]++; // the last line, without a line feed (a lone \r there was refused above)
-            }
-            lines[0] += lineStart < to ? 1 : 0;
-            return true;
+            long n = countRecords(b, i, to, sep, quote);
+            records[0] += Math.max(n, 0);
+            return n >= 0;
         });
         int rows = (int) Math.min(Integer.MAX_VALUE, records[0] - (o.header() ? 1 : 0));
         if (!plain || records[0] == 0 || rows < 0 || records[0] > Integer.MAX_VALUE - 16) {
@@ -200,6 +195,90 @@ final class ColumnarCsv {
             }
         }
         return p.result(shownName, tableName);
+    }
+
+    /** No NUL and no lone carriage return in {@code b[from, lineFeed)}, a line ending at a line feed or {@code to}. */
+    private static boolean plainLine(byte[] b, int from, int lineFeed, int to) {
+        for (int i = from; i < lineFeed; i++) {
+            if (b[i] == 0 || (b[i] == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The records in {@code b[from, to)} as {@link CsvText}'s tokenizer splits them: a line break ends a record
+     * unless it is inside a quoted field (a field that starts with the quote character, up to its closing quote;
+     * a doubled quote is data); blank lines are no records. -1 for a NUL byte, a lone carriage return, or a
+     * quoted field still open at {@code to} (a record that runs on into the next block, or a quote never closed).
+     */
+    static long countRecords(byte[] b, int from, int to, byte sep, byte quote) {
+        long records = 0;
+        int i = from;
+        while (i < to) {
+            byte x = b[i];
+            if (x == '\n') { // a blank line
+                i++;
+                continue;
+            }
+            if (x == '\r') {
+                if (i + 1 == to || b[i + 1] != '\n') {
+                    return -1;
+                }
+                i += 2;
+                continue;
+            }
+            records++;
+            while (true) { // the fields of one record
+                if (i < to && b[i] == quote) {
+                    for (i++; ; i++) {
+                        if (i == to) {
+                            return -1;
+                        }
+                        x = b[i];
+                        if (x == quote) {
+                            if (i + 1 < to && b[i + 1] == quote) {
+                                i++;
+                                continue;
+                            }
+                            i++;
+                            break;
+                        }
+                        if (x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                            return -1;
+                        }
+                    }
+                }
+                while (i < to) { // unquoted, or after the closing quote: up to a separator or line break
+                    x = b[i];
+                    if (x > '\r' && x != sep) {
+                        i++;
+                        continue;
+                    }
+                    if (x == sep || x == '\n' || x == '\r') {
+                        break;
+                    }
+                    if (x == 0) {
+                        return -1;
+                    }
+                    i++;
+                }
+                if (i == to) {
+                    return records;
+                }
+                if (x == sep) {
+                    i++;
+                    continue;
+                }
+                if (x == '\r' && (i + 1 == to || b[i + 1] != '\n')) {
+                    return -1;
+                }
+                i += x == '\r' ? 2 : 1;
+                break;
+            }
+        }
+        return records;
     }
 
     /** 3 for a UTF-8 byte-order mark at {@code from}, which is not part of the text, else 0. */
@@ -293,15 +372,11 @@ final class ColumnarCsv {
             int i = starting ? from + bom(b, from, to, options.encoding()) : from;
             starting = false;
             while (i < to && width < 0) {
-                int lf = i;
-                while (lf < to && b[lf] != '\n') {
-                    lf++;
-                }
-                if (!main.line(b, i, lf) || main.declined) {
+                i = main.step(b, i, to);
+                if (i < 0 || main.declined) {
                     declined = true;
                     return false;
                 }
-                i = lf + 1;
             }
             if (i >= to) {
                 return true;
@@ -337,19 +412,25 @@ final class ColumnarCsv {
             return !declined;
         }
 
-        /** The header (or, without one, the names C0, C1, ... and the first row, read by {@code main}). */
-        private boolean first(byte[] b, int from, int end) {
+        /**
+         * The header record at {@code from} (or, without one, the names C0, C1, ... and the first row, read by
+         * {@code main}); where the next record starts, or -1 to decline.
+         */
+        private int first(byte[] b, int from, int to) {
             List<String> fields = new ArrayList<>();
-            for (int k = from; ; k++) {
-                k = main.field(b, k, end);
+            int line = main.line;
+            int k = from;
+            while (true) {
+                k = main.field(b, k, to);
                 String f = k < 0 ? null : decode(main.cellBytes, main.cellStart, main.cellEnd, options.encoding());
                 if (f == null) {
-                    return false;
+                    return -1;
                 }
                 fields.add(f);
-                if (k == end) {
+                if (k == to || b[k] != sep) {
                     break;
                 }
+                k++;
             }
             width = fields.size();
             if (cols == null) {
@@ -363,7 +444,7 @@ final class ColumnarCsv {
                     names = cleaned.names();
                 }
                 if (!List.of(names).containsAll(options.dtypes().keySet())) {
-                    return false; // the general reader names the column that is not in the file
+                    return -1; // the general reader names the column that is not in the file
                 }
                 cols = new Col[width];
                 for (int j = 0; j < width; j++) {
@@ -376,7 +457,11 @@ final class ColumnarCsv {
                     }
                 }
             }
-            return options.header() || main.row(b, from, end);
+            if (options.header()) {
+                return main.next(b, k, to);
+            }
+            main.line = line; // the first row, read again as a row
+            return main.row(b, from, to);
         }
 
         private boolean isMissing(byte[] b, int s, int e) {
@@ -413,48 +498,63 @@ final class ColumnarCsv {
                 this.c1 = c1;
             }
 
-            /** The lines of {@code b[from, to)}; false to decline. */
+            /** The lines and records of {@code b[from, to)}; false to decline. */
             boolean lines(byte[] b, int from, int to) {
                 int i = from;
                 while (i < to) {
-                    int lf = i;
-                    while (lf < to && b[lf] != '\n') {
-                        lf++;
-                    }
-                    if (!line(b, i, lf)) {
+                    i = step(b, i, to);
+                    if (i < 0) {
                         return false;
                     }
-                    i = lf + 1;
                 }
                 return true;
             }
 
-            /** The line {@code b[from, lineFeed)}: skipped, blank, the header or a row; false to decline. */
-            boolean line(byte[] b, int from, int lineFeed) {
-                int end = contentEnd(b, from, lineFeed);
-                boolean ok = true;
+            /**
+             * What starts at {@code i}: a skipped line, a blank line, the header or a row; where the next starts,
+             * or -1 to decline.
+             */
+            int step(byte[] b, int i, int to) {
                 if (line <= options.skipRows()) {
-                    ok = decode(b, from, end, options.encoding()) != null; // skipped, but the general reader decodes it
-                } else if (end > from) {
-                    ok = width < 0 ? first(b, from, end) : row(b, from, end);
+                    int lf = i;
+                    while (lf < to && b[lf] != '\n') {
+                        lf++;
+                    }
+                    line++; // skipped, but the general reader decodes it too
+                    return decode(b, i, contentEnd(b, i, lf), options.encoding()) == null ? -1 : Math.min(lf + 1, to);
                 }
-                line++;
-                return ok;
+                if (b[i] == '\n' || b[i] == '\r') { // a blank line (pass 1 refused a lone \r)
+                    return next(b, i, to);
+                }
+                return width < 0 ? first(b, i, to) : row(b, i, to);
             }
 
-            /** One row {@code b[from, end)}, its cells in columns {@code [c0, c1)}; false to decline. */
-            boolean row(byte[] b, int from, int end) {
-                if (row >= rows) {
-                    return false; // the file grew between the passes
+            /** Past the line break at {@code k} (or {@code to}), counting the line. */
+            int next(byte[] b, int k, int to) {
+                if (k == to) {
+                    return to;
                 }
-                int last = Math.min(c1, width);
+                line++;
+                return Math.min(to, b[k] == '\r' ? k + 2 : k + 1);
+            }
+
+            /**
+             * The row that starts at {@code from}, its cells in columns {@code [c0, c1)}; where the next record
+             * starts, or -1 to decline.
+             */
+            int row(byte[] b, int from, int to) {
+                if (row >= rows) {
+                    return -1; // the file grew between the passes
+                }
+                int start = line;
                 int j = 0;
-                for (int k = from; ; k++) {
-                    k = field(b, k, end);
+                int k = from;
+                while (true) {
+                    k = field(b, k, to);
                     if (k < 0 || j == width) {
-                        return false;
+                        return -1;
                     }
-                    if (j >= c0) {
+                    if (j >= c0 && j < c1) {
                         if (rereading == null) {
                             cell(cols[j], cellBytes, cellStart, cellEnd);
                         } else if (rereading[j]) {
@@ -462,34 +562,34 @@ final class ColumnarCsv {
                         }
                     }
                     j++;
-                    if (k == end) {
+                    if (k == to || b[k] != sep) {
                         break;
                     }
-                    if (j == last && last < width) {
-                        break; // the cursor of the last columns checks the rest of the line
-                    }
+                    k++;
                 }
-                if (j != last) {
-                    return false;
+                if (j != width) {
+                    return -1;
                 }
                 if (c0 == 0) {
-                    lines[row] = line;
+                    lines[row] = start;
                 }
                 row++;
-                return true;
+                return next(b, k, to);
             }
 
             /**
-             * The field that starts at {@code k} in the line ending at {@code end}, as {@link CsvText} reads it: up to
-             * the separator, or, when it starts with the quote character, to the closing quote (a doubled quote is one
-             * quote, text after the closing quote up to the separator is appended). Sets {@link #cellBytes},
-             * {@link #cellStart}, {@link #cellEnd}; returns where it stops (the separator or {@code end}), or -1 for a
-             * quote not closed on this line (a line break inside quotes: the general reader's case).
+             * The field that starts at {@code k}, as {@link CsvText} reads it: up to a separator or line break, or,
+             * when it starts with the quote character, to the closing quote (separators and line breaks inside are
+             * data, a doubled quote is one quote, text after the closing quote up to the separator is appended).
+             * Sets {@link #cellBytes}, {@link #cellStart}, {@link #cellEnd} and counts the lines inside; returns
+             * where it stops (a separator, a line break or {@code to}), or -1 for a quote not closed before
+             * {@code to}.
              */
-            private int field(byte[] b, int k, int end) {
-                if (k == end || b[k] != quote) {
+            private int field(byte[] b, int k, int to) {
+                if (k == to || b[k] != quote) {
                     int e = k;
-                    while (e < end && b[e] != sep) {
+                    byte x;
+                    while (e < to && (x = b[e]) != sep && x != '\n' && x != '\r') {
                         e++;
                     }
                     cellBytes = b;
@@ -500,22 +600,26 @@ final class ColumnarCsv {
                 int q = k + 1;
                 boolean doubled = false;
                 while (true) {
-                    if (q == end) {
+                    if (q == to) {
                         return -1;
                     }
                     if (b[q] == quote) {
-                        if (q + 1 < end && b[q + 1] == quote) {
+                        if (q + 1 < to && b[q + 1] == quote) {
                             doubled = true;
                             q += 2;
                             continue;
                         }
                         break;
                     }
+                    if (b[q] == '\n') {
+                        line++;
+                    }
                     q++;
                 }
                 int after = q + 1;
                 int e = after;
-                while (e < end && b[e] != sep) {
+                byte x;
+                while (e < to && (x = b[e]) != sep && x != '\n' && x != '\r') {
                     e++;
                 }
                 if (!doubled && e == after) {

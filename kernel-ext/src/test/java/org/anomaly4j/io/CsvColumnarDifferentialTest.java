@@ -93,7 +93,7 @@ class CsvColumnarDifferentialTest {
                 general != null ? "general reads" : "general refuses");
         Statistics.coverage(c -> {
             c.check("columnar reads", "general reads").percentage(p -> p >= 40);
-            c.check("columnar declines", "general reads").percentage(p -> p >= 5);
+            c.check("columnar declines", "general reads").percentage(p -> p >= 1);
             c.check("columnar declines", "general refuses").percentage(p -> p >= 5);
         });
         if (file.plain()) {
@@ -107,7 +107,10 @@ class CsvColumnarDifferentialTest {
         }
         assertSame(general, columnar, file.toString());
         // streamed from a file in 16-byte blocks (grown for longer lines): the same again
-        assertSame(general, streamed(bytes, o, 16), file.toString());
+        ReadResult streamed = streamed(bytes, o, 16);
+        if (streamed != null || !file.quotedLineBreak()) { // such a record may run on from one block into the next
+            assertSame(general, streamed, file.toString());
+        }
     }
 
     /**
@@ -195,6 +198,18 @@ class CsvColumnarDifferentialTest {
     }
 
     @Test
+    void quotedLineBreaksAreReadColumnWiseFromTextInMemory(@TempDir Path dir) throws IOException {
+        String text = "id,note,v\n1,\"two\nlines\",1.5\r\n2,\"three\r\nlines\n\",2\n3,x,\"\n\"\n";
+        ReadResult columnar = columnarAsGeneral(text);
+        assertEquals(List.of("two\nlines", "three\r\nlines\n", "x"), columnar.table().stringColumn("note").asList());
+        // streamed, a record that runs on from one block into the next is the general reader's
+        Path p = dir.resolve("t.csv");
+        Files.writeString(p, text);
+        assertNull(ColumnarCsv.readFile(p, "t", CsvOptions.defaults(), 16));
+        TableFixtures.assertSameTable(columnar.table(), Csv.read(p, CsvOptions.defaults()));
+    }
+
+    @Test
     void quotedFieldsOnOneLineAreReadColumnWise() {
         Table t = columnarAsGeneral("\"id\",\"name\",\"v\"\n1,\"Smith, John\",\"1.5\"\n2,\"say \"\"hi\"\"\",2\n"
                 + "3,\"a\"b,\"\"\n").table();
@@ -270,7 +285,7 @@ class CsvColumnarDifferentialTest {
     @Test
     void declinesWhereTheGeneralReaderMustDecide() {
         CsvOptions o = CsvOptions.defaults();
-        for (String text : List.of("", "\n\n", "\uFEFF", "a,b\n\"1\n5\",x\n", "a,b\n\"1,x\n", "a,b\n1,2\r3,4\n",
+        for (String text : List.of("", "\n\n", "\uFEFF", "a,b\n\"1,x\n", "a,b\n1,2\r3,4\n", "a,b\n\"1\r5\",x\n",
                 "a,b\n1\n", "a,b\n1,\0\n")) {
             assertNull(ColumnarCsv.read(text.getBytes(StandardCharsets.UTF_8), "t.csv", "t", o), text);
         }
@@ -334,8 +349,11 @@ class CsvColumnarDifferentialTest {
         }
     }
 
-    /** A generated file, its options, and whether it is plain (nothing the general reader must decide). */
-    record MixedFile(byte[] bytes, CsvOptions options, boolean plain) {
+    /**
+     * A generated file, its options, whether it is plain (nothing the general reader must decide) and whether a
+     * quoted field holds a line break.
+     */
+    record MixedFile(byte[] bytes, CsvOptions options, boolean plain, boolean quotedLineBreak) {
         @Override
         public String toString() {
             return options + (plain ? " (plain)" : "") + ":\n" + new String(bytes, StandardCharsets.UTF_8);
@@ -367,6 +385,7 @@ class CsvColumnarDifferentialTest {
             o = o.missing();
         }
         boolean plain = true;
+        boolean quotedLineBreak = false;
         boolean noFile = false;
         StringBuilder sb = new StringBuilder();
         if (r.nextInt(10) == 0 && o.encoding().equals(StandardCharsets.UTF_8)) {
@@ -425,10 +444,11 @@ class CsvColumnarDifferentialTest {
                     int q = r.nextInt(5);
                     cell = q == 0 ? "\"" + cell + sep + "\"" : q == 1 ? "\"" + cell + "\"\"\"" : q == 2 ? "\"" + cell
                             + "\"x" : q == 3 ? "\"" + cell + "\"" : "\"" + cell + "\n\"";
-                    plain &= q < 4;
+                    quotedLineBreak |= q == 4;
                 } else if (r.nextInt(200) == 0) {
-                    cell = "\"" + cell; // never closed
+                    cell = "\"" + cell; // never closed, or closed by a later quote: a field over several lines
                     plain = false;
+                    quotedLineBreak = true;
                 } else if (!cell.isEmpty() && r.nextInt(100) == 0) {
                     cell = cell + "\""; // a quote inside an unquoted field is text
                 }
@@ -462,7 +482,7 @@ class CsvColumnarDifferentialTest {
             out.writeBytes("\r".getBytes(StandardCharsets.UTF_8)); // a lone carriage return at the end
             plain = false;
         }
-        return new MixedFile(out.toByteArray(), o, plain && (rows > 0 || header));
+        return new MixedFile(out.toByteArray(), o, plain && (rows > 0 || header), quotedLineBreak);
     }
 
     /** A cell of a column of the given kind (row {@code i}). */
