@@ -41,9 +41,10 @@ import tech.tablesaw.columns.Column;
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
  * reader must decide: an encoding other than UTF-8 or {@linkplain #singleByteAscii one byte per character over
- * ASCII} (UTF-16, ...), a quoted field holding a line break (or never closed), a lone carriage return, a NUL
- * byte, a row with the wrong number of fields, bytes not valid in the encoding, an empty file, a {@code dtype}
- * naming no column, a missing token the encoding cannot spell. O(file size) time.
+ * ASCII} (UTF-16, ...), a quote never closed, a NUL byte, a row with the wrong number of fields, bytes not valid
+ * in the encoding, an empty file, a {@code dtype} naming no column, a missing token the encoding cannot spell.
+ * A streamed file whose quoted line break falls on a block boundary is declined too; {@link Csv} then reads the
+ * text into memory and runs this reader on it as one block. O(file size) time.
  */
 final class ColumnarCsv {
 
@@ -148,7 +149,7 @@ final class ColumnarCsv {
 
     private static ReadResult read(TextBlocks blocks, String shownName, String tableName, CsvOptions o, int threads)
             throws IOException {
-        // pass 1: no NUL or lone carriage return, and the number of records (quoted line breaks included)
+        // pass 1: no NUL byte, and the number of records (quoted line breaks included)
         long[] records = {0};
         int[] skipped = {-1}; // lines skipped so far; -1 before the first block
         byte sep = (byte) o.separatorChar();
@@ -157,14 +158,13 @@ final class ColumnarCsv {
             int i = skipped[0] < 0 ? from + bom(b, from, to, o.encoding()) : from;
             skipped[0] = Math.max(skipped[0], 0);
             for (; skipped[0] < o.skipRows() && i < to; skipped[0]++) { // raw lines, as the general reader skips them
-                int lf = i;
-                while (lf < to && b[lf] != '\n') {
-                    lf++;
+                int end = lineEnd(b, i, to);
+                for (int k = i; k < end; k++) {
+                    if (b[k] == 0) {
+                        return false;
+                    }
                 }
-                if (!plainLine(b, i, lf, to)) {
-                    return false;
-                }
-                i = lf + 1;
+                i = afterLineBreak(b, end, to);
             }
             long n = countRecords(b, i, to, sep, quote);
             records[0] += Math.max(n, 0);
@@ -197,36 +197,34 @@ final class ColumnarCsv {
         return p.result(shownName, tableName);
     }
 
-    /** No NUL and no lone carriage return in {@code b[from, lineFeed)}, a line ending at a line feed or {@code to}. */
-    private static boolean plainLine(byte[] b, int from, int lineFeed, int to) {
-        for (int i = from; i < lineFeed; i++) {
-            if (b[i] == 0 || (b[i] == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
-                return false;
-            }
+    /** The first line break ({@code \n} or {@code \r}) at or after {@code from}, or {@code to}. */
+    private static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && b[i] != '\n' && b[i] != '\r') {
+            i++;
         }
-        return true;
+        return i;
+    }
+
+    /** Past the line break at {@code k}: {@code \n}, {@code \r\n} or a lone {@code \r} ({@code to} stays). */
+    private static int afterLineBreak(byte[] b, int k, int to) {
+        return k == to ? to : b[k] == '\r' && k + 1 < to && b[k + 1] == '\n' ? k + 2 : k + 1;
     }
 
     /**
      * The records in {@code b[from, to)} as {@link CsvText}'s tokenizer splits them: a line break ends a record
      * unless it is inside a quoted field (a field that starts with the quote character, up to its closing quote;
-     * a doubled quote is data); blank lines are no records. -1 for a NUL byte, a lone carriage return, or a
-     * quoted field still open at {@code to} (a record that runs on into the next block, or a quote never closed).
+     * a doubled quote is data); {@code \n}, {@code \r\n} and a lone {@code \r} are line breaks; blank lines are no
+     * records. -1 for a NUL byte, or a quoted field still open at {@code to} (a record that runs on into the next
+     * block, or a quote never closed).
      */
     static long countRecords(byte[] b, int from, int to, byte sep, byte quote) {
         long records = 0;
         int i = from;
         while (i < to) {
             byte x = b[i];
-            if (x == '\n') { // a blank line
-                i++;
-                continue;
-            }
-            if (x == '\r') {
-                if (i + 1 == to || b[i + 1] != '\n') {
-                    return -1;
-                }
-                i += 2;
+            if (x == '\n' || x == '\r') { // a blank line
+                i = afterLineBreak(b, i, to);
                 continue;
             }
             records++;
@@ -245,7 +243,7 @@ final class ColumnarCsv {
                             i++;
                             break;
                         }
-                        if (x == 0 || (x == '\r' && (i + 1 == to || b[i + 1] != '\n'))) {
+                        if (x == 0) {
                             return -1;
                         }
                     }
@@ -271,10 +269,7 @@ final class ColumnarCsv {
                     i++;
                     continue;
                 }
-                if (x == '\r' && (i + 1 == to || b[i + 1] != '\n')) {
-                    return -1;
-                }
-                i += x == '\r' ? 2 : 1;
+                i = afterLineBreak(b, i, to);
                 break;
             }
         }
@@ -288,10 +283,6 @@ final class ColumnarCsv {
                 ? 3 : 0;
     }
 
-    /** End of a line's content: before a {@code \r} that precedes its line feed. */
-    private static int contentEnd(byte[] b, int lineStart, int lineFeed) {
-        return lineFeed > lineStart && b[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
-    }
 
     /** The most threads a read splits its columns over. */
     private static final int MAX_THREADS = 8;
@@ -516,14 +507,11 @@ final class ColumnarCsv {
              */
             int step(byte[] b, int i, int to) {
                 if (line <= options.skipRows()) {
-                    int lf = i;
-                    while (lf < to && b[lf] != '\n') {
-                        lf++;
-                    }
+                    int end = lineEnd(b, i, to);
                     line++; // skipped, but the general reader decodes it too
-                    return decode(b, i, contentEnd(b, i, lf), options.encoding()) == null ? -1 : Math.min(lf + 1, to);
+                    return decode(b, i, end, options.encoding()) == null ? -1 : afterLineBreak(b, end, to);
                 }
-                if (b[i] == '\n' || b[i] == '\r') { // a blank line (pass 1 refused a lone \r)
+                if (b[i] == '\n' || b[i] == '\r') { // a blank line
                     return next(b, i, to);
                 }
                 return width < 0 ? first(b, i, to) : row(b, i, to);
@@ -531,11 +519,10 @@ final class ColumnarCsv {
 
             /** Past the line break at {@code k} (or {@code to}), counting the line. */
             int next(byte[] b, int k, int to) {
-                if (k == to) {
-                    return to;
+                if (k < to) {
+                    line++;
                 }
-                line++;
-                return Math.min(to, b[k] == '\r' ? k + 2 : k + 1);
+                return afterLineBreak(b, k, to);
             }
 
             /**
@@ -611,7 +598,7 @@ final class ColumnarCsv {
                         }
                         break;
                     }
-                    if (b[q] == '\n') {
+                    if (b[q] == '\n' || (b[q] == '\r' && (q + 1 == to || b[q + 1] != '\n'))) {
                         line++;
                     }
                     q++;
