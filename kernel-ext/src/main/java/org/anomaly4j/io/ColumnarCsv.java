@@ -27,16 +27,16 @@ import tech.tablesaw.columns.Column;
  * text columns next to numbers (the beehive tables, transactions with a category) are read from their bytes
  * without a {@code String} per cell. The result is the general reader's ({@link CsvText} then
  * {@link CsvColumns}) to the bit: the same names, renames, types, values, notes, report and errors.
- * <p>How: one pass checks the bytes and counts the lines; a second splits each line into fields (quoted ones as
- * {@link CsvText} reads them) and hands every cell to its column, which keeps the state of pandas' type inference
- * in row order: all missing so far, integers (a {@code long[]}), numbers (a {@code double[]}, parsed by
- * {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is
+ * <p>How: one pass checks the bytes and counts the records; a second splits each record into fields (as
+ * {@link CsvText} does, quoted ones included) and hands every cell to its column, which keeps the state of
+ * pandas' type inference in row order: all missing so far, integers (a {@code long[]}), numbers (a
+ * {@code double[]}, parsed by {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is
  * not a number collects its cells as ids into a dictionary of the distinct byte sequences, each decoded once
  * (strictly, in the file's encoding); a column that turns out not to be numeric after some numbers (rare)
  * collects its cells the same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed
  * by {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
  * date-times, conversions and notes follow the same rules); numeric columns by the same rules here. The columns
- * are split over the cores: each thread tokenizes every line and parses its own columns, so no state is merged.
+ * are split over the cores: each thread tokenizes every record and parses its own columns, so no state is merged.
  * Memory: the table, one 2 MiB block of a plain file (the whole text for other input), the file line of each
  * row, and per text column an {@code int} per row plus its distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
@@ -279,10 +279,8 @@ final class ColumnarCsv {
     /** 3 for a UTF-8 byte-order mark at {@code from}, which is not part of the text, else 0. */
     private static int bom(byte[] b, int from, int to, Charset cs) {
         return cs.equals(StandardCharsets.UTF_8) && to - from >= 3 && b[from] == (byte) 0xEF
-                && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF
-                ? 3 : 0;
+                && b[from + 1] == (byte) 0xBB && b[from + 2] == (byte) 0xBF ? 3 : 0;
     }
-
 
     /** The most threads a read splits its columns over. */
     private static final int MAX_THREADS = 8;
@@ -303,7 +301,7 @@ final class ColumnarCsv {
         private final int rows;
         private final byte sep;
         private final byte quote;
-        /** Missing tokens as UTF-8 bytes by length (a cell longer than every token is never missing). */
+        /** Missing tokens in the file's encoding, by length (a cell longer than every token is never missing). */
         private final byte[][][] missingByLength;
         private final int[] lines;
         private final boolean utf8;
@@ -356,7 +354,7 @@ final class ColumnarCsv {
 
         /**
          * One run of whole lines: the lines up to the header one by one, then the rows, split by columns over the
-         * threads when there are several (each thread tokenizes every line but reads only its columns, so each
+         * threads when there are several (each thread tokenizes every record but reads only its columns, so each
          * column's state still moves in row order and nothing is merged).
          */
         boolean block(byte[] b, int from, int to) {
@@ -374,7 +372,7 @@ final class ColumnarCsv {
             }
             if (split == null) {
                 // one thread per MiB of the first run, at most one per core and MAX_THREADS (every thread
-                // tokenizes the lines up to its columns, so more threads repeat more of that work)
+                // tokenizes every record, so more threads repeat more of that work)
                 int t = threads > 0 ? threads : Math.min(Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
                         MAX_THREADS), (to - i) / (1 << 20) + 1);
                 t = Math.max(1, Math.min(t, width));
@@ -693,7 +691,6 @@ final class ColumnarCsv {
                     }
                     case ALL_MISSING -> {
                         if (isMissing(b, s, e)) {
-                            c.missingBefore++;
                             return;
                         }
                         int kind = integer(b, s, e, c);
@@ -817,8 +814,6 @@ final class ColumnarCsv {
     /** One column's parse state. */
     private static final class Col {
         byte state = ALL_MISSING;
-        /** Leading missing cells while {@link #ALL_MISSING}. */
-        int missingBefore;
         long[] longs;
         /** Missing rows of an {@link #INTEGERS} column, one bit per row, or null while there are none. */
         long[] missingBits;
@@ -948,10 +943,6 @@ final class ColumnarCsv {
         private int size;
         /** id + 1 per slot, 0 for an empty slot; the length is a power of two, at most half full. */
         private int[] slots = new int[32];
-
-        int size() {
-            return size;
-        }
 
         /** The id of {@code b[s, e)}, added if new. */
         int add(byte[] b, int s, int e) {
