@@ -27,18 +27,18 @@ import tech.tablesaw.columns.Column;
  * text columns next to numbers (the beehive tables, transactions with a category) are read from their bytes
  * without a {@code String} per cell. The result is the general reader's ({@link CsvText} then
  * {@link CsvColumns}) to the bit: the same names, renames, types, values, notes, report and errors.
- * <p>How: one pass checks the bytes and counts the records; a second splits each record into fields (as
- * {@link CsvText} does, quoted ones included) and hands every cell to its column, which keeps the state of
- * pandas' type inference in row order: all missing so far, integers (a {@code long[]}), numbers (a
- * {@code double[]}, parsed by {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is
- * not a number collects its cells as ids into a dictionary of the distinct byte sequences, each decoded once
- * (strictly, in the file's encoding); a column that turns out not to be numeric after some numbers (rare)
- * collects its cells the same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed
- * by {@link CsvColumns#build} over cells that share one {@code String} per distinct value (so booleans,
- * date-times, conversions and notes follow the same rules); numeric columns by the same rules here. The columns
- * are split over the cores: each thread tokenizes every record and parses its own columns, so no state is merged.
- * Memory: the table, one 2 MiB block of a plain file (the whole text for other input), the file line of each
- * row, and per text column an {@code int} per row plus its distinct values.
+ * <p>How: one pass checks the bytes and counts the records; a second splits each record into fields (as {@link
+ * CsvText} does, quoted ones included) and hands every cell to its column, which keeps the state of pandas' type
+ * inference in row order: all missing so far, integers (a {@code long[]}), numbers (a {@code double[]}, parsed by
+ * {@link NumberText#parse(byte[], int, int)}, correctly rounded), or text. A column whose first present cell is not a
+ * number collects its cells as ids into a dictionary of the distinct byte sequences, each decoded once (strictly, in
+ * the file's encoding); a column that turns out not to be numeric after some numbers (rare) collects its cells the
+ * same way in a third pass. Text columns, and columns with a {@code dtype}, are then typed by {@link CsvColumns#build}
+ * over cells that share one {@code String} per distinct value (so booleans, date-times, conversions and notes follow
+ * the same rules); numeric columns by the same rules here. The columns are split over the cores: each thread tokenizes
+ * every record and parses its own columns, so no state is merged. Memory: the table, one 2 MiB block of a plain file
+ * (the whole text for other input), the file line of each row, and per text column an {@code int} per row plus its
+ * distinct values.
  * <p>Declines ({@code null}: the caller runs the general reader, which gives the table or the error) where that
  * reader must decide: an encoding other than UTF-8 or {@linkplain #singleByteAscii one byte per character over
  * ASCII} (UTF-16, ...), a quote never closed, a NUL byte, a row with the wrong number of fields, bytes not valid
