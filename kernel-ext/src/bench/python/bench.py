@@ -32,14 +32,37 @@ def creditcard_like_csv() -> pathlib.Path:
     p = DATA / "creditcard_like_284807x31.csv"
     if p.exists():
         return p
-    rng = np.random.default_rng(0)
-    n = 284_807
+    cols = creditcard_columns(np.random.default_rng(0), 284_807, 28)
+    import pandas as pd
+    DATA.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(cols).to_csv(p, index=False)
+    return p
+
+
+def creditcard_columns(rng, n: int, features: int) -> dict:
+    """Time, V1..V{features}, Amount, Class columns of n rows, drawn from rng in that order."""
+    import numpy as np
     cols = {"Time": np.sort(rng.uniform(0, 172_792, n)).round(0)}
-    for i in range(1, 29):
+    for i in range(1, features + 1):
         cols[f"V{i}"] = rng.normal(0, 1.5, n)
     cols["Amount"] = rng.lognormal(3, 1.5, n).round(2)
     cols["Class"] = (rng.random(n) < 0.00173).astype(int)
+    return cols
+
+
+def mixed_csv() -> pathlib.Path:
+    """284,807 x 31 mixed CSV: 29 numeric columns of the credit-card shape plus 2 text columns of 20 values."""
+    import numpy as np
     import pandas as pd
+    p = DATA / "mixed_284807x31.csv"
+    if p.exists():
+        return p
+    rng = np.random.default_rng(3)
+    n = 284_807
+    cols = creditcard_columns(rng, n, 26)
+    cols["merchant"] = np.array([f"merchant_{k:02d}" for k in range(20)])[rng.integers(0, 20, n)]
+    cols["country"] = np.array(["DE", "FR", "US", "GB", "IT", "ES", "NL", "BE", "CH", "AT", "PL", "SE", "NO",
+                                "DK", "FI", "IE", "PT", "CZ", "JP", "CA"])[rng.integers(0, 20, n)]
     DATA.mkdir(parents=True, exist_ok=True)
     pd.DataFrame(cols).to_csv(p, index=False)
     return p
@@ -139,6 +162,7 @@ def density_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]
 
 PEERS = {
     "read_csv": "import pandas as pd\ndef setup(a): return a[0]\ndef run(p): return pd.read_csv(p)\n",
+    "read_csv_mixed": "import pandas as pd\ndef setup(a): return a[0]\ndef run(p): return pd.read_csv(p)\n",
     "describe": ("import pandas as pd\ndef setup(a): return pd.read_csv(a[0])\n"
                  "def run(df): return df.describe()\n"),
     "rolling_mean": ("import numpy as np, pandas as pd\n"
@@ -362,6 +386,9 @@ def main() -> int:
         # scale test, only on request: 1e7 x 10 rows generated inside the JVM, so no 800 MB data file and no peer
         tasks.append(("iforest_1e7", "IsolationForest fit + score, 1e7 x 10 Gaussian, 100 trees (Java only)",
                       "", ["10000000", "10"]))
+    if not a.only or "read_csv_mixed" in a.only:
+        tasks.append(("read_csv_mixed", "readCsv 284,807 x 31 mixed CSV (29 numeric, 2 text columns)",
+                      "pandas.read_csv", [str(mixed_csv())]))
     tasks += ocsvm_tasks(a.only)
     tasks += density_tasks(a.only)
     tasks += deep_tasks(a.only)

@@ -37,6 +37,12 @@ import tech.tablesaw.columns.Column;
  * strings for the general reader. The input is read up to
  * {@link CsvOptions#maxBytes()} (after decompression); more is an {@link IllegalArgumentException} stating the
  * size and the fix, never an {@link OutOfMemoryError}.
+ * <p>Between the two: a file the fast reader declines (text columns, quoted fields, a decimal comma, {@code dtype},
+ * {@code skipRows}, ISO-8859-1 and other one-byte encodings) goes through a column-wise reader (package-private
+ * {@code ColumnarCsv}) that parses numbers straight into primitive arrays and decodes each distinct text once,
+ * streaming a plain file in blocks like the fast reader; its result is the general reader's, report included.
+ * The general reader, with a string per cell, is left UTF-16 and other multi-byte encodings, and input it
+ * refuses (its messages name the line).
  * <p>Bad input is an {@link IllegalArgumentException} naming the file and, where there is one, the line: an
  * empty file, bytes that are not valid in the encoding or NUL bytes (binary files), a row with more or fewer
  * fields than the header (pandas pads short rows; here they are errors), an unclosed quote, a cell a
@@ -83,6 +89,10 @@ public final class Csv {
         ReadResult streamed = readFastStreaming(file, name, options);
         if (streamed != null) {
             return streamed;
+        }
+        ReadResult columnar = ColumnarCsv.readFile(file, name, options);
+        if (columnar != null) {
+            return columnar;
         }
         Input input = readInput(file, options.maxBytes());
         return read(input, name, options);
@@ -159,7 +169,8 @@ public final class Csv {
 
     private static ReadResult read(Input input, String name, CsvOptions options) {
         ReadResult fast = readFast(input.bytes(), input.name(), name, options);
-        return fast != null ? fast : readGeneral(input, name, options);
+        ReadResult columnar = fast != null ? fast : ColumnarCsv.read(input.bytes(), input.name(), name, options);
+        return columnar != null ? columnar : readGeneral(input, name, options);
     }
 
     /** The fast numeric reader's result, or {@code null} where the general reader must decide. */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -94,9 +95,7 @@ final class CsvColumns {
             return new Typed(StringColumn.create(name), "no rows");
         }
         if (missingCount == n) {
-            double[] nan = new double[n];
-            java.util.Arrays.fill(nan, Double.NaN);
-            return new Typed(DoubleColumn.create(name, nan), "all missing");
+            return allMissing(name, n);
         }
         long[] integers = integers(cells, miss);
         if (integers == BEYOND_LONG) {
@@ -104,21 +103,7 @@ final class CsvColumns {
                     + "to 2^64-1, else text); kept as written, convert with toNumeric(...) for rounded numbers");
         }
         if (integers != null) {
-            boolean longMin = false;
-            for (int i = 0; i < n; i++) {
-                longMin |= !miss[i] && integers[i] == Long.MIN_VALUE;
-            }
-            if (missingCount == 0 && !longMin) {
-                return new Typed(intOrLong(name, integers), "");
-            }
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = miss[i] ? Double.NaN : integers[i];
-            }
-            return new Typed(DoubleColumn.create(name, d), longMin && missingCount == 0
-                    ? "DOUBLE: holds -9223372036854775808, which a Tablesaw LONG column would show as missing "
-                    + "(pandas int64); integers beyond 2^53 are rounded"
-                    : "integers with missing values, as DOUBLE (pandas float64)");
+            return integerColumn(name, integers, i -> miss[i], missingCount);
         }
         double[] numbers = new double[n];
         int bad = numbers(cells, miss, numbers);
@@ -152,6 +137,37 @@ final class CsvColumns {
             }
         }
         return new Typed(strings(name, cells, miss), textNote(cells, miss, bad, lines));
+    }
+
+    /**
+     * The column of a column whose present cells are all integer literals in the long range ({@code integers},
+     * any value in missing rows): INTEGER or LONG, or DOUBLE with NaN where {@code miss} holds or where a value
+     * is {@link Long#MIN_VALUE} (Tablesaw's missing mark for LONG). Also used by {@link ColumnarCsv}.
+     */
+    static Typed integerColumn(String name, long[] integers, IntPredicate miss, int missingCount) {
+        int n = integers.length;
+        boolean longMin = false;
+        for (int i = 0; i < n; i++) {
+            longMin |= integers[i] == Long.MIN_VALUE && !miss.test(i);
+        }
+        if (missingCount == 0 && !longMin) {
+            return new Typed(intOrLong(name, integers), "");
+        }
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = miss.test(i) ? Double.NaN : integers[i];
+        }
+        return new Typed(DoubleColumn.create(name, d), longMin && missingCount == 0
+                ? "DOUBLE: holds -9223372036854775808, which a Tablesaw LONG column would show as missing "
+                + "(pandas int64); integers beyond 2^53 are rounded"
+                : "integers with missing values, as DOUBLE (pandas float64)");
+    }
+
+    /** The column of a column whose cells are all missing: NaN doubles, as pandas' float64. */
+    static Typed allMissing(String name, int n) {
+        double[] nan = new double[n];
+        java.util.Arrays.fill(nan, Double.NaN);
+        return new Typed(DoubleColumn.create(name, nan), "all missing");
     }
 
     private Column<?> convert(String name, ColumnType type, String[] cells, boolean[] miss, int[] lines) {

@@ -43,9 +43,9 @@ import tech.tablesaw.api.ColumnType;
  *       machine), at most 2 GB (a Java array). Why a quarter: the text is held once while the table is built,
  *       and a numeric table takes about half its text for typical cells (the 160 MB credit-card-like file
  *       gives a 70 MB table), so text and table fit with room to spare. Files of very short cells need more
- *       (one-digit cells: 8-byte doubles, four times the text) and the general reader holds every cell as a
- *       string until its column is typed (up to ~15 times the text for short text cells): such files can
- *       still exhaust the heap below the limit; raise {@code -Xmx} then.</li>
+ *       (one-digit cells: 8-byte doubles, four times the text), and for UTF-16 text the general reader holds
+ *       every cell as a string until its column is typed (up to ~15 times the text for short text cells): such
+ *       files can still exhaust the heap below the limit; raise {@code -Xmx} then.</li>
  * </ul>
  *
  * @param separatorChar  field separator

@@ -61,6 +61,85 @@ public final class NumberText {
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
+    /** Exact powers of ten up to 10^22, the largest power of ten a double holds exactly. */
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int k = 1; k < POW10.length; k++) {
+            POW10[k] = POW10[k - 1] * 10;
+        }
+    }
+
+    /**
+     * {@link #parse(String)} of the UTF-8 text {@code b[from, to)}, without a {@code String} for the common
+     * spellings: {@code sign? digits ('.' digits?)? ([eE] sign? digits)?} with at most 18 significant digits is
+     * converted here, exactly as {@link Double#parseDouble} would round it (Clinger's fast path when the
+     * mantissa and the power of ten are both exact doubles, else {@link DecimalParser}); every other text (white
+     * space, infinity, longer mantissas, cases those cannot decide, anything not a number) goes to
+     * {@link #parse(String)}, so the grammar stays the one above.
+     */
+    static double parse(byte[] b, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int significant = 0;
+        int exp10 = 0;
+        int mantissaDigits = 0;
+        for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+            mantissaDigits++;
+            if (mantissa != 0 || b[i] != '0') {
+                significant++;
+            }
+            if (significant <= 18) {
+                mantissa = mantissa * 10 + (b[i] - '0');
+            } else {
+                exp10++;
+            }
+        }
+        if (i < to && b[i] == '.') {
+            for (i++; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                mantissaDigits++;
+                if (mantissa != 0 || b[i] != '0') {
+                    significant++;
+                }
+                if (significant <= 18) {
+                    mantissa = mantissa * 10 + (b[i] - '0');
+                    exp10--;
+                }
+            }
+        }
+        if (mantissaDigits > 0 && i < to && (b[i] == 'e' || b[i] == 'E')) {
+            i++;
+            boolean expNegative = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                expNegative = b[i] == '-';
+                i++;
+            }
+            int start = i;
+            int exp = 0;
+            for (; i < to && b[i] >= '0' && b[i] <= '9' && exp < 100_000; i++) {
+                exp = exp * 10 + (b[i] - '0');
+            }
+            exp10 = i == start ? Integer.MIN_VALUE : exp10 + (expNegative ? -exp : exp);
+        }
+        if (mantissaDigits > 0 && i == to && exp10 != Integer.MIN_VALUE && significant <= 18) {
+            if (significant <= 15 && exp10 >= -22 && exp10 <= 22) {
+                double v = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
+                return negative ? -v : v;
+            }
+            double v = DecimalParser.toDouble(mantissa, exp10, negative);
+            if (!DecimalParser.isUnknown(v)) {
+                return v;
+            }
+        }
+        return parse(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static int digits(String s, int from, int end) {
         int i = from;
         while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {

@@ -40,6 +40,8 @@ final class BenchTasks {
                 int w = Integer.parseInt(args[1]);
                 yield () -> Rolling.mean(x, w, w, false);
             }
+            // args: a CSV file with numeric and text columns (the general reader's common case)
+            case "read_csv_mixed" -> () -> Csv.read(Path.of(args[0]), CsvOptions.defaults());
             case "describe" -> {
                 Table t = Csv.read(Path.of(args[0]), CsvOptions.defaults());
                 yield () -> Describe.describe(t);
