@@ -1,7 +1,6 @@
 package org.anomaly4j.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ import tech.tablesaw.columns.Column;
  * first {@link #GUESS_LINES} data lines hold only int literals is parsed straight into an {@code int[]}, not into a
  * {@code double[]} copied out afterwards (with {@code IntColumn.create}'s own copy, four times the int column's
  * bytes at once; a later decimal makes that column's parse start over as doubles); columns wrap the parsed arrays
- * without copying them; the file is read in {@link #READ_CHUNK} pieces, never whole.
+ * without copying them; a file is streamed in {@link TextBlocks}, never held whole.
  * <p>Returns {@code null} (the caller then uses the general reader) when a quote character occurs, a
  * cell is not a number or a missing token, a row has the wrong number of fields, or a header name is blank,
  * repeated (ignoring case, see {@link ColumnNames}) or not valid UTF-8.
@@ -71,7 +70,8 @@ final class FastCsv {
     static Table tryRead(byte[] b, int len, String tableName, char separator, char quote, boolean header,
                          Set<String> missingTokens) {
         try {
-            return read(sink -> sink.accept(b, 0, len), tableName, separator, quote, header, missingTokens);
+            TextBlocks text = sink -> sink.accept(b, 0, len);
+            return read(text, tableName, separator, quote, header, missingTokens);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // never: the bytes are in memory
         }
@@ -89,80 +89,8 @@ final class FastCsv {
         // than the threads can share: one THREAD_SHARE each (2 MiB on 2 cores, an ordinary young object for G1
         // with the kernel's 8 MiB regions, where 8 MiB was a "humongous" one of two whole regions)
         long size = Math.min(Math.min(blockSize, Files.size(file) + 1), (long) THREAD_SHARE * threadsMax());
-        byte[][] buffer = {new byte[(int) Math.max(1, size)]};
-        return read(sink -> fileBlocks(file, buffer, sink), tableName, separator, quote, header, missingTokens);
-    }
-
-    /**
-     * Bytes asked of the file per read call. A read into a heap array goes through a temporary direct buffer of the
-     * requested size, which the JDK caches per thread for good (sun.nio.ch.Util): asking for a whole 8 MiB block
-     * left 8 MiB of native memory resident in the calling thread (a notebook's execution thread) after the read.
-     */
-    static final int READ_CHUNK = 1 << 18;
-
-    /** A source of text as runs of whole lines, which can be read more than once. */
-    private interface Blocks {
-        /** Calls {@code sink} for each run in order; false when the sink stopped early. */
-        boolean each(BlockSink sink) throws IOException;
-    }
-
-    private interface BlockSink {
-        /** Takes {@code b[from, to)}, which ends just after a line feed or at the end of the text; false stops. */
-        boolean accept(byte[] b, int from, int to);
-    }
-
-    /**
-     * Calls {@code sink} with runs of whole lines of {@code file}, read into {@code buffer[0]} (grown, and kept
-     * grown for the next pass, when one line is longer than it).
-     */
-    private static boolean fileBlocks(Path file, byte[][] buffer, BlockSink sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = buffer[0];
-            int carry = 0;
-            while (true) {
-                int end = carry + readChunked(in, buf, carry, buf.length - carry);
-                boolean eof = end < buf.length; // less than asked only at the end of the stream
-                if (end == 0) {
-                    return true;
-                }
-                int cut = end;
-                if (!eof) {
-                    while (cut > 0 && buf[cut - 1] != '\n') {
-                        cut--;
-                    }
-                    if (cut == 0) { // one line longer than the block: grow it
-                        buf = Arrays.copyOf(buf, buf.length * 2);
-                        buffer[0] = buf;
-                        carry = end;
-                        continue;
-                    }
-                }
-                if (!sink.accept(buf, 0, cut)) {
-                    return false;
-                }
-                if (eof) {
-                    return true;
-                }
-                System.arraycopy(buf, cut, buf, 0, end - cut);
-                carry = end - cut;
-            }
-        }
-    }
-
-    /**
-     * As {@link InputStream#readNBytes(byte[], int, int)} (fewer than {@code len} bytes only at the end of the
-     * stream), asking the stream for at most {@link #READ_CHUNK} bytes at a time.
-     */
-    static int readChunked(InputStream in, byte[] b, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            int n = in.read(b, off + done, Math.min(READ_CHUNK, len - done));
-            if (n < 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
+        return read(TextBlocks.file(file, (int) Math.max(1, size)), tableName, separator, quote, header,
+                missingTokens);
     }
 
     /** What the first pass learns: the header, the data rows, and the bytes the header takes. */
@@ -175,7 +103,7 @@ final class FastCsv {
         boolean[] intGuess;
     }
 
-    private static Table read(Blocks blocks, String tableName, char separator, char quote, boolean header,
+    private static Table read(TextBlocks blocks, String tableName, char separator, char quote, boolean header,
                               Set<String> missingTokens) throws IOException {
         final byte sep = (byte) separator;
         if (separator > 127 || quote > 127) {
@@ -300,7 +228,7 @@ final class FastCsv {
      * The second pass: parses every data line into {@code cols} (or {@code ints} where that column's entry is not
      * null) at its row. False when the general reader must decide (see the class comment) or the file changed.
      */
-    private static boolean parsePass(Blocks blocks, int headerBytes, int rows, byte sep, double[][] cols,
+    private static boolean parsePass(TextBlocks blocks, int headerBytes, int rows, byte sep, double[][] cols,
                                      int[][] ints, byte[][] kindPart, boolean[][] missingPart, boolean[][] wrongPart,
                                      byte[][] missing) throws IOException {
         AtomicBoolean failed = new AtomicBoolean();

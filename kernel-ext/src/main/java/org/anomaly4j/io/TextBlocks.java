@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Delimited text as runs of whole lines, which can be read more than once: the readers that make several
  * passes over a plain file stream it in blocks instead of holding the text (the peak is one block, grown only
- * for a line longer than a block). {@link FastCsv} keeps its own copy of {@link #file} for now.
+ * for a line longer than a block).
  */
 interface TextBlocks {
 

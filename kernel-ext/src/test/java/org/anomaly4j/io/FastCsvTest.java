@@ -22,8 +22,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The fast reader's memory-saving paths: int columns parsed straight into {@code int[]} (guessed from the first
- * {@link FastCsv#GUESS_LINES} lines, parsed again as doubles where later lines belie the guess), and a file read in
- * {@link FastCsv#READ_CHUNK} pieces. Each file is also read by the general reader, whose types and values follow
+ * {@link FastCsv#GUESS_LINES} lines, parsed again as doubles where later lines belie the guess), and a file streamed
+ * in blocks of {@link TextBlocks}. Each file is also read by the general reader, whose types and values follow
  * pandas' rules (checked against pandas by {@link CsvGoldenTest} and {@link CsvEdgeGoldenTest}); the expected cells
  * are also stated here from how the file was written.
  */
@@ -122,39 +122,15 @@ class FastCsvTest {
         TableFixtures.assertSameTable(inMemory, smallBlocks);
         // a file several read chunks long, in blocks that are not a multiple of the chunk
         StringBuilder sb = new StringBuilder("x,y\n");
-        for (int i = 0; sb.length() < 3 * FastCsv.READ_CHUNK + 1000; i++) {
+        for (int i = 0; sb.length() < 3 * TextBlocks.PIECE + 1000; i++) {
             sb.append(i).append(',').append(i * 0.25).append('\n');
         }
         byte[] big = sb.toString().getBytes(StandardCharsets.US_ASCII);
         Path bigFile = Files.write(dir.resolve("big.csv"), big);
         Table expected = FastCsv.tryRead(big, "big", ',', true, Set.of());
         TableFixtures.assertSameTable(expected,
-                FastCsv.tryReadFile(bigFile, 2 * FastCsv.READ_CHUNK + 7, "big", ',', '"', true, Set.of()));
+                FastCsv.tryReadFile(bigFile, 2 * TextBlocks.PIECE + 7, "big", ',', '"', true, Set.of()));
         TableFixtures.assertSameTable(expected,
                 FastCsv.tryReadFile(bigFile, Csv.STREAM_BLOCK, "big", ',', '"', true, Set.of()));
-    }
-
-    @Test
-    void theFileIsAskedForAtMostOneReadChunkPerCall() throws IOException {
-        // a read into a heap array of n bytes makes the JDK allocate (and cache in the calling thread, for as long
-        // as it lives) a native buffer of n bytes: whole 8 MiB blocks left 8 MiB resident after every read
-        byte[] data = new byte[3 * FastCsv.READ_CHUNK + 12345];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (byte) (i * 31);
-        }
-        int[] largest = {0};
-        java.io.InputStream in = new java.io.ByteArrayInputStream(data) {
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                largest[0] = Math.max(largest[0], len);
-                return super.read(b, off, Math.min(len, 1000 + len / 2)); // short reads, as a pipe may give
-            }
-        };
-        byte[] block = new byte[data.length + 100];
-        int n = FastCsv.readChunked(in, block, 50, data.length + 50);
-        assertEquals(data.length, n, "everything up to the end of the stream");
-        assertTrue(java.util.Arrays.equals(data, 0, data.length, block, 50, 50 + data.length));
-        assertTrue(largest[0] <= FastCsv.READ_CHUNK, "largest read asked: " + largest[0]);
-        assertEquals(0, FastCsv.readChunked(in, block, 0, 10), "nothing after the end");
     }
 }
