@@ -265,17 +265,20 @@ def deep_tasks(only: list[str] | None) -> list[tuple[str, str, str, list[str]]]:
 
 
 CHILD = r"""
-import json, resource, sys, time
+import gc, json, resource, sys, time
 task, repeats, args = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 a_w = args[1] if len(args) > 1 else None
 exec(PEER)
 x = setup(args)
-for _ in range(max(1, repeats // 2)):
-    run(x)
-times, cpu = [], []
 r = None
+for _ in range(max(1, repeats // 2)):
+    r = None
+    gc.collect()
+    r = run(x)
+times, cpu = [], []
 for _ in range(repeats):
     r = None  # the previous result is released first: the peak is one run's, as in a user's session
+    gc.collect()  # as the Java side collects (outside the timed interval); CPython freed r already
     c0 = time.process_time(); t0 = time.perf_counter(); r = run(x)
     times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
 def peak_mb():

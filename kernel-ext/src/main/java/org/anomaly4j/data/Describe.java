@@ -69,9 +69,18 @@ public final class Describe {
         List<Column<?>> out = new ArrayList<>();
         out.add(StringColumn.create("stat", NUMERIC_STATS));
         // columns are independent: summarise them in parallel, keep their order
+        // one worker per core takes every workers-th column and reuses its two scratch arrays from column to
+        // column: describe allocates 2 × workers × rows doubles instead of one or two arrays per column
         double[][] summaries = new double[cols.size()][];
-        java.util.stream.IntStream.range(0, cols.size()).parallel()
-                .forEach(j -> summaries[j] = numericSummary(cols.get(j)));
+        int workers = Math.min(cols.size(), java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1);
+        int rows = table.rowCount();
+        java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> {
+            double[] values = new double[rows];
+            double[] scratch = new double[rows];
+            for (int j = w; j < cols.size(); j += workers) {
+                summaries[j] = numericSummary(cols.get(j), values, scratch);
+            }
+        });
         for (int j = 0; j < cols.size(); j++) {
             out.add(DoubleColumn.create(cols.get(j).name(), summaries[j]));
         }
@@ -80,13 +89,16 @@ public final class Describe {
 
     /**
      * count, mean, std, min, quartiles, max of the non-NaN values of a column, as {@link #describe} defines them.
-     * A column without missing values costs one copy of its values at a time (squared deviations, then the
-     * values again for the in-place selection), one with missing values two; columns are summarised two or more
-     * at a time, so this is what describe holds besides the table.
+     * {@code values} and {@code scratch} (each at least the column's size) are overwritten: the column's values,
+     * then the zeroed values and squared deviations, then the values again for the in-place selection.
      */
     static double[] numericSummary(NumericColumn<?> column) {
-        double[] x = Columns.values(column);
-        int n = x.length;
+        return numericSummary(column, new double[column.size()], new double[column.size()]);
+    }
+
+    private static double[] numericSummary(NumericColumn<?> column, double[] values, double[] work) {
+        int n = column.size();
+        double[] x = Columns.values(column, values);
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(x[i])) {
@@ -100,7 +112,7 @@ public final class Describe {
             return s;
         }
         // without missing values x itself is the zeroed array and then the scratch array
-        double[] scratch = count == n ? x : new double[n];
+        double[] scratch = count == n ? x : work;
         // pandas nanmean: pairwise sum with missing values zeroed, divided by the count
         if (count < n) {
             for (int i = 0; i < n; i++) {
