@@ -655,7 +655,7 @@ final class IsolationTrees {
             walk = VECTOR_WALK && !extended ? IsolationVectorWalk.of(this) : scalar;
         }
 
-        /** True when scoring takes the top levels in SIMD lanes ({@link IsolationVectorWalk}). */
+        /** True when scoring can take the top levels in SIMD lanes ({@link IsolationVectorWalk}, once warm). */
         boolean vectorWalk() {
             return walk != scalar;
         }
@@ -703,7 +703,20 @@ final class IsolationTrees {
          * Reports the rows scored so far to progress (shown only for long runs, see {@link Progress}).
          */
         double[] pathLengthSums(double[][] x, Progress progress) {
-            return forEachRow(x, progress, Double.NaN, walk);
+            return forEachRow(x, progress, Double.NaN, walkFor(x.length));
+        }
+
+        /** The vector walk once it is warm ({@link IsolationVectorWalk#ready}), else the scalar one. */
+        private BlockWalk walkFor(int rows) {
+            return walk != scalar && IsolationVectorWalk.ready((long) rows * trees) ? walk : scalar;
+        }
+
+        /** {@link #pathLengthSums(double[][], Progress)} by the vector walk (tests; it must be available). */
+        double[] vectorPathLengthSums(double[][] x) {
+            if (!vectorWalk()) {
+                throw new IllegalStateException("the vector walk is not available in this JVM or for this forest");
+            }
+            return forEachRow(x, Progress.start("isolation-forest path lengths"), Double.NaN, walk);
         }
 
         /** {@link #pathLengthSums(double[][], Progress)} by the scalar walk alone (the reference of the tests). */
@@ -759,7 +772,7 @@ final class IsolationTrees {
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
         double[] scores(double[][] x, double averagePathLength, Progress progress) {
-            return forEachRow(x, progress, trees * averagePathLength, walk);
+            return forEachRow(x, progress, trees * averagePathLength, walkFor(x.length));
         }
     }
 

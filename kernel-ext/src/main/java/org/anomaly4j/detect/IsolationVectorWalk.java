@@ -1,6 +1,8 @@
 package org.anomaly4j.detect;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -34,6 +36,13 @@ import jdk.incubator.vector.VectorSpecies;
  * one small level of one tree: 4 levels in lanes + the rest scalar took 196 ms (1.44× faster); a 5th level in
  * lanes (16 candidates per lane) took 410 ms, so {@value #LEVELS} it is. Other widths measured: d = 3
  * 189 → 127 ms and d = 40 203 → 165 ms (2·10⁵ rows); 256-bit vectors 270 → 220 ms.
+ * <p><b>Warm-up.</b> Until the JIT has compiled it, this walk is far slower than the scalar one (the interpreter
+ * and C1 box every vector): a cold JVM's first fit of 10⁴ rows took 1.2 s instead of 0.3 s. So scoring keeps
+ * the scalar walk until {@link #ready(long)}: the first scoring of at least {@value #WARM_UP_WORK} row-tree
+ * walks starts a background thread that runs both walks on a small synthetic forest until this one is the
+ * faster {@value #WINS} times in a row (it gives up after {@value #MAX_PASSES} passes, leaving the scalar walk,
+ * as on a machine where this walk does not pay). Small data never starts it. Both walks give the same sums,
+ * so when the switch happens changes nothing but the time.
  * <p><b>Input.</b> Finite values, as every scoring entry point checks: at a leaf, threshold +∞ − x for
  * x = +∞ is NaN, whose sign bit Java leaves unspecified, in this walk and in the scalar one.
  */
@@ -49,6 +58,13 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
             VectorSpecies.of(int.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     private static final int LANES = DOUBLES.length();
     private static final int BLOCK = IsolationTrees.BLOCK;
+    /** Rows × trees of a scoring worth warming up for: 10⁵ rows of 100 trees, about 0.1 s of scalar walk. */
+    static final long WARM_UP_WORK = 10_000_000L;
+    /** Passes in a row in which this walk must beat the scalar one, and the most passes tried. */
+    static final int WINS = 3;
+    static final int MAX_PASSES = 3000;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+    private static volatile boolean warm;
 
     private final IsolationTrees.Compiled forest;
     /** Per tree, heap slots 0..TOP−1: thresholds (+∞ below a leaf) and the offsets f · BLOCK of their columns. */
@@ -60,6 +76,66 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
     /** True when the preferred vectors hold at least 256 bits (4 doubles): narrower ones did not pay. */
     static boolean supported() {
         return DOUBLES.vectorBitSize() >= 256 && BLOCK % LANES == 0;
+    }
+
+    /**
+     * Whether scoring should take this walk now: once the warm-up has found it faster. The first call with at
+     * least {@link #WARM_UP_WORK} row-tree walks starts the warm-up (a daemon thread) and returns false.
+     */
+    static boolean ready(long rowTreeWalks) {
+        if (warm) {
+            return true;
+        }
+        if (rowTreeWalks >= WARM_UP_WORK && WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(IsolationVectorWalk::warmUp, "anomaly4j-isolation-forest-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+        return false;
+    }
+
+    /**
+     * Runs both walks over one block of a synthetic forest (20 trees of ψ = 256 on 2,048 Gaussian rows of 10
+     * features) until this walk is the faster {@link #WINS} times in a row; then {@link #ready} says yes.
+     * Returns whether it did.
+     */
+    static boolean warmUp() {
+        int d = 10;
+        SplittableRandom rng = new SplittableRandom(42);
+        double[][] x = new double[2048][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        IsolationTrees.Plan plan = new IsolationTrees.Plan(x, x.length, d, 256, d, false, 0);
+        IsolationTrees.Tree[] trees = new IsolationTrees.Tree[20];
+        for (int t = 0; t < trees.length; t++) {
+            trees[t] = IsolationTrees.grow(plan, rng.split());
+        }
+        IsolationTrees.Compiled forest = new IsolationTrees.Compiled(trees, d, false);
+        IsolationVectorWalk vector = new IsolationVectorWalk(forest);
+        double[] rows = new double[BLOCK * d];
+        double[] columns = new double[BLOCK * d];
+        for (int r = 0; r < BLOCK; r++) {
+            for (int j = 0; j < d; j++) {
+                rows[r * d + j] = x[r][j];
+                columns[j * BLOCK + r] = x[r][j];
+            }
+        }
+        double[] sums = new double[BLOCK];
+        int[] node = new int[BLOCK];
+        int wins = 0;
+        for (int pass = 0; pass < MAX_PASSES && wins < WINS; pass++) {
+            long t0 = System.nanoTime();
+            vector.pathLengthSums(columns, BLOCK, sums, node);
+            long t1 = System.nanoTime();
+            forest.pathLengthSums(rows, 0, BLOCK, sums, node);
+            long t2 = System.nanoTime();
+            wins = t1 - t0 < t2 - t1 ? wins + 1 : 0;
+        }
+        warm = wins == WINS;
+        return warm;
     }
 
     /** The walk for a forest (not extended), as the {@link IsolationTrees.BlockWalk} the compiled forest keeps. */
@@ -139,26 +215,42 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
         }
     }
 
-    /** Rows [r, r + LANES) through levels 0..3 of one tree; writes each row's slot (0..15) of level 4 to node. */
-    private void topLevels(double[] columns, int r, int base, int[] node) {
-        VectorMask<Double> b0 = right(threshold(base, 0), column(columns, base, 0, r));
-        VectorMask<Double> b1 = right(threshold(base, 1).blend(threshold(base, 2), b0),
-                column(columns, base, 1, r).blend(column(columns, base, 2, r), b0));
+    /**
+     * Rows [r, r + LANES) through levels 0..3 of one tree; writes each row's slot (0..15) of level 4 to node.
+     * The loads are written out here, not in a helper: C2 declined to inline such a helper at some call sites
+     * ("callee uses too much stack"), and a vector returned from a call that is not inlined is boxed.
+     */
+    private void topLevels(double[] c, int r, int base, int[] node) {
+        int[] col = topColumn;
+        double[] th = topThreshold;
+        int o = base;
+        VectorMask<Double> b0 = right(DoubleVector.broadcast(DOUBLES, th[o]),
+                DoubleVector.fromArray(DOUBLES, c, col[o] + r));
+        VectorMask<Double> b1 = right(
+                DoubleVector.broadcast(DOUBLES, th[o + 1]).blend(th[o + 2], b0),
+                DoubleVector.fromArray(DOUBLES, c, col[o + 1] + r)
+                        .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 2] + r), b0));
         // level 2: slots 3..6, slot 3 + 2·b0 + b1
-        DoubleVector x2 = column(columns, base, 3, r).blend(column(columns, base, 4, r), b1)
-                .blend(column(columns, base, 5, r).blend(column(columns, base, 6, r), b1), b0);
-        DoubleVector t2 = threshold(base, 3).blend(threshold(base, 4), b1)
-                .blend(threshold(base, 5).blend(threshold(base, 6), b1), b0);
+        DoubleVector x2 = DoubleVector.fromArray(DOUBLES, c, col[o + 3] + r)
+                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 4] + r), b1)
+                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 5] + r)
+                        .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 6] + r), b1), b0);
+        DoubleVector t2 = DoubleVector.broadcast(DOUBLES, th[o + 3]).blend(th[o + 4], b1)
+                .blend(DoubleVector.broadcast(DOUBLES, th[o + 5]).blend(th[o + 6], b1), b0);
         VectorMask<Double> b2 = right(t2, x2);
         // level 3: slots 7..14, slot 7 + 4·b0 + 2·b1 + b2
-        DoubleVector x3 = column(columns, base, 7, r).blend(column(columns, base, 8, r), b2)
-                .blend(column(columns, base, 9, r).blend(column(columns, base, 10, r), b2), b1)
-                .blend(column(columns, base, 11, r).blend(column(columns, base, 12, r), b2)
-                        .blend(column(columns, base, 13, r).blend(column(columns, base, 14, r), b2), b1), b0);
-        DoubleVector t3 = threshold(base, 7).blend(threshold(base, 8), b2)
-                .blend(threshold(base, 9).blend(threshold(base, 10), b2), b1)
-                .blend(threshold(base, 11).blend(threshold(base, 12), b2)
-                        .blend(threshold(base, 13).blend(threshold(base, 14), b2), b1), b0);
+        DoubleVector x3 = DoubleVector.fromArray(DOUBLES, c, col[o + 7] + r)
+                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 8] + r), b2)
+                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 9] + r)
+                        .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 10] + r), b2), b1)
+                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 11] + r)
+                        .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 12] + r), b2)
+                        .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 13] + r)
+                                .blend(DoubleVector.fromArray(DOUBLES, c, col[o + 14] + r), b2), b1), b0);
+        DoubleVector t3 = DoubleVector.broadcast(DOUBLES, th[o + 7]).blend(th[o + 8], b2)
+                .blend(DoubleVector.broadcast(DOUBLES, th[o + 9]).blend(th[o + 10], b2), b1)
+                .blend(DoubleVector.broadcast(DOUBLES, th[o + 11]).blend(th[o + 12], b2)
+                        .blend(DoubleVector.broadcast(DOUBLES, th[o + 13]).blend(th[o + 14], b2), b1), b0);
         VectorMask<Double> b3 = right(t3, x3);
         LongVector slot = LongVector.zero(LONGS)
                 .lanewise(VectorOperators.ADD, 8L, b0.cast(LONGS))
@@ -171,14 +263,5 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
     /** Lanes whose row goes right: the sign bit of threshold − x, the scalar walk's test. */
     private static VectorMask<Double> right(DoubleVector threshold, DoubleVector x) {
         return threshold.sub(x).viewAsIntegralLanes().compare(VectorOperators.LT, 0L).cast(DOUBLES);
-    }
-
-    /** The column of heap slot {@code slot}'s feature, rows [r, r + LANES). */
-    private DoubleVector column(double[] columns, int base, int slot, int r) {
-        return DoubleVector.fromArray(DOUBLES, columns, topColumn[base + slot] + r);
-    }
-
-    private DoubleVector threshold(int base, int slot) {
-        return DoubleVector.broadcast(DOUBLES, topThreshold[base + slot]);
     }
 }

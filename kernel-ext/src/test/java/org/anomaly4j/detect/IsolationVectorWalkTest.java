@@ -42,11 +42,21 @@ class IsolationVectorWalkTest {
     }
 
     @Test
+    void warmUpSwitchesScoringOnlyWhenItMeasuredTheVectorWalkFaster() {
+        double[][] x = rows(new SplittableRandom(4), 3000, 10);
+        double[] before = IsolationForest.with().trees(30).seed(5).fit(x).trainingScores();
+        boolean faster = IsolationVectorWalk.warmUp();
+        assertEquals(faster, IsolationVectorWalk.ready(0), "ready() reports the warm-up's finding");
+        double[] after = IsolationForest.with().trees(30).seed(5).fit(x).trainingScores();
+        assertSameBits(before, after, "scores before and after the warm-up");
+    }
+
+    @Test
     void scoresAreTwoToTheMinusTheScalarSumsOverTreesTimesC() {
         double[][] x = rows(new SplittableRandom(2), 1000, 10);
         Compiled c = new Compiled(forest(x, 10, 256, 40, 3), 10, false);
         double apl = IsolationTrees.averagePathLength(256);
-        double[] sums = c.scalarPathLengthSums(x);
+        double[] sums = c.vectorPathLengthSums(x);
         double[] scores = c.scores(x, apl, Progress.start("test"));
         for (int i = 0; i < x.length; i++) {
             assertEquals(Math.pow(2.0, -(sums[i] / (40 * apl))), scores[i], 0.0, "row " + i);
@@ -65,7 +75,7 @@ class IsolationVectorWalkTest {
                 Compiled c = new Compiled(forest, d, false);
                 assertTrue(c.vectorWalk());
                 double[][] x = probes(rng, forest, d, 1237);
-                double[] vector = c.pathLengthSums(x, Progress.start("test"));
+                double[] vector = c.vectorPathLengthSums(x);
                 double[] scalar = c.scalarPathLengthSums(x);
                 assertSameBits(scalar, vector, "d = " + d + ", seed " + seed + ", psi " + psi);
             }
@@ -122,7 +132,7 @@ class IsolationVectorWalkTest {
         double[][] x = {{0.0, 1.0}, {-0.0, 1.0}, {-0.0, 0.5}, {0.0, 0.6}, {3, 1}, {5, 1}, {7, 1}, {9, 1},
                 {Double.NEGATIVE_INFINITY, 1}, {Double.MAX_VALUE, Double.MAX_VALUE}, {-Double.MAX_VALUE, 2}};
         double[] scalar = c.scalarPathLengthSums(x);
-        assertSameBits(scalar, c.pathLengthSums(x, Progress.start("test")), "hand-built trees");
+        assertSameBits(scalar, c.vectorPathLengthSums(x), "hand-built trees");
         // the walks follow the scalar rule: +0.0 against −0.0 goes right (−0.0 − 0.0 = −0.0), −0.0 goes left
         assertEquals(scalar[1] + 2, scalar[0], 1e-12, "row {+0, 1} is one level deeper in both chains");
     }
