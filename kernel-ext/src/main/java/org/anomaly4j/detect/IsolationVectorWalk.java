@@ -72,6 +72,12 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
     private final int[] topColumn;
     /** Per tree, the 2^LEVELS slots of level LEVELS: the node of the scalar layout each one stands for. */
     private final int[] entry;
+    /**
+     * Per node of the scalar layout, the offset f · BLOCK of its feature's column (5 % faster than multiplying
+     * in the walk, measured; keeping local copies of the forest's arrays instead measured 40 % slower, and
+     * child and column side by side in one array 45 % slower).
+     */
+    private final int[] nodeColumn;
 
     /** True when the preferred vectors hold at least 256 bits (4 doubles): narrower ones did not pay. */
     static boolean supported() {
@@ -149,6 +155,10 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
         topThreshold = new double[trees * TOP];
         topColumn = new int[trees * TOP];
         entry = new int[trees << LEVELS];
+        nodeColumn = new int[forest.feature.length];
+        for (int v = 0; v < nodeColumn.length; v++) {
+            nodeColumn[v] = forest.feature[v] * BLOCK;
+        }
         for (int t = 0; t < trees; t++) {
             if (forest.depth[t] >= LEVELS) {
                 fill(t, forest.root[t], 0, 0);
@@ -205,7 +215,7 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
                 for (int r = 0; r < rows; r++) {
                     int v = node[r];
                     // as in the scalar walk: the sign bit of threshold − x is 1 exactly when x > threshold
-                    double diff = f.threshold[v] - columns[f.feature[v] * BLOCK + r];
+                    double diff = f.threshold[v] - columns[nodeColumn[v] + r];
                     node[r] = f.child[v] + (int) (Double.doubleToRawLongBits(diff) >>> 63);
                 }
             }
