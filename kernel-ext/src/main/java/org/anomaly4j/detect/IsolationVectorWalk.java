@@ -58,8 +58,13 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
             VectorSpecies.of(int.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
     private static final int LANES = DOUBLES.length();
     private static final int BLOCK = IsolationTrees.BLOCK;
-    /** Rows × trees of a scoring worth warming up for: 10⁵ rows of 100 trees, about 0.1 s of scalar walk. */
-    static final long WARM_UP_WORK = 10_000_000L;
+    /**
+     * Rows × trees of a scoring worth warming up for: 5·10⁵ rows of 100 trees, about 0.5 s of scalar walk on one
+     * core. The warm-up costs about 0.5–1 s of processor time once, what some 3·10⁸ row-tree walks save
+     * (measured), so smaller jobs keep the scalar walk (the bench's 10⁵-row task ran 30 % slower while a warm-up
+     * at 10⁷ overlapped its timed runs).
+     */
+    static final long WARM_UP_WORK = 50_000_000L;
     /** Passes in a row in which this walk must beat the scalar one, and the most passes tried. */
     static final int WINS = 3;
     static final int MAX_PASSES = 3000;
