@@ -703,12 +703,21 @@ final class IsolationTrees {
          * Reports the rows scored so far to progress (shown only for long runs, see {@link Progress}).
          */
         double[] pathLengthSums(double[][] x, Progress progress) {
-            return forEachRow(x, progress, Double.NaN, walkFor(x.length));
+            return score(x, progress, Double.NaN);
         }
 
-        /** The vector walk once it is warm ({@link IsolationVectorWalk#ready}), else the scalar one. */
-        private BlockWalk walkFor(int rows) {
-            return walk != scalar && IsolationVectorWalk.ready((long) rows * trees) ? walk : scalar;
+        /**
+         * {@link #forEachRow} by the vector walk once it is warm ({@link IsolationVectorWalk#ready}), else by the
+         * scalar one, after which a large enough job starts the warm-up ({@link IsolationVectorWalk#scored}):
+         * after, so that its processor time does not slow this job.
+         */
+        private double[] score(double[][] x, Progress progress, double denominator) {
+            boolean vector = walk != scalar && IsolationVectorWalk.ready();
+            double[] out = forEachRow(x, progress, denominator, vector ? walk : scalar);
+            if (walk != scalar && !vector) {
+                IsolationVectorWalk.scored((long) x.length * trees);
+            }
+            return out;
         }
 
         /** {@link #pathLengthSums(double[][], Progress)} by the vector walk (tests; it must be available). */
@@ -772,7 +781,7 @@ final class IsolationTrees {
          * ψ = 1 gives c(ψ) = 0, for which scikit-learn returns 2^−1 for every row.
          */
         double[] scores(double[][] x, double averagePathLength, Progress progress) {
-            return forEachRow(x, progress, trees * averagePathLength, walkFor(x.length));
+            return score(x, progress, trees * averagePathLength);
         }
     }
 
