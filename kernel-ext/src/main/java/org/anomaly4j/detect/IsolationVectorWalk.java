@@ -22,28 +22,28 @@ import jdk.incubator.vector.VectorSpecies;
  * AVX-512, 4 with AVX2) of one feature are one vector load. One tree at a time, all lanes walk the same tree:
  * level k has at most 2<sup>k</sup> nodes, whose thresholds are broadcast and whose feature columns are loaded,
  * and each lane keeps the one its own path selects, by blends under the masks of the decisions already taken
- * (1 + 1 + 3 + 7 blends for levels 0–3). A leaf above level {@value #LEVELS} becomes a node whose threshold is
+ * (0, 1, 3 and 7 blends for levels 0–3). A leaf above level {@value #LEVELS} becomes a node whose threshold is
  * +∞ (every row goes left); its whole subtree at level {@value #LEVELS} points back to the leaf, where the
  * scalar walk's self-loop keeps the row. The decision is the scalar walk's own: the sign bit of
  * threshold − x, so a row goes right exactly when the scalar walk does. The scalar walk then takes the
  * remaining levels from the node reached; the path lengths are added per row in tree order, as before.
- * <p><b>Why not all levels.</b> Measured on the bench machine (AMD EPYC, Zen 5, AVX-512, JDK 25; 3·10⁵ rows
- * × 10 features, 100 trees of ψ = 256, one thread, blocks of 256 rows): the scalar walk takes 283 ms, about
- * 1.2 ns (3 cycles at 2.6 GHz) per node visit, limited by the ~15 instructions of each visit (four
- * dependent loads with their bounds checks). Walking 8 trees per row in lanes through complete heaps needs
- * two gathers per step (threshold, feature); a 512-bit gather of 8 values took 2.6–2.9 ns here, slower than
- * 8 scalar loads (2.1 ns), and that walk took 335 ms. The top levels need no gather, because all lanes are in
- * one small level of one tree: 4 levels in lanes + the rest scalar took 196 ms (1.44× faster); a 5th level in
- * lanes (16 candidates per lane) took 410 ms, so {@value #LEVELS} it is. Other widths measured: d = 3
- * 189 → 127 ms and d = 40 203 → 165 ms (2·10⁵ rows); 256-bit vectors 270 → 220 ms.
+ * <p><b>Why not all levels.</b> Measured on the bench machine (AMD EPYC, Zen 5, AVX-512, JDK 25), one thread,
+ * processor time, 10⁵ rows × 10 features through 100 trees of ψ = 256 in blocks of 256 rows: the scalar walk
+ * takes 92 ms, 1.15 ns per node visit (3 cycles at 2.6 GHz), limited by the ~15 instructions of each visit
+ * (four dependent loads with their bounds checks); this walk takes 60 ms, 0.75 ns per visit (1.5×; d = 3:
+ * 90 → 60 ms, d = 40: 100 → 67 ms; 256-bit vectors, 4 lanes: 69 ms). Walking 8 trees of one row in lanes
+ * through complete heaps needs two gathers per step (threshold, feature): a 512-bit gather of 8 values took
+ * 2.6–2.9 ns here, more than 8 scalar loads (2.1 ns), and that walk was 1.2× slower than the scalar one. The
+ * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
+ * (16 candidates per lane) made the walk 1.3× slower than 4, so {@value #LEVELS} it is.
  * <p><b>Warm-up.</b> Until the JIT has compiled it, this walk is far slower than the scalar one (the interpreter
- * and C1 box every vector): a cold JVM's first fit of 10⁴ rows took 1.2 s instead of 0.3 s. So scoring keeps
+ * and C1 box every vector): a cold JVM's first fit of 10⁴ rows took 1.2 s instead of 0.3 s (wall). So scoring keeps
  * the scalar walk until {@link #ready()}: the end of the first scoring of at least {@value #WARM_UP_WORK}
  * row-tree walks starts a background thread that runs both walks on a small synthetic forest until this one
  * is the faster {@value #WINS} times in a row (it gives up after {@value #MAX_PASSES} passes, leaving the
  * scalar walk, as on a machine where this walk does not pay). At the end, not the start: started with the
- * job, the warm-up and its compilations took the processor time of a cold kernel's first fit of 6·10⁵ rows
- * from 1.4 s to 2.3–2.8 s (2 shared cores). Small data never starts it. Both walks give the same sums, so
+ * job, the warm-up and its compilations took a cold kernel's first fit of 6·10⁵ rows from 1.3–1.5 s to
+ * 2.3–2.8 s (wall, 2 shared cores). Small data never starts it. Both walks give the same sums, so
  * when the switch happens changes nothing but the time.
  * <p><b>Input.</b> Finite values, as every scoring entry point checks: at a leaf, threshold +∞ − x for
  * x = +∞ is NaN, whose sign bit Java leaves unspecified, in this walk and in the scalar one.
