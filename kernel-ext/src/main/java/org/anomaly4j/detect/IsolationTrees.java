@@ -46,12 +46,22 @@ final class IsolationTrees {
     /**
      * Whether {@link IsolationVectorWalk} can run: the JVM was started with {@code --add-modules
      * jdk.incubator.vector} (without it the module's classes are absent, so the class is only touched after this
-     * check) and has vectors of at least 256 bits.
+     * check) and has vectors of 256 or 512 bits.
      */
-    static final boolean VECTOR_WALK = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && IsolationVectorWalk.supported();
+    static final boolean VECTOR_WALK = vectorWalkAvailable();
 
     private IsolationTrees() {
+    }
+
+    private static boolean vectorWalkAvailable() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return IsolationVectorWalk.supported();
+        } catch (LinkageError | RuntimeException e) {
+            return false; // an incubator module that fails to set up: the scalar walk gives the same scores
+        }
     }
 
     /** The walk of one block of rows through a whole forest: {@code sums[r] = Σ_t h_t(x_r)}, trees in order. */

@@ -55,9 +55,11 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
     /** Internal nodes of the top levels, in heap order (node h has children 2h + 1 and 2h + 2). */
     private static final int TOP = (1 << LEVELS) - 1;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    private static final int BITS = DOUBLES.vectorBitSize();
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, DOUBLES.vectorShape());
+    /** As many ints as doubles (half the bits); a valid shape also where the walk is not supported. */
     private static final VectorSpecies<Integer> INTS =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+            VectorSpecies.of(int.class, VectorShape.forBitSize(BITS == 512 ? 256 : 128));
     private static final int LANES = DOUBLES.length();
     private static final int BLOCK = IsolationTrees.BLOCK;
     /**
@@ -86,9 +88,12 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
      */
     private final int[] nodeColumn;
 
-    /** True when the preferred vectors hold at least 256 bits (4 doubles): narrower ones did not pay. */
+    /**
+     * True when the preferred vectors hold 256 or 512 bits (4 or 8 doubles, AVX2 or AVX-512, both measured):
+     * narrower ones would not pay, wider ones (ARM SVE) are untried.
+     */
     static boolean supported() {
-        return DOUBLES.vectorBitSize() >= 256 && BLOCK % LANES == 0;
+        return BITS == 256 || BITS == 512;
     }
 
     /** Whether scoring should take this walk now: once the warm-up has found it faster. */
