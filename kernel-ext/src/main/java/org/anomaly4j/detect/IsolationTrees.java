@@ -66,7 +66,10 @@ final class IsolationTrees {
 
     /** The walk of one block of rows through a whole forest: {@code sums[r] = Σ_t h_t(x_r)}, trees in order. */
     interface BlockWalk {
-        /** True when the block is column-major ({@code block[f · BLOCK + r]}), false for row-major ({@code block[r · d + f]}). */
+        /**
+         * True for a column-major block ({@code block[f · BLOCK + r]}), false for a row-major one
+         * ({@code block[r · d + f]}).
+         */
         boolean columnMajor();
 
         void pathLengthSums(double[] block, int rows, double[] sums, int[] node);

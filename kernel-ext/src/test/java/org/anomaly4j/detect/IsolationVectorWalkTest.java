@@ -1,9 +1,9 @@
 package org.anomaly4j.detect;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
 
@@ -28,7 +28,7 @@ class IsolationVectorWalkTest {
     @Test
     void theVectorWalkRunsInTheseTests() {
         assertTrue(IsolationTrees.VECTOR_WALK, "the Vector API walk is not available: run the JVM with "
-                + "--add-modules=jdk.incubator.vector on a machine with 256-bit vectors (surefire's argLine does)");
+                + "--add-modules=jdk.incubator.vector on a machine with 256- or 512-bit vectors (surefire's argLine does)");
         double[][] x = rows(new SplittableRandom(1), 300, 3);
         Tree[] forest = forest(x, 3, 64, 5, 0);
         assertTrue(new Compiled(forest, 3, false).vectorWalk());
@@ -101,7 +101,8 @@ class IsolationVectorWalkTest {
 
     @Test
     void handBuiltTreesWithALeafRootAStumpAndANegativeZeroThreshold() {
-        Tree leaf = new Tree(new int[] {-1}, new int[] {-1}, new int[] {-1}, null, null, new double[] {0}, new int[] {7});
+        Tree leaf = new Tree(new int[] {-1}, new int[] {-1}, new int[] {-1}, null, null, new double[] {0},
+                new int[] {7});
         Tree stump = new Tree(new int[] {1, -1, -1}, new int[] {2, -1, -1}, new int[] {0, -1, -1}, null, null,
                 new double[] {-0.0, 0, 0}, new int[] {4, 2, 2});
         // root cuts feature 1 at 0.5: left a leaf at depth 1, right a chain 5 deep on feature 0 at −0.0
@@ -141,8 +142,7 @@ class IsolationVectorWalkTest {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
             if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])) {
-                assertArrayEquals(expected, actual, what + ": row " + i + " differs");
-                throw new AssertionError(what + ": row " + i + " differs in its bits: " + expected[i] + " vs " + actual[i]);
+                fail(what + ": row " + i + " differs in its bits: " + expected[i] + " vs " + actual[i]);
             }
         }
     }
