@@ -28,7 +28,8 @@ class IsolationVectorWalkTest {
     @Test
     void theVectorWalkRunsInTheseTests() {
         assertTrue(IsolationTrees.VECTOR_WALK, "the Vector API walk is not available: run the JVM with "
-                + "--add-modules=jdk.incubator.vector on a machine with 256- or 512-bit vectors (surefire's argLine does)");
+                + "--add-modules=jdk.incubator.vector on a machine with 256- or 512-bit vectors "
+                + "(surefire's argLine does)");
         double[][] x = rows(new SplittableRandom(1), 300, 3);
         Tree[] forest = forest(x, 3, 64, 5, 0);
         assertTrue(new Compiled(forest, 3, false).vectorWalk());
