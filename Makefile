@@ -95,7 +95,7 @@ lab: kernel
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 jshell: $(JAR)
-	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" $(foreach o,$(DJL_JVM) --enable-native-access=ALL-UNNAMED,-R$(o)) \
+	"$(JDK)/bin/jshell" --class-path "$$(cat $(CLASSPATH))" $(foreach o,$(DJL_JVM) --enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector,-R$(o)) \
 	    --startup DEFAULT --startup $(INIT)
 
 clean:

@@ -336,6 +336,7 @@ def python_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
 # MEMORY_OPTIONS: -Xmx, initial heap, G1 periodic collection), so peak memory is what a notebook user gets.
 sys.path.insert(0, str(ROOT / "kernel-ext" / "scripts"))
 from install_kernel import MEMORY_OPTIONS  # noqa: E402
+from install_kernel import VECTOR_OPTIONS  # noqa: E402  (the kernel's Vector API flag: Isolation Forest's SIMD walk)
 
 
 def xmx() -> str:
@@ -350,10 +351,10 @@ def java_side(task: str, repeats: int, args: list[str]) -> tuple[dict, int]:
     if task in DEEP_TASKS:
         deep = ROOT / "kernel-ext" / "deep" / "target"
         cp = os.pathsep.join([str(deep / "test-classes"), cp])
-        return run_child([str(java), *MEMORY_OPTIONS, "--enable-native-access=ALL-UNNAMED",
+        return run_child([str(java), *MEMORY_OPTIONS, *VECTOR_OPTIONS, "--enable-native-access=ALL-UNNAMED",
                           "-Dai.djl.offline=true", f"-DDJL_CACHE_DIR={ROOT / 'build' / 'djl-cache'}", "-cp", cp,
                           "org.anomaly4j.deep.DeepBench", task, str(repeats), *args])
-    return run_child([str(java), *MEMORY_OPTIONS, "-cp", cp,
+    return run_child([str(java), *MEMORY_OPTIONS, *VECTOR_OPTIONS, "-cp", cp,
                       "org.anomaly4j.bench.BenchMain", task, str(repeats), *args])
 
 
@@ -422,7 +423,7 @@ def main() -> int:
     env = {"load": load_at_start, "python": platform.python_version(), "machine": platform.machine(),
            "cpus": os.cpu_count(),
            "java_home": os.environ.get("JAVA_HOME"), "date": time.strftime("%Y-%m-%d %H:%M:%S"),
-           "jvm_options": " ".join(MEMORY_OPTIONS)}
+           "jvm_options": " ".join(MEMORY_OPTIONS + VECTOR_OPTIONS)}
     import pandas, numpy
     env.update(pandas=pandas.__version__, numpy=numpy.__version__)
     (OUT / "results.json").write_text(json.dumps({"env": env, "results": rows}, indent=2))
