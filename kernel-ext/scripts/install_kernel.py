@@ -46,14 +46,18 @@ MEMORY_OPTIONS = [
     "-Xmx2g",
     # start small: the default initial heap is 1/64 of the RAM (384 MB here), resident as soon as it is used
     "-Xms16m",
-    # 8 MB regions: an array of up to 4 MB (a column of 500,000 doubles) is an ordinary young object, reclaimed by
-    # the next young collection; with the 1 MB regions G1 picks for 2 GB, every column of a 284,807-row table was
-    # "humongous": placed in whole old regions (3 MB for 2.3 MB), for which G1 grows the heap instead of collecting
-    "-XX:G1HeapRegionSize=8m",
-    # a young generation of at most 64 MB: dead columns and scratch arrays are found every 64 MB of allocation,
-    # not after G1 has let the young generation grow towards 60 % of the heap (32 MB: read_csv's median peak no lower,
-    # with runs at 390-410 MB where dead tables piled up in the old generation; 16 MB: about 500 MB every run)
-    "-XX:MaxNewSize=64m",
+    # 4 MB regions and a young generation of at most 32 MB, measured against the 8 MB / 64 MB used before (one
+    # run's peak resident set, make bench, three runs each): read_csv 188-200 MB (was 185-195), describe 185-195
+    # (201-247), the mixed read_csv 197-207 (210-254), one-class SVM 326-340 (361-362), Isolation Forest 1e6
+    # 234-242 (242-243), times unchanged. A column of more than 262,144 doubles (2 MB) is then "humongous": placed
+    # straight in an old region instead of being copied out of the young generation by every young collection
+    # that finds it alive, which is what the larger young generation's peak held twice. Six reads of the
+    # 284,807-row table 1.5 s apart (a notebook's pace; the periodic collection below runs between them): peak
+    # 239-257 MB (251-290). Six reads back to back with no pause, a dead table's columns stay referenced by its
+    # old-region Table object until a marking cycle: 306-379 MB (310-316). (1 MB regions, G1's choice for 2 GB,
+    # grew the heap instead of collecting; MaxNewSize 16 MB gave about 500 MB every run.)
+    "-XX:G1HeapRegionSize=4m",
+    "-XX:MaxNewSize=32m",
     # a concurrent collection after 1 s without any, and the heap shrunk to at most 30 % free after collections:
     # an idle notebook gives memory back (JEP 346)
     "-XX:G1PeriodicGCInterval=1000",

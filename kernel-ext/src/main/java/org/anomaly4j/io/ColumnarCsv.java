@@ -49,8 +49,8 @@ import tech.tablesaw.columns.Column;
 final class ColumnarCsv {
 
     /**
-     * Bytes per block when a plain file is streamed (grown for a longer line): 2 MiB, an ordinary young object
-     * with the kernel's 8 MiB G1 regions (from 4 MiB on, an array takes whole regions of its own).
+     * Bytes per block when a plain file is streamed (grown for a longer line): 2 MiB, allocated once per read
+     * (with the kernel's 4 MiB G1 regions one region of its own, reclaimed with the read's other garbage).
      */
     static final int BLOCK = 1 << 21;
 
