@@ -29,13 +29,28 @@ import jdk.incubator.vector.VectorSpecies;
  * remaining levels from the node reached; the path lengths are added per row in tree order, as before.
  * <p><b>Why not all levels.</b> Measured on the bench machine (AMD EPYC, Zen 5, AVX-512, JDK 25), one thread,
  * processor time, 10⁵ rows × 10 features through 100 trees of ψ = 256 in blocks of 256 rows: the scalar walk
- * takes 92 ms, 1.15 ns per node visit (3 cycles at 2.6 GHz), limited by the ~15 instructions of each visit
- * (four dependent loads with their bounds checks); this walk takes 60 ms, 0.75 ns per visit (1.5×; d = 3:
- * 90 → 60 ms, d = 40: 100 → 67 ms; 256-bit vectors, 4 lanes: 69 ms). Walking 8 trees of one row in lanes
+ * takes 1.12–1.16 ns per node visit (3 cycles at 2.6 GHz), limited by the ~15 instructions of each visit
+ * (four dependent loads with their bounds checks); this walk 0.67–0.69 ns (1.7×; d = 3: 0.69, d = 40: 0.77
+ * against 1.31; 256-bit vectors, 4 lanes: 0.75). Of a row's 8 visits of a tree, the 4 in lanes take
+ * 1.45 ns and the 4 scalar ones 4 ns. Walking 8 trees of one row in lanes
  * through complete heaps needs two gathers per step (threshold, feature): a 512-bit gather of 8 values took
  * 2.6–2.9 ns here, more than 8 scalar loads (2.1 ns), and that walk was 1.2× slower than the scalar one. The
  * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
- * (16 candidates per lane) made the walk 1.3× slower than 4, so {@value #LEVELS} it is.
+ * (16 candidates per lane) made the walk 1.3× slower than 4 (2× with the offsets read once per block), so
+ * {@value #LEVELS} it is.
+ * <p><b>Measured and not kept</b> (same setup, ns per visit against 0.75 for this walk before its offsets
+ * were read once per block, or against 0.67–0.69 after; all of them gave the same sums): the levels below
+ * the top in lanes, each lane's threshold and feature taken from the tree's tables by two-vector permutes
+ * ({@code selectFrom}) and its value by a compare and a blend per feature: 1 more level 0.80, 2: 0.86,
+ * 3: 0.92, 4: 1.03 (it pays only for d = 2: 0.70 against 0.73), or by a gather: 0.78 and 0.87; the scalar
+ * levels from a 15-node table per level-4 subtree (heap order, no child array): 0.78, and walking one row
+ * through those 4 levels at a time (a chain of dependent loads): 1.23; two levels per pass over the rows: 1.0;
+ * child and column packed in one long: 0.757 against 0.759; integer compares of order-preserving long keys
+ * instead of the sign of threshold − x: 0.74, within the noise; the next tree's top levels interleaved with
+ * this tree's scalar levels (vector and integer work side by side): 0.83–0.86; the level-4 node taken by a
+ * permute inside the vector code and the last level fused with the sums: 0.69–1.04; thresholds minus all
+ * candidate columns first, then blends of the differences (a shorter chain): 0.90; blocks of 512 rows: 0.67
+ * (no change), of 128: 0.71.
  * <p><b>Warm-up.</b> Until the JIT has compiled it, this walk is far slower than the scalar one (the interpreter
  * and C1 box every vector): a cold JVM's first fit of 10⁴ rows took 1.2 s instead of 0.3 s (wall). So scoring keeps
  * the scalar walk until {@link #ready()}: the end of the first scoring of at least {@value #WARM_UP_WORK}
