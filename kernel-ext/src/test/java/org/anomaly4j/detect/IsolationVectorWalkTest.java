@@ -70,8 +70,10 @@ class IsolationVectorWalkTest {
         for (int seed = 0; seed < 3; seed++) {
             SplittableRandom rng = new SplittableRandom(100L * d + seed);
             double[][] train = rows(rng, 2000, d);
-            // ψ = 6 grows trees of depth ≤ 3 (scalar only); 16 and 256 trees with leaves at varying depths
-            for (int psi : new int[] {6, 16, 256}) {
+            // ψ = 6 grows trees of depth ≤ 3 (scalar only), ψ = 16 of depth ≤ 4 (the top levels only), ψ = 32
+            // of depth ≤ 5 (with 8 lanes level 4 in lanes too and no scalar level after it), ψ = 256 of depth
+            // ≤ 8; leaves at varying depths in all of them
+            for (int psi : new int[] {6, 16, 32, 256}) {
                 Tree[] forest = forest(train, d, psi, 23, seed);
                 Compiled c = new Compiled(forest, d, false);
                 assertTrue(c.vectorWalk());
@@ -98,6 +100,21 @@ class IsolationVectorWalkTest {
         }
         assertTrue(shallowTrees > 0, "no tree shallower than the top levels");
         assertTrue(shallowLeaves > 0, "no leaf above level " + TOP + " in a deep tree");
+        // level TOP in lanes: trees deeper than TOP with a leaf exactly at level TOP (a pass-through slot there),
+        // and trees of depth TOP + 1 (no scalar level after it)
+        int leavesAtTop = 0;
+        int depthTopPlusOne = 0;
+        for (int psi : new int[] {32, 256}) {
+            Compiled c = new Compiled(forest(train, 3, psi, 23, 0), 3, false);
+            for (int t = 0; t < c.trees; t++) {
+                if (c.depth[t] > TOP) {
+                    leavesAtTop += leavesAbove(c, t, TOP + 1) - leavesAbove(c, t, TOP);
+                }
+                depthTopPlusOne += c.depth[t] == TOP + 1 ? 1 : 0;
+            }
+        }
+        assertTrue(leavesAtTop > 0, "no leaf at level " + TOP + " in a tree deeper than that");
+        assertTrue(depthTopPlusOne > 0, "no tree of depth " + (TOP + 1));
     }
 
     @Test
