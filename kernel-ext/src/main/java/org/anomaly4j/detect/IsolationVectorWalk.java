@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The path-length walk of an axis-parallel isolation forest (Liu, Ting &amp; Zhou 2008; the same algorithm and
  * the same sums, bit for bit, as {@link IsolationTrees.Compiled}'s scalar walk) with the top {@value #LEVELS}
  * levels of each tree taken by several rows at once in the SIMD lanes of the incubating Vector API
- * ({@code jdk.incubator.vector}). Loaded only when the JVM runs with {@code --add-modules
- * jdk.incubator.vector} and its preferred vectors hold at least 256 bits (see {@link #supported()}); otherwise
- * the scalar walk runs alone.
+ * ({@code jdk.incubator.vector}), and with 8 lanes level {@value #LEVELS} too ({@link #levelFour}). Loaded
+ * only when the JVM runs with {@code --add-modules jdk.incubator.vector} and its preferred vectors hold at
+ * least 256 bits (see {@link #supported()}); otherwise the scalar walk runs alone.
  * <p><b>How.</b> Rows come column-major ({@code columns[f · BLOCK + r]}), so {@code L} rows (8 with
  * AVX-512, 4 with AVX2) of one feature are one vector load. One tree at a time, all lanes walk the same tree:
  * level k has at most 2<sup>k</sup> nodes, whose thresholds are broadcast and whose feature columns are loaded,
@@ -26,19 +26,24 @@ import jdk.incubator.vector.VectorSpecies;
  * (0, 1, 3 and 7 blends for levels 0–3). A leaf above level {@value #LEVELS} becomes a node whose threshold is
  * +∞ (every row goes left); its whole subtree at level {@value #LEVELS} points back to the leaf, where the
  * scalar walk's self-loop keeps the row. The decision is the scalar walk's own: the sign bit of
- * threshold − x, so a row goes right exactly when the scalar walk does. The scalar walk then takes the
+ * threshold − x, so a row goes right exactly when the scalar walk does. With 8 lanes, level {@value #LEVELS}
+ * follows in a separate pass: its 16 thresholds sit in two vectors, and each lane takes its own by permutes
+ * indexed by its slot; its value by blends of the 16 columns as above. The scalar walk then takes the
  * remaining levels from the node reached; the path lengths are added per row in tree order, as before.
  * <p><b>Why not all levels.</b> Measured on the bench machine (AMD EPYC, Zen 5, AVX-512, JDK 25), one thread,
  * processor time, 10⁵ rows × 10 features through 100 trees of ψ = 256 in blocks of 256 rows: the scalar walk
  * takes 1.12–1.16 ns per node visit (3 cycles at 2.6 GHz), limited by the ~15 instructions of each visit
- * (four dependent loads with their bounds checks); this walk 0.67–0.69 ns (1.7×; d = 3: 0.69, d = 40: 0.77
- * against 1.31; 256-bit vectors, 4 lanes: 0.75). Of a row's 8 visits of a tree, the 4 in lanes take
- * 1.45 ns and the 4 scalar ones 4 ns. Walking 8 trees of one row in lanes
+ * (four dependent loads with their bounds checks); this walk 0.60–0.61 ns (1.85×; d = 3: 0.60, d = 40: 0.68
+ * against 1.25–1.31; 256-bit vectors, 4 lanes, without level 4 in lanes: 0.75); it was 0.75 before the top
+ * levels read their offsets once per block (0.67–0.69) and level 4 went into lanes. With the top 4 levels in
+ * lanes, a row's 4 visits there took 1.45 ns per tree and its 4 scalar visits 4 ns; the scalar visits are the
+ * cost. Walking 8 trees of one row in lanes
  * through complete heaps needs two gathers per step (threshold, feature): a 512-bit gather of 8 values took
  * 2.6–2.9 ns here, more than 8 scalar loads (2.1 ns), and that walk was 1.2× slower than the scalar one. The
  * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
- * (16 candidates per lane) made the walk 1.3× slower than 4 (2× with the offsets read once per block), so
- * {@value #LEVELS} it is.
+ * (16 candidates per lane) in the same method made the walk 1.3× slower than 4 (2× with the offsets read
+ * once per block): hence the separate pass. Level 5 as another such pass (32 candidates, four permutes):
+ * 0.97 against 0.63.
  * <p><b>Measured and not kept</b> (same setup, ns per visit against 0.75 for this walk before its offsets
  * were read once per block, or against 0.67–0.69 after; all of them gave the same sums): the levels below
  * the top in lanes, each lane's threshold and feature taken from the tree's tables by two-vector permutes
@@ -51,7 +56,7 @@ import jdk.incubator.vector.VectorSpecies;
  * this tree's scalar levels (vector and integer work side by side): 0.83–0.86; the level-4 node taken by a
  * permute inside the vector code and the last level fused with the sums: 0.69–1.04; thresholds minus all
  * candidate columns first, then blends of the differences (a shorter chain): 0.90; blocks of 512 rows: 0.67
- * (no change), of 128: 0.71.
+ * (no change), of 128: 0.71. The scalar visits stayed near 1 ns whatever their form.
  * <p><b>Warm-up.</b> Until the JIT has compiled it, this walk is far slower than the scalar one (the interpreter
  * and C1 box every vector): a cold JVM's first fit of 10⁴ rows took 1.2 s instead of 0.3 s (wall). So scoring keeps
  * the scalar walk until {@link #ready()}: the end of the first scoring of at least {@value #WARM_UP_WORK}
