@@ -419,8 +419,9 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
      * against).
      */
     private void levelFour(double[] c, int padded, int o, int[] node) {
+        // the 16 column offsets in locals, read once, as in topLevels (not an array: its loads stay in the loop)
         int[] col = fourColumn;
-        int c0 = col[o + 0];
+        int c0 = col[o];
         int c1 = col[o + 1];
         int c2 = col[o + 2];
         int c3 = col[o + 3];
