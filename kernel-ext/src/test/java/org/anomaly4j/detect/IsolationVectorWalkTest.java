@@ -71,9 +71,9 @@ class IsolationVectorWalkTest {
             SplittableRandom rng = new SplittableRandom(100L * d + seed);
             double[][] train = rows(rng, 2000, d);
             // ψ = 6 grows trees of depth ≤ 3 (scalar only), ψ = 16 of depth ≤ 4 (the top levels only), ψ = 32
-            // of depth ≤ 5 (with 8 lanes level 4 in lanes too and no scalar level after it), ψ = 256 of depth
-            // ≤ 8; leaves at varying depths in all of them
-            for (int psi : new int[] {6, 16, 32, 256}) {
+            // of depth ≤ 5 and ψ = 64 of depth ≤ 6 (with 8 lanes levels 4 and 5 in lanes too, no scalar level
+            // after them), ψ = 256 of depth ≤ 8; leaves at varying depths in all of them
+            for (int psi : new int[] {6, 16, 32, 64, 256}) {
                 Tree[] forest = forest(train, d, psi, 23, seed);
                 Compiled c = new Compiled(forest, d, false);
                 assertTrue(c.vectorWalk());
@@ -100,21 +100,23 @@ class IsolationVectorWalkTest {
         }
         assertTrue(shallowTrees > 0, "no tree shallower than the top levels");
         assertTrue(shallowLeaves > 0, "no leaf above level " + TOP + " in a deep tree");
-        // level TOP in lanes: trees deeper than TOP with a leaf exactly at level TOP (a pass-through slot there),
-        // and trees of depth TOP + 1 (no scalar level after it)
-        int leavesAtTop = 0;
-        int depthTopPlusOne = 0;
-        for (int psi : new int[] {32, 256}) {
-            Compiled c = new Compiled(forest(train, 3, psi, 23, 0), 3, false);
-            for (int t = 0; t < c.trees; t++) {
-                if (c.depth[t] > TOP) {
-                    leavesAtTop += leavesAbove(c, t, TOP + 1) - leavesAbove(c, t, TOP);
+        // levels TOP and TOP + 1 in lanes: trees deeper than each with a leaf exactly there (a pass-through slot),
+        // and trees of depth TOP + 1 and TOP + 2 (no scalar level after them)
+        for (int level = TOP; level <= TOP + 1; level++) {
+            int leavesAtLevel = 0;
+            int depthJustBelow = 0;
+            for (int psi : new int[] {32, 64, 256}) {
+                Compiled c = new Compiled(forest(train, 3, psi, 23, 0), 3, false);
+                for (int t = 0; t < c.trees; t++) {
+                    if (c.depth[t] > level) {
+                        leavesAtLevel += leavesAbove(c, t, level + 1) - leavesAbove(c, t, level);
+                    }
+                    depthJustBelow += c.depth[t] == level + 1 ? 1 : 0;
                 }
-                depthTopPlusOne += c.depth[t] == TOP + 1 ? 1 : 0;
             }
+            assertTrue(leavesAtLevel > 0, "no leaf at level " + level + " in a tree deeper than that");
+            assertTrue(depthJustBelow > 0, "no tree of depth " + (level + 1));
         }
-        assertTrue(leavesAtTop > 0, "no leaf at level " + TOP + " in a tree deeper than that");
-        assertTrue(depthTopPlusOne > 0, "no tree of depth " + (TOP + 1));
     }
 
     @Test
