@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The path-length walk of an axis-parallel isolation forest (Liu, Ting &amp; Zhou 2008; the same algorithm and
  * the same sums, bit for bit, as {@link IsolationTrees.Compiled}'s scalar walk) with the top {@value #LEVELS}
  * levels of each tree taken by several rows at once in the SIMD lanes of the incubating Vector API
- * ({@code jdk.incubator.vector}), and with 8 lanes level {@value #LEVELS} too ({@link #levelFour}). Loaded
+ * ({@code jdk.incubator.vector}), and with 8 lanes levels 4 and 5 too ({@link #levelFour}, {@link #levelFive}). Loaded
  * only when the JVM runs with {@code --add-modules jdk.incubator.vector} and its preferred vectors hold at
  * least 256 bits (see {@link #supported()}); otherwise the scalar walk runs alone.
  * <p><b>How.</b> Rows come column-major ({@code columns[f · BLOCK + r]}), so {@code L} rows (8 with
@@ -28,22 +28,24 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar walk's self-loop keeps the row. The decision is the scalar walk's own: the sign bit of
  * threshold − x, so a row goes right exactly when the scalar walk does. With 8 lanes, level {@value #LEVELS}
  * follows in a separate pass: its 16 thresholds sit in two vectors, and each lane takes its own by permutes
- * indexed by its slot; its value by blends of the 16 columns as above. The scalar walk then takes the
+ * indexed by its slot; its value by blends of the 16 columns as above. Level 5 follows in another pass:
+ * threshold and column offset by permutes, the value by one gather. The scalar walk then takes the
  * remaining levels from the node reached; the path lengths are added per row in tree order, as before.
  * <p><b>Why not all levels.</b> Measured on the bench machine (AMD EPYC, Zen 5, AVX-512, JDK 25), one thread,
  * processor time, 10⁵ rows × 10 features through 100 trees of ψ = 256 in blocks of 256 rows: the scalar walk
  * takes 1.12–1.16 ns per node visit (3 cycles at 2.6 GHz), limited by the ~15 instructions of each visit
- * (four dependent loads with their bounds checks); this walk 0.60–0.61 ns (1.85×; d = 3: 0.60, d = 40: 0.68
- * against 1.25–1.31; 256-bit vectors, 4 lanes, without level 4 in lanes: 0.75); it was 0.75 before the top
- * levels read their offsets once per block (0.67–0.69) and level 4 went into lanes. With the top 4 levels in
+ * (four dependent loads with their bounds checks); this walk 0.57–0.58 ns (1.95×; d = 3: 0.57, d = 40: 0.64–0.67
+ * against 1.23–1.31; 256-bit vectors, 4 lanes, without levels 4 and 5 in lanes: 0.75); it was 0.74–0.76 before
+ * the top levels read their offsets once per block (0.67–0.69), level 4 (0.60–0.62) and level 5 went into
+ * lanes. With the top 4 levels in
  * lanes, a row's 4 visits there took 1.45 ns per tree and its 4 scalar visits 4 ns; the scalar visits are the
  * cost. Walking 8 trees of one row in lanes
  * through complete heaps needs two gathers per step (threshold, feature): a 512-bit gather of 8 values took
  * 2.6–2.9 ns here, more than 8 scalar loads (2.1 ns), and that walk was 1.2× slower than the scalar one. The
  * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
  * (16 candidates per lane) in the same method made the walk 1.3× slower than 4 (2× with the offsets read
- * once per block): hence the separate pass. Level 5 as another such pass (32 candidates, four permutes):
- * 0.97 against 0.63.
+ * once per block): hence the separate pass. Level 5 as another such pass (32 candidates by blends): 0.97–1.06
+ * against 0.62, hence its gather; level 4 by a gather too: 0.595 against 0.572 with its blends.
  * <p><b>Measured and not kept</b> (same setup, ns per visit against 0.75 for this walk before its offsets
  * were read once per block, or against 0.67–0.69 after; all of them gave the same sums): the levels below
  * the top in lanes, each lane's threshold and feature taken from the tree's tables by two-vector permutes
@@ -502,9 +504,10 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
      * holds each row's slot (0..31) at that level, and gets its slot (0..63) of the next one. Each lane's
      * threshold and column offset come from the tree's tables by four permutes and three blends each (the
      * slot's low 3 bits index, its bits 3 and 4 pick the vector); its value by one gather from the block (the
-     * index map written into node's own cells for these rows, which hold nothing else meanwhile). Measured: 0.60
-     * ns per visit against 0.64 with this level scalar; by blends of the 32 slots' columns instead of the gather:
-     * 0.97–1.06; a gather cost 2.6–2.9 ns for 8 values here, less than the 8 scalar visits it replaces.
+     * index map written into node's own cells for these rows, which hold nothing else meanwhile). Measured:
+     * 0.59–0.61 ns per visit against 0.63–0.67 with this level scalar (in one process, the machine shared); by
+     * blends of the 32 slots' columns instead of the gather: 0.97–1.06. A gather of 8 values took 2.6–2.9 ns
+     * here, less than the 8 scalar visits it replaces.
      */
     private void levelFive(double[] c, int padded, int o, int[] node) {
         LongVector t0 = LongVector.fromArray(LONGS, fiveThreshold, o);
