@@ -69,7 +69,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 2.3–2.8 s (wall, 2 shared cores). Small data never starts it. Both walks give the same sums, so
  * when the switch happens changes nothing but the time. While this walk is still uncompiled, each pass is
  * followed by {@value #SMALL_CALLS} calls on LANES rows, which bring the JIT to it sooner: ready after
- * 0.75–0.9 s (wall) in a JVM that only warms up, against 2.4–2.5 s without them.
+ * 0.75–0.95 s (wall) in a JVM that only warms up, against 2.4–2.5 s without them.
  * <p><b>Input.</b> Finite values, as every scoring entry point checks: at a leaf, threshold +∞ − x for
  * x = +∞ is NaN, whose sign bit Java leaves unspecified, in this walk and in the scalar one.
  */
@@ -107,7 +107,7 @@ final class IsolationVectorWalk implements IsolationTrees.BlockWalk {
      * Calls of this walk on LANES rows after such a pass. The JIT compiles a method once it has been called (or
      * has looped) often enough, and {@link #topLevels} and {@link #levelFour} are called once per tree and block:
      * without these calls the warm-up took 2.4–2.5 s (wall; 0.55–0.65 s when the top levels were called per
-     * LANES rows, before their offsets were read once per block); with 10 calls 1.2 s, with 25 calls 0.75–0.9 s
+     * LANES rows, before their offsets were read once per block); with 10 calls 1.2 s, with 25 calls 0.75–0.95 s
      * (peak resident set 140–149 MB, measured in a JVM that only warms up, with the kernel's heap options), with
      * 50 calls 0.8 s (148–173 MB), with 200 still 0.85 s (213–233 MB). In the bench (1e6 × 10) the process's peak
      * was 257–299 MB whichever of 0, 25 or 50, against 243–258 MB before level 4 went into lanes.
