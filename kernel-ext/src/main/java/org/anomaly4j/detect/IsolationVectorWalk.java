@@ -45,7 +45,9 @@ import jdk.incubator.vector.VectorSpecies;
  * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
  * (16 candidates per lane) in the same method made the walk 1.3× slower than 4 (2× with the offsets read
  * once per block): hence the separate pass. Level 5 as another such pass (32 candidates by blends): 0.97–1.06
- * against 0.62, hence its gather; level 4 by a gather too: 0.595 against 0.572 with its blends.
+ * against 0.62, hence its gather; level 4 by a gather too: 0.595 against 0.572 with its blends; level 6 in
+ * lanes by three gathers (threshold, column offset, value; its 64 slots are too many for permutes): 0.63
+ * against 0.58.
  * <p><b>Measured and not kept</b> (same setup, ns per visit against 0.75 for this walk before its offsets
  * were read once per block, or against 0.67–0.69 after; all of them gave the same sums): the levels below
  * the top in lanes, each lane's threshold and feature taken from the tree's tables by two-vector permutes
