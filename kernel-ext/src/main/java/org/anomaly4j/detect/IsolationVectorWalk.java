@@ -37,10 +37,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (four dependent loads with their bounds checks); this walk 0.57–0.58 ns (1.95×; d = 3: 0.57, d = 40: 0.64–0.67
  * against 1.23–1.31; 256-bit vectors, 4 lanes, without levels 4 and 5 in lanes: 0.75); it was 0.74–0.76 before
  * the top levels read their offsets once per block (0.67–0.69), level 4 (0.60–0.62) and level 5 went into
- * lanes. With the top 4 levels in
- * lanes, a row's 4 visits there took 1.45 ns per tree and its 4 scalar visits 4 ns; the scalar visits are the
- * cost. Walking 8 trees of one row in lanes
- * through complete heaps needs two gathers per step (threshold, feature): a 512-bit gather of 8 values took
+ * lanes. With the top 4 levels in lanes, a row's 4 visits there took 1.45 ns per tree and its 4 scalar visits
+ * 4 ns; the scalar visits are the cost. Walking 8 trees of one row in lanes through complete heaps needs two
+ * gathers per step (threshold, feature): a 512-bit gather of 8 values took
  * 2.6–2.9 ns here, more than 8 scalar loads (2.1 ns), and that walk was 1.2× slower than the scalar one. The
  * top levels need no gather, because all lanes are in one small level of one tree; a 5th level in lanes
  * (16 candidates per lane) in the same method made the walk 1.3× slower than 4 (2× with the offsets read
