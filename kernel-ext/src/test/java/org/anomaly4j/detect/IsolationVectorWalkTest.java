@@ -70,8 +70,10 @@ class IsolationVectorWalkTest {
         for (int seed = 0; seed < 3; seed++) {
             SplittableRandom rng = new SplittableRandom(100L * d + seed);
             double[][] train = rows(rng, 2000, d);
-            // ψ = 6 grows trees of depth ≤ 3 (scalar only); 16 and 256 trees with leaves at varying depths
-            for (int psi : new int[] {6, 16, 256}) {
+            // ψ = 6 grows trees of depth ≤ 3 (scalar only), ψ = 16 of depth ≤ 4 (the top levels only), ψ = 32
+            // of depth ≤ 5 and ψ = 64 of depth ≤ 6 (with 8 lanes levels 4 and 5 in lanes too, no scalar level
+            // after them), ψ = 256 of depth ≤ 8; leaves at varying depths in all of them
+            for (int psi : new int[] {6, 16, 32, 64, 256}) {
                 Tree[] forest = forest(train, d, psi, 23, seed);
                 Compiled c = new Compiled(forest, d, false);
                 assertTrue(c.vectorWalk());
@@ -98,6 +100,23 @@ class IsolationVectorWalkTest {
         }
         assertTrue(shallowTrees > 0, "no tree shallower than the top levels");
         assertTrue(shallowLeaves > 0, "no leaf above level " + TOP + " in a deep tree");
+        // levels TOP and TOP + 1 in lanes: trees deeper than each with a leaf exactly there (a pass-through slot),
+        // and trees of depth TOP + 1 and TOP + 2 (no scalar level after them)
+        for (int level = TOP; level <= TOP + 1; level++) {
+            int leavesAtLevel = 0;
+            int depthJustBelow = 0;
+            for (int psi : new int[] {32, 64, 256}) {
+                Compiled c = new Compiled(forest(train, 3, psi, 23, 0), 3, false);
+                for (int t = 0; t < c.trees; t++) {
+                    if (c.depth[t] > level) {
+                        leavesAtLevel += leavesAbove(c, t, level + 1) - leavesAbove(c, t, level);
+                    }
+                    depthJustBelow += c.depth[t] == level + 1 ? 1 : 0;
+                }
+            }
+            assertTrue(leavesAtLevel > 0, "no leaf at level " + level + " in a tree deeper than that");
+            assertTrue(depthJustBelow > 0, "no tree of depth " + (level + 1));
+        }
     }
 
     @Test
