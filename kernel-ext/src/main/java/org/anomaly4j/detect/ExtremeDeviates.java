@@ -3,6 +3,8 @@ package org.anomaly4j.detect;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.anomaly4j.stats.Nums;
+
 /**
  * The outcome of an extreme studentized deviate test ({@link Grubbs#test iterated Grubbs},
  * {@link GeneralizedEsd#test generalized ESD}): one entry per step, where step i removes the value farthest
@@ -102,7 +104,7 @@ public record ExtremeDeviates(int n, double alpha, int[] candidates, double[] st
         Arrays.sort(sortedValues);
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            long rank = firstPosition(sortedValues, x[i]);
+            long rank = Nums.searchLeft(sortedValues, n, x[i]); // its first position
             keys[i] = (rank << 32) | i;
         }
         Arrays.sort(keys);
@@ -238,21 +240,6 @@ public record ExtremeDeviates(int n, double alpha, int[] candidates, double[] st
     private static double deviation(double v, double c, double offset, double[] t) {
         twoSum(v, -c, t);
         return Math.abs((t[0] - offset) + t[1]);
-    }
-
-    /** Position of the first element equal to v in a sorted array that contains it. */
-    private static int firstPosition(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Knuth's TwoSum: a + b = out[0] + out[1] exactly. */

@@ -3,6 +3,8 @@ package org.anomaly4j.detect;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.anomaly4j.stats.Nums;
+
 /**
  * Puts the scores of different detectors on one scale before they are combined, each fitted on a detector's
  * training scores (PyOD's {@code standardizer} and the score normalisations of Aggarwal &amp; Sathe 2015):
@@ -47,27 +49,12 @@ public enum ScoreNormalization {
                 out[i] = switch (kind) {
                     case STANDARD -> std > 0 ? (s[i] - mean) / std : 0;
                     case MINMAX -> range > 0 ? (s[i] - min) / range : 0;
-                    case RANK -> upperBound(sorted, s[i]) / (double) n;
+                    case RANK -> Nums.searchRight(sorted, n, s[i]) / (double) n;
                     case UNIFY -> std > 0 ? Math.max(0, erf((s[i] - mean) / (std * Math.sqrt(2)))) : 0;
                 };
             }
             return out;
         }
-    }
-
-    /** Number of sorted values ≤ v. */
-    static int upperBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**

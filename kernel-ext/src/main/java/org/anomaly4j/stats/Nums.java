@@ -30,6 +30,42 @@ public final class Nums {
     private Nums() {
     }
 
+    /**
+     * numpy's {@code searchsorted(a[:n], v, side='left')}: the first index i &lt; n with a[i] ≥ v, else n, i.e. how
+     * many of the sorted a[0 .. n) lie below v.
+     */
+    public static int searchLeft(double[] a, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * numpy's {@code searchsorted(a[:n], v, side='right')}: the first index i &lt; n with a[i] &gt; v, else n, i.e. how
+     * many of the sorted a[0 .. n) are at most v.
+     */
+    public static int searchRight(double[] a, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Index of the first NaN, or -1. */
     public static int firstNaN(double[] x) {
         for (int i = 0; i < x.length; i++) {

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.anomaly4j.features.Matrices;
+import org.anomaly4j.stats.Nums;
 
 /**
  * k-means clustering as scikit-learn's {@code KMeans(algorithm='lloyd')}: k centres that locally minimise the
@@ -249,7 +250,9 @@ public final class KMeans {
             int bestId = -1;
             double bestPot = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
-                int id = searchLeft(cumulative, rng.nextDouble() * pot);
+                // numpy's searchsorted(side='left') clipped to the last index, as scikit-learn
+                int id = Math.min(Nums.searchLeft(cumulative, cumulative.length, rng.nextDouble() * pot),
+                        cumulative.length - 1);
                 double p = 0;
                 for (int i = 0; i < n; i++) {
                     trial[i] = Math.min(closest[i], sq(xc, i * d, xc, id * d, d));
@@ -266,21 +269,6 @@ public final class KMeans {
             System.arraycopy(xc, bestId * d, centres, c * d, d);
         }
         return centres;
-    }
-
-    /** numpy's {@code searchsorted(a, v, side='left')} clipped to the last index: first i with a[i] ≥ v. */
-    private static int searchLeft(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.min(lo, a.length - 1);
     }
 
     /** scikit-learn's {@code _kmeans_single_lloyd} on centred rows from centred initial centres (not modified). */

@@ -2,6 +2,8 @@ package org.anomaly4j.detect.density;
 
 import java.util.Arrays;
 
+import org.anomaly4j.stats.Nums;
+
 /**
  * The per-feature empirical tail probabilities shared by ECOD and COPOD, as PyOD computes them
  * ({@code pyod/utils/stat_models.py column_ecdf}, {@code pyod/models/ecod.py decision_function}).
@@ -110,18 +112,7 @@ final class EmpiricalTails {
 
     /** Number of training values ≤ v in column j. */
     int countAtMost(int j, double v) {
-        double[] s = sorted[j];
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Nums.searchRight(sorted[j], n, v);
     }
 
     /** Number of training values ≥ v in column j. */

@@ -3,6 +3,7 @@ package org.anomaly4j.detect.density;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.anomaly4j.stats.Nums;
 import org.anomaly4j.stats.PairwiseSum;
 
 /**
@@ -224,7 +225,7 @@ public final class Loda {
             double[] terms = new double[b];
             int below = 0; // values < e[j]
             for (int j = 0; j < b; j++) {
-                int next = j == b - 1 ? n : lowerBound(sorted, n, e[j + 1]);
+                int next = j == b - 1 ? n : Nums.searchLeft(sorted, n, e[j + 1]);
                 long c = next - below;
                 terms[j] = c * Math.log((double) (b * c) / n + 1) - penalty;
                 below = next;
@@ -238,37 +239,13 @@ public final class Loda {
         return best;
     }
 
-    /** First index i &lt; n with a[i] ≥ v, else n: how many of a[0 .. n) lie below v (a sorted). */
-    private static int lowerBound(double[] a, int n, double v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /**
      * The np.histogram bin of v: j with e_j ≤ v &lt; e_j+1, the last bin closed; a value outside [e_0, e_b]
      * takes the nearer end bin.
      */
     static int bin(double[] e, double v) {
         int b = e.length - 1;
-        int lo = 0; // first index with e[i] > v, by binary search
-        int hi = e.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (e[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
+        int lo = Nums.searchRight(e, e.length, v); // first index with e[i] > v
         return Math.min(Math.max(lo - 1, 0), b - 1);
     }
 
@@ -277,7 +254,7 @@ public final class Loda {
      * strictly below v.
      */
     static int pyodBin(double[] e, double v) {
-        return lowerBound(e, e.length - 2, v);
+        return Nums.searchLeft(e, e.length - 2, v);
     }
 
     private static int[] nonZero(double[] w) {
